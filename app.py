@@ -1,0 +1,20 @@
+"""Streamlit entry: the shared sidebar and the navigation over pages/."""
+
+import streamlit as st
+
+from ui import keras_hook
+from ui.common import language_selector, tr
+
+keras_hook.install()
+st.set_page_config(page_title="Deep Learning Playground", page_icon="🧠", layout="wide")
+language_selector()
+
+PAGES = [
+    st.Page("pages/home.py", title=tr("nav.home"), icon="🏠", url_path="home", default=True),
+    st.Page("pages/build.py", title=tr("nav.build"), icon="🧱", url_path="build"),
+    st.Page("pages/train.py", title=tr("nav.train"), icon="📈", url_path="train"),
+    st.Page("pages/convolution.py", title=tr("nav.convolution"), icon="🔍", url_path="convolution"),
+    st.Page("pages/draw.py", title=tr("nav.draw"), icon="✏️", url_path="draw"),
+    st.Page("pages/compare.py", title=tr("nav.compare"), icon="⚖️", url_path="compare"),
+]
+st.navigation(PAGES).run()

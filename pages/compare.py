@@ -1,0 +1,7 @@
+"""compare page (being written: see the issue for this page)."""
+
+import streamlit as st
+
+from ui.common import tr
+
+st.title(tr("nav.compare"))

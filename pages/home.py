@@ -1,0 +1,21 @@
+"""Home: what the app is, and a link to every page. Imports no TensorFlow."""
+
+import streamlit as st
+
+from ui.common import tr
+
+st.title(tr("app.title"))
+st.write(tr("home.tagline"))
+
+for page_file, name in [
+    ("pages/build.py", "build"),
+    ("pages/train.py", "train"),
+    ("pages/convolution.py", "convolution"),
+    ("pages/draw.py", "draw"),
+    ("pages/compare.py", "compare"),
+]:
+    with st.container(border=True):
+        st.page_link(page_file, label=tr("home.open", page=tr(f"nav.{name}")), icon="➡️")
+        st.write(tr(f"home.{name}"))
+
+st.caption(tr("home.offline_note"))

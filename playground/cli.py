@@ -1,0 +1,42 @@
+"""The ``playground`` console command: starts the app on 127.0.0.1 and opens the browser."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
+
+
+def streamlit_arguments(port: int = 8501, open_browser: bool = True) -> list[str]:
+    """Returns the ``streamlit run`` arguments the command uses (tested without starting a server)."""
+    return [
+        "streamlit",
+        "run",
+        str(APP_PATH),
+        "--server.address=127.0.0.1",
+        f"--server.port={port}",
+        f"--server.headless={'false' if open_browser else 'true'}",
+        "--browser.gatherUsageStats=false",
+        "--browser.serverAddress=127.0.0.1",
+    ]
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Runs Streamlit in this process with the app's settings."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="playground", description="Deep Learning Playground")
+    parser.add_argument("--port", type=int, default=8501, help="port on 127.0.0.1 (default 8501)")
+    parser.add_argument("--no-browser", action="store_true", help="do not open a browser window")
+    options = parser.parse_args(argv)
+    if not APP_PATH.exists():
+        sys.exit(f"app.py not found at {APP_PATH}: install the project from its source folder (pip install -e .).")
+    from streamlit.web import cli as streamlit_cli
+
+    sys.argv = streamlit_arguments(options.port, open_browser=not options.no_browser)
+    sys.exit(streamlit_cli.main())
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Per-page parts of the translation table; see ``playground.i18n``."""

@@ -1,0 +1,4 @@
+"""Strings of the datasets part of the app (keys start with ``datasets.``)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+}

@@ -1,0 +1,73 @@
+"""The app frame: translation table, home page without TensorFlow, Keras-safe Streamlit hook, CLI."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from playground import cli, i18n
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_key_has_english_and_korean():
+    assert i18n.missing_translations() == []
+    assert i18n.t("nav.build", "ko") == "모델 만들기"
+
+
+def test_every_key_used_in_pages_exists():
+    pattern = re.compile(r"""\btr\(\s*["']([a-z_]+\.[a-zA-Z0-9_.]+)["']""")
+    used = set()
+    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py")]:
+        used |= set(pattern.findall(path.read_text(encoding="utf-8")))
+    assert used, "no translated strings found in pages"
+    assert sorted(used - set(i18n.TABLE)) == []
+
+
+def test_home_page_renders_in_both_languages():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    assert not at.exception
+    assert at.title[0].value == "Deep Learning Playground"
+    at.sidebar.radio[0].set_value("ko").run()
+    assert not at.exception
+    assert at.title[0].value == "딥러닝 플레이그라운드"
+
+
+def test_home_page_does_not_import_tensorflow():
+    code = (
+        "import sys; from streamlit.testing.v1 import AppTest; "
+        f"at = AppTest.from_file({str(ROOT / 'app.py')!r}).run(); "
+        "assert not at.exception; "
+        "print('tensorflow' in sys.modules, 'keras' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "False False"
+
+
+def test_streamlit_no_longer_resets_keras_after_a_run():
+    import keras
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    assert not at.exception
+    from ui import keras_hook
+
+    assert keras_hook.is_installed()
+    # A name counter that clear_session() would reset survives further script runs.
+    first = keras.layers.Dense(1).name
+    at.run()
+    second = keras.layers.Dense(1).name
+    assert first != second
+
+
+def test_console_command_serves_on_loopback_without_usage_stats():
+    arguments = cli.streamlit_arguments(port=8600, open_browser=False)
+    assert arguments[:2] == ["streamlit", "run"]
+    assert Path(arguments[2]).name == "app.py" and Path(arguments[2]).exists()
+    assert "--server.address=127.0.0.1" in arguments
+    assert "--browser.gatherUsageStats=false" in arguments
+    assert "--server.port=8600" in arguments

@@ -1,0 +1,36 @@
+"""Language selection and translation for pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from playground.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+
+LANGUAGE_KEY = "lang"
+
+
+def lang() -> str:
+    """Returns the language the learner picked in the sidebar."""
+    return st.session_state.get(LANGUAGE_KEY, DEFAULT_LANGUAGE)
+
+
+def tr(key: str, **fields: Any) -> str:
+    """Translates ``key`` into the current language (see ``playground.i18n.t``)."""
+    return t(key, lang(), **fields)
+
+
+def language_selector() -> str:
+    """Draws the sidebar language toggle and returns the chosen language code."""
+    if LANGUAGE_KEY not in st.session_state:
+        requested = st.query_params.get("lang", DEFAULT_LANGUAGE)
+        st.session_state[LANGUAGE_KEY] = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
+    st.sidebar.radio(
+        t("app.language", lang()) + " / Language",
+        options=list(LANGUAGES),
+        format_func=LANGUAGES.__getitem__,
+        key=LANGUAGE_KEY,
+        horizontal=True,
+    )
+    return lang()
