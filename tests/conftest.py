@@ -101,13 +101,3 @@ def page(browser, request):
         tab.screenshot(path=str(ARTIFACTS / f"{request.node.name}-final.png"), full_page=True)
     finally:
         context.close()
-
-
-def wait_for_app(tab, timeout: float = 60_000) -> None:
-    """Waits until Streamlit has finished the current script run (no 'running' indicator)."""
-    tab.wait_for_selector('[data-testid="stApp"]', timeout=timeout)
-    tab.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')"
-        " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
-        timeout=timeout,
-    )
