@@ -1,0 +1,59 @@
+"""``SpecError``: the one exception a bad model spec raises, translatable for the learner."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from playground.i18n import DEFAULT_LANGUAGE, t
+
+
+class SpecError(ValueError):
+    """A model spec the playground cannot build, with a message that names the layer and the fix.
+
+    The message is a translation key plus fields, so a page can show it in the learner's
+    language with ``error.text(lang)``; ``str(error)`` is the English text.
+
+    Attributes:
+        key: Translation key of the message (in ``playground/strings/spec.py``).
+        fields: Values for the message's ``{name}`` fields.
+        layer_index: 0-based index into ``spec["layers"]`` of the offending layer, or None when the
+            problem is not one layer's (the JSON, the input shape, the whole stack). Messages
+            count layers from 1, as a learner does: ``layer_index`` 2 is "layer 3".
+        layer_type: The offending layer's type, when known.
+    """
+
+    def __init__(self, key: str, layer_index: int | None = None, layer_type: str | None = None,
+                 **fields: Any) -> None:
+        self.key = key
+        self.fields = fields
+        self.layer_index = layer_index
+        self.layer_type = layer_type
+        super().__init__(self.text(DEFAULT_LANGUAGE))
+
+    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
+        """Returns the message in ``lang`` ("en" or "ko")."""
+        fields = {key: _render(value, lang) for key, value in self.fields.items()}
+        if self.layer_index is not None:
+            fields["layer"] = layer_label(self.layer_type or "?", self.layer_index, lang)
+        return t(self.key, lang, **fields)
+
+
+class Translated:
+    """A field value that is itself a translated text (e.g. the layer that caused a problem)."""
+
+    def __init__(self, key: str, **fields: Any) -> None:
+        self.key = key
+        self.fields = fields
+
+    def render(self, lang: str) -> str:
+        """Returns the text in ``lang``."""
+        return t(self.key, lang, **{key: _render(value, lang) for key, value in self.fields.items()})
+
+
+def layer_label(type_name: str, index: int, lang: str = DEFAULT_LANGUAGE) -> str:
+    """Returns "Conv2D (layer 3)" for the layer at 0-based ``index``, in ``lang``."""
+    return t("spec.layer_label", lang, type=type_name, number=index + 1)
+
+
+def _render(value: Any, lang: str) -> Any:
+    return value.render(lang) if isinstance(value, Translated) else value
