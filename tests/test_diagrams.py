@@ -1,0 +1,152 @@
+"""visualkeras diagrams of Keras 3 models: every layer type, every preset, readable PNGs."""
+
+from __future__ import annotations
+
+import io
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from PIL import Image, ImageStat
+
+from playground import diagrams
+from playground.layers import LAYER_TYPES, new_layer
+from playground.presets import PRESETS
+from playground.spec import build_model, summarize
+
+# One small model per registry type: the input each type needs, then the type with its starter
+# arguments (what "Add layer" gives a learner), then a Dense so every model has two layers.
+_IMAGE = [12, 12, 3]
+_SEQUENCE = [6, 4]
+INPUT_FOR_TYPE: dict[str, list[int]] = {
+    "Dense": [20],
+    "Conv2D": _IMAGE,
+    "MaxPooling2D": _IMAGE,
+    "AveragePooling2D": _IMAGE,
+    "GlobalAveragePooling2D": _IMAGE,
+    "Flatten": _IMAGE,
+    "Reshape": [784],
+    "Dropout": [20],
+    "BatchNormalization": _IMAGE,
+    "Activation": [20],
+    "LeakyReLU": [20],
+    "Rescaling": _IMAGE,
+    "SimpleRNN": _SEQUENCE,
+    "LSTM": _SEQUENCE,
+    "GRU": _SEQUENCE,
+    "Embedding": [10],
+}
+
+
+def _type_spec(type_name: str) -> dict[str, Any]:
+    if type_name == "InputLayer":
+        return {"input_shape": None, "layers": [new_layer("InputLayer"), {"type": "Flatten"},
+                                               {"type": "Dense", "units": 4}]}
+    return {"input_shape": INPUT_FOR_TYPE[type_name],
+            "layers": [new_layer(type_name), {"type": "Dense", "units": 4}]}
+
+
+def _decode(png: bytes) -> Image.Image:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    image = Image.open(io.BytesIO(png))
+    image.load()
+    return image
+
+
+def _assert_drawn(png: bytes, min_width: int = 60, min_height: int = 30) -> Image.Image:
+    """A real picture: decodes, has a sensible size, and is not one flat colour."""
+    image = _decode(png)
+    width, height = image.size
+    assert width >= min_width and height >= min_height, image.size
+    assert max(image.size) <= diagrams.MAX_IMAGE_SIDE
+    grey = image.convert("L")
+    low, high = grey.getextrema()
+    assert high - low > 100, "the diagram is blank"
+    # Not a white sheet with a few stray pixels: a visible share of the picture is drawn.
+    drawn = sum(1 for value in grey.getdata() if value < 200) / (width * height)
+    assert drawn > 0.02, f"only {drawn:.1%} of the picture is drawn"
+    return image
+
+
+def test_the_test_table_covers_every_registry_type():
+    assert set(INPUT_FOR_TYPE) | {"InputLayer"} == set(LAYER_TYPES)
+
+
+@pytest.mark.parametrize("type_name", list(LAYER_TYPES))
+def test_both_views_draw_every_layer_type(type_name: str):
+    spec = _type_spec(type_name)
+    if spec["input_shape"] is None:
+        del spec["input_shape"]
+    model = build_model(spec)
+    _assert_drawn(diagrams.layered_view_png(model))
+    _assert_drawn(diagrams.graph_view_png(model))
+
+
+@pytest.mark.parametrize("preset_name", list(PRESETS))
+def test_both_views_draw_every_preset(preset_name: str):
+    model = build_model(PRESETS[preset_name])
+    layered = _assert_drawn(diagrams.layered_view_png(model), min_width=200)
+    graph = _assert_drawn(diagrams.graph_view_png(model), min_width=200)
+    # The graph view puts one column per layer (plus input and output), so deeper models are wider.
+    assert graph.width >= min(100 * len(model.layers), diagrams.MAX_IMAGE_SIDE)
+    assert layered.mode == graph.mode == "RGB"
+
+
+def test_stand_in_reports_keras_shapes_and_the_summary_agrees():
+    spec = PRESETS["mnist_cnn"]
+    model = build_model(spec)
+    stand_in, colour_map = diagrams.layered_stand_in(model)
+    summary = summarize(spec)
+    assert [layer.output_shape for layer in stand_in.layers] == [tuple(layer.output.shape) for layer in model.layers]
+    assert [layer.output_shape for layer in stand_in.layers] == [row.output_shape for row in summary.rows]
+    # The legend label is the stand-in's class name: numbered, Keras class, readable dimensions.
+    assert type(stand_in.layers[0]).__name__ == "1. Conv2D  26×26×32"
+    assert type(stand_in.layers[-1]).__name__ == "6. Dense  10"
+    # Same Keras class → same colour, whatever its shape.
+    conv_colours = {colour_map[type(layer)]["fill"] for layer in stand_in.layers if "Conv2D" in type(layer).__name__}
+    assert conv_colours == {diagrams.TYPE_COLOURS["Conv2D"]}
+
+
+def test_stand_in_never_touches_the_keras_layers():
+    model = build_model(PRESETS["mnist_dnn"])
+    diagrams.layered_view_png(model)
+    assert not any(hasattr(layer, "output_shape") for layer in model.layers)
+
+
+def test_without_dimensions_the_legend_has_one_entry_per_class():
+    model = build_model(PRESETS["mnist_dnn"])
+    stand_in, _ = diagrams.layered_stand_in(model, show_dimension=False)
+    assert sorted({type(layer).__name__ for layer in stand_in.layers}) == ["Dense", "Flatten"]
+
+
+def test_legend_with_dimensions_makes_the_picture_taller():
+    model = build_model(PRESETS["mnist_cnn"])
+    bare = _decode(diagrams.layered_view_png(model, legend=False))
+    with_legend = _decode(diagrams.layered_view_png(model, legend=True, show_dimension=True))
+    # Six layers, one legend line each (wrapped to the picture's width): clearly taller.
+    assert with_legend.height > bare.height + 40
+
+
+def test_font_is_a_real_truetype_font():
+    font = diagrams.diagram_font()
+    assert "FreeTypeFont" in type(font).__name__
+    # A readable size: a capital letter is at least 10 pixels tall.
+    assert font.getbbox("A")[3] - font.getbbox("A")[1] >= 10
+
+
+def test_huge_models_are_refused_with_a_translatable_message():
+    fake_model = SimpleNamespace(layers=[object()] * (diagrams.MAX_DIAGRAM_LAYERS + 1))
+    with pytest.raises(diagrams.DiagramTooLargeError) as caught:
+        diagrams.layered_view_png(fake_model)
+    assert caught.value.key == "build.diagram_too_large"
+    assert caught.value.fields == {"count": diagrams.MAX_DIAGRAM_LAYERS + 1, "limit": diagrams.MAX_DIAGRAM_LAYERS}
+    with pytest.raises(diagrams.DiagramTooLargeError):
+        diagrams.graph_view_png(fake_model)
+
+
+def test_oversized_pictures_are_scaled_down_keeping_their_shape():
+    wide = Image.new("RGBA", (diagrams.MAX_IMAGE_SIDE * 2, 300), "white")
+    wide.paste((0, 0, 0, 255), (0, 0, 500, 300))
+    image = _decode(diagrams._to_png(wide))
+    assert image.size == (diagrams.MAX_IMAGE_SIDE, 150)
+    assert ImageStat.Stat(image.convert("L")).extrema[0][0] < 50
