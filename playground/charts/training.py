@@ -1,0 +1,168 @@
+"""Plotly figures for training: live loss/metric curves with run overlays and markers, confusion matrix.
+
+Builders take ``RunSnapshot``s (plain copies) and return figures; they never render. The x axis is in
+epochs: batch points fall between whole epochs (1.25 = a quarter into the second epoch), epoch points
+on whole numbers, so the thin batch curve and the thick epoch curve share one axis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import plotly.graph_objects as go
+
+from playground.runs import RunSnapshot
+
+# One colour per run, reused in order, so a run keeps its colour across loss and metric charts.
+RUN_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
+_MARKERS = {"early_stopping": ("x", "#000000"), "checkpoint": ("star", "#f2b705"), "stopped": ("square", "#7f7f7f")}
+
+
+def run_colour(index: int) -> str:
+    """The colour of the ``index``-th run in the overlay."""
+    return RUN_COLOURS[index % len(RUN_COLOURS)]
+
+
+def curves_figure(
+    snapshots: Sequence[RunSnapshot],
+    metric: str = "loss",
+    log_scale: bool = False,
+    labels: dict[str, str] | None = None,
+    show_batches: bool = True,
+) -> go.Figure:
+    """Train (solid) and validation (dashed) curves of ``metric`` for every run, overlaid.
+
+    Args:
+        snapshots: The runs to draw, oldest first.
+        metric: Log name without the ``val_`` prefix, e.g. ``"loss"`` or ``"accuracy"``.
+        log_scale: Whether the y axis is logarithmic.
+        labels: Translated texts: ``"train"``, ``"validation"``, ``"batches"``, ``"epoch"``, and one per
+            marker kind (``"early_stopping"``, ``"checkpoint"``, ``"stopped"``). English when missing.
+        show_batches: Whether to draw the thin per-batch curve.
+
+    Returns:
+        The figure; its traces carry ``meta`` = run id, so tests can find a run's curves.
+    """
+    labels = {**_DEFAULT_LABELS, **(labels or {})}
+    figure = go.Figure()
+    for index, snapshot in enumerate(snapshots):
+        colour = run_colour(index)
+        name = snapshot.config.label
+        if show_batches:
+            _add_batch_curve(figure, snapshot, metric, colour, f"{name} · {labels['batches']}")
+        _add_epoch_curve(figure, snapshot, metric, colour, f"{name} · {labels['train']}", "solid")
+        _add_epoch_curve(figure, snapshot, f"val_{metric}", colour, f"{name} · {labels['validation']}", "dash")
+        _add_markers(figure, snapshot, metric, labels)
+    figure.update_layout(
+        height=360,
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        xaxis_title=labels["epoch"],
+        yaxis_title=metric,
+        yaxis_type="log" if log_scale else "linear",
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        uirevision=metric,  # Keeps the learner's zoom while the chart redraws every second.
+    )
+    return figure
+
+
+_DEFAULT_LABELS = {
+    "train": "train",
+    "validation": "validation",
+    "batches": "batches",
+    "epoch": "epoch",
+    "early_stopping": "EarlyStopping stopped",
+    "checkpoint": "ModelCheckpoint saved",
+    "stopped": "Stop pressed",
+}
+
+
+def _add_batch_curve(figure: go.Figure, snapshot: RunSnapshot, metric: str, colour: str, name: str) -> None:
+    points = [(point.position, point.logs[metric]) for point in snapshot.batches if metric in point.logs]
+    if not points:
+        return
+    x_values, y_values = zip(*sorted(points))
+    figure.add_trace(go.Scatter(
+        x=x_values, y=y_values, mode="lines", name=name, meta=snapshot.run_id,
+        line={"color": colour, "width": 1}, opacity=0.35,
+    ))
+
+
+def _add_epoch_curve(
+    figure: go.Figure, snapshot: RunSnapshot, metric: str, colour: str, name: str, dash: str
+) -> None:
+    points = [(number, logs[metric]) for number, logs in enumerate(snapshot.epochs, start=1) if metric in logs]
+    if not points:
+        return
+    x_values, y_values = zip(*points)
+    figure.add_trace(go.Scatter(
+        x=x_values, y=y_values, mode="lines+markers", name=name, meta=snapshot.run_id,
+        line={"color": colour, "width": 2.5, "dash": dash},
+    ))
+
+
+def _add_markers(figure: go.Figure, snapshot: RunSnapshot, metric: str, labels: dict[str, str]) -> None:
+    """Marks EarlyStopping's stop, ModelCheckpoint's saves and a Stop on the epoch curve."""
+    for kind in _MARKERS:
+        events = [event for event in snapshot.events if event.kind == kind]
+        points = [_marker_point(snapshot, event.epoch, metric) for event in events]
+        points = [point for point in points if point is not None]
+        if not points:
+            continue
+        symbol, colour = _MARKERS[kind]
+        x_values, y_values = zip(*points)
+        figure.add_trace(go.Scatter(
+            x=x_values, y=y_values, mode="markers", name=f"{snapshot.config.label} · {labels[kind]}",
+            meta=snapshot.run_id, marker={"symbol": symbol, "size": 14, "color": colour,
+                                          "line": {"width": 1, "color": "#ffffff"}},
+        ))
+
+
+def _marker_point(snapshot: RunSnapshot, epoch: int, metric: str) -> tuple[float, float] | None:
+    """Where a marker for 0-based ``epoch`` sits: on the validation curve if there is one, else train."""
+    if not snapshot.epochs:
+        return None
+    logs = snapshot.epochs[min(epoch, len(snapshot.epochs) - 1)]
+    value = logs.get(f"val_{metric}", logs.get(metric))
+    return None if value is None else (min(epoch, len(snapshot.epochs) - 1) + 1, value)
+
+
+def metric_names(snapshots: Sequence[RunSnapshot]) -> list[str]:
+    """Metrics present in the runs' logs (loss first, ``val_`` copies folded in)."""
+    names: set[str] = set()
+    for snapshot in snapshots:
+        for logs in (*snapshot.epochs, *(point.logs for point in snapshot.batches)):
+            names.update(name.removeprefix("val_") for name in logs)
+    return sorted(names, key=lambda name: (name != "loss", name))
+
+
+def confusion_figure(matrix: Sequence[Sequence[int]], class_names: Sequence[str], axis_titles: dict[str, str] | None = None) -> go.Figure:
+    """A heatmap of the confusion matrix with counts in the cells.
+
+    Args:
+        matrix: Rows are true classes, columns predicted classes.
+        class_names: Names for the rows and columns (padded with numbers if short).
+        axis_titles: Translated ``"true"`` and ``"predicted"`` axis titles.
+    """
+    titles = {"true": "true", "predicted": "predicted", **(axis_titles or {})}
+    size = len(matrix)
+    names = [str(name) for name in list(class_names)[:size]] + [str(index) for index in range(len(class_names), size)]
+    figure = go.Figure(go.Heatmap(
+        z=matrix, x=names, y=names, colorscale="Blues", text=matrix, texttemplate="%{text}",
+        hovertemplate=f"{titles['true']}: %{{y}}<br>{titles['predicted']}: %{{x}}<br>%{{z}}<extra></extra>",
+    ))
+    figure.update_layout(
+        height=max(300, 40 * size + 120), margin={"l": 10, "r": 10, "t": 10, "b": 10},
+        xaxis_title=titles["predicted"], yaxis_title=titles["true"], yaxis_autorange="reversed",
+        xaxis={"type": "category"}, yaxis={"type": "category"},
+    )
+    return figure
+
+
+def figure_points(figure: go.Figure) -> int:
+    """Number of plotted points in a figure (tests use it to see a chart grow)."""
+    total = 0
+    for trace in figure.data:
+        values: Any = trace.x
+        total += len(values) if values is not None else 0
+    return total

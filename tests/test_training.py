@@ -1,0 +1,219 @@
+"""Live training: throttled publishing, Stop within one batch, divergence, run records, model files."""
+
+from __future__ import annotations
+
+import io
+import threading
+import zipfile
+
+import numpy as np
+import pytest
+
+from playground import model_files, training
+from playground.charts.training import confusion_figure, curves_figure, figure_points, metric_names
+from playground.runs import (
+    DIVERGED, FAILED, FINISHED, QUEUED, RUNNING, STOPPED, EarlyStoppingConfig, Run, RunConfig, history_csv,
+)
+
+
+def _config(**changes) -> RunConfig:
+    values = dict(label="test", spec=None, dataset="tiny", loss="sparse_categorical_crossentropy",
+                  optimizer="Adam", learning_rate=0.01, batch_size=4, epochs=2, validation_split=0.25)
+    values.update(changes)
+    return RunConfig(**values)
+
+
+def _tiny_model(inputs: int = 4, classes: int = 3, activation: str = "softmax"):
+    import keras
+
+    return keras.Sequential([
+        keras.Input((inputs,)),
+        keras.layers.Dense(8, activation="relu"),
+        keras.layers.Dense(classes, activation=activation),
+    ])
+
+
+def _data(samples: int = 64, inputs: int = 4, classes: int = 3):
+    generator = np.random.default_rng(0)
+    x = generator.normal(size=(samples, inputs)).astype("float32")
+    y = (x[:, 0] > 0).astype(int) + (x[:, 1] > 1).astype(int)
+    return x, np.minimum(y, classes - 1)
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def test_publisher_throttles_batch_points_but_keeps_every_epoch():
+    run = Run(_config())
+    run.mark_started(steps_per_epoch=100)
+    clock = FakeClock()
+    publisher = training.LivePublisher(run, interval=0.2, clock=clock)
+    for batch in range(100):
+        clock.now = batch * 0.01  # 100 batches in one second: five intervals of 0.2 s.
+        publisher.batch_end(batch, {"loss": 1.0 / (batch + 1)})
+    publisher.epoch_end(0, {"loss": 0.5, "val_loss": 0.6})
+    snapshot = run.snapshot()
+    assert 5 <= len(snapshot.batches) <= 6
+    assert snapshot.batches[0].position == pytest.approx(0.01)
+    assert snapshot.epochs == ({"loss": 0.5, "val_loss": 0.6},)
+    assert snapshot.epoch == 1 and snapshot.batch == 0
+
+
+def test_publisher_reports_divergence_on_nan_and_inf():
+    for bad in (float("nan"), float("inf")):
+        run = Run(_config())
+        publisher = training.LivePublisher(run)
+        assert publisher.batch_end(0, {"loss": 1.0}) is False
+        assert publisher.batch_end(1, {"loss": bad}) is True
+        assert publisher.diverged
+
+
+def test_run_record_rejects_unknown_final_status_and_computes_eta():
+    run = Run(_config(epochs=2))
+    assert run.status == QUEUED and run.active
+    run.mark_started(steps_per_epoch=10)
+    assert run.status == RUNNING
+    run.add_batch(0, 9, {"loss": 1.0})
+    snapshot = run.snapshot()
+    assert snapshot.progress == pytest.approx(0.5)
+    assert snapshot.eta is not None and snapshot.eta >= 0
+    with pytest.raises(ValueError):
+        run.finish("running")
+    run.finish(FINISHED)
+    assert not run.active and run.snapshot().eta is None
+
+
+def test_history_csv_has_one_row_per_epoch():
+    run = Run(_config())
+    run.add_epoch(0, {"loss": 0.9, "accuracy": 0.5})
+    run.add_epoch(1, {"loss": 0.7, "accuracy": 0.6})
+    lines = history_csv(run.snapshot()).strip().splitlines()
+    assert lines[0] == "epoch,accuracy,loss"
+    assert lines[2].startswith("2,0.6,0.7")
+
+
+def test_training_finishes_with_curves_and_confusion_matrix():
+    x, y = _data()
+    run = Run(_config(epochs=2))
+    finished = []
+    training.execute(training.TrainingJob(run, _tiny_model(), x[:48], y[:48], x[48:], y[48:], "multiclass",
+                                          on_finish=finished.append))
+    snapshot = run.snapshot()
+    assert snapshot.status == FINISHED, snapshot.error_fields
+    assert len(snapshot.epochs) == 2 and "val_loss" in snapshot.epochs[0]
+    assert snapshot.batches, "no batch point was published"
+    assert sum(map(sum, snapshot.results.confusion)) == 16
+    assert "accuracy" in snapshot.results.test_metrics
+    assert finished == [run]
+    assert figure_points(curves_figure([snapshot])) >= 4
+    assert metric_names([snapshot])[0] == "loss"
+
+
+def test_stop_ends_training_within_one_batch_and_keeps_the_model():
+    import keras
+
+    x, y = _data(samples=200)
+    run = Run(_config(epochs=5, batch_size=2, validation_split=0.0))
+    batches_after_flag = []
+
+    class PressStop(keras.callbacks.Callback):
+        def on_train_batch_end(self, batch, logs=None):
+            if run.stop_requested.is_set():
+                batches_after_flag.append(batch)
+            elif batch == 3:
+                run.stop_requested.set()  # The learner presses Stop during the fourth batch.
+
+    model = _tiny_model()
+    original_fit = model.fit
+    model.fit = lambda *args, **kwargs: original_fit(*args, **{**kwargs, "callbacks": [PressStop(), *kwargs["callbacks"]]})
+    training.execute(training.TrainingJob(run, model, x, y, x[:10], y[:10], "multiclass"))
+    assert run.status == STOPPED
+    assert len(batches_after_flag) <= 1
+    assert run.model is model and model.optimizer.iterations.numpy() <= 5
+    assert any(event.kind == "stopped" for event in run.snapshot().events)
+
+
+def test_huge_learning_rate_diverges_with_a_plain_message():
+    x, y = _data()
+    x = x * 1e6
+    run = Run(_config(optimizer="SGD", learning_rate=10.0, loss="mse", epochs=3, validation_split=0.0))
+    training.execute(training.TrainingJob(run, _tiny_model(classes=1, activation="linear"), x, y.astype("float32"),
+                                          x[:8], y[:8], "regression"))
+    snapshot = run.snapshot()
+    assert snapshot.status == DIVERGED
+    assert snapshot.error_key == "train.diverged"
+    from playground.i18n import t
+
+    assert "smaller learning rate" in t(snapshot.error_key, "en", **snapshot.error_fields)
+
+
+def test_a_keras_error_fails_the_run_instead_of_raising():
+    x, y = _data()
+    run = Run(_config(loss="categorical_crossentropy"))  # Integer labels with a one-hot loss.
+    training.execute(training.TrainingJob(run, _tiny_model(), x, y, x[:8], y[:8], "multiclass"))
+    snapshot = run.snapshot()
+    assert snapshot.status == FAILED and snapshot.error_key == "train.error_failed"
+    assert "incompatible" in snapshot.error_fields["detail"] or snapshot.error_fields["detail"]
+
+
+def test_early_stopping_and_checkpoint_become_markers():
+    x, y = _data()
+    config = _config(epochs=8, early_stopping=EarlyStoppingConfig("loss", patience=1, restore_best_weights=True),
+                     checkpoint=True, learning_rate=5.0, optimizer="SGD", validation_split=0.0)
+    run = Run(config)
+    training.execute(training.TrainingJob(run, _tiny_model(), x, y, x[:8], y[:8], "multiclass"))
+    snapshot = run.snapshot()
+    kinds = [event.kind for event in snapshot.events]
+    assert "checkpoint" in kinds
+    if snapshot.status == FINISHED and len(snapshot.epochs) < 8:
+        assert "early_stopping" in kinds
+
+
+def test_queued_runs_train_one_after_another_in_a_background_thread():
+    x, y = _data(samples=32)
+    runs = [Run(_config(label=f"run {index}", epochs=1)) for index in range(2)]
+    runs[1].stop_requested.set()  # Stopped while queued: skipped.
+    thread = training.start([training.TrainingJob(run, _tiny_model(), x, y, x[:8], y[:8], "multiclass")
+                             for run in runs])
+    assert thread is not threading.current_thread()
+    thread.join(timeout=120)
+    assert [run.status for run in runs] == [FINISHED, STOPPED]
+
+
+def test_confusion_figure_shows_counts_with_class_names():
+    figure = confusion_figure([[3, 1], [0, 4]], ["cat", "dog"])
+    assert list(figure.data[0].x) == ["cat", "dog"]
+    assert figure.data[0].z[0][1] == 1
+
+
+def test_model_round_trips_through_keras_bytes():
+    model = _tiny_model()
+    loaded = model_files.load_model_bytes(model_files.model_to_bytes(model))
+    assert loaded.count_params() == model.count_params()
+
+
+def test_upload_refuses_lambda_corrupt_and_non_model_files():
+    import keras
+
+    lambda_model = keras.Sequential([keras.Input((2,)), keras.layers.Lambda(lambda value: value * 2)])
+    with pytest.raises(model_files.ModelFileError) as refused:
+        model_files.load_model_bytes(model_files.model_to_bytes(lambda_model))
+    assert refused.value.key == "train.upload_unsafe"
+
+    good = model_files.model_to_bytes(_tiny_model())
+    with pytest.raises(model_files.ModelFileError) as refused:
+        model_files.load_model_bytes(good[: len(good) // 2])
+    assert refused.value.key == "train.upload_corrupt"
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("notes.txt", "not a model")
+    for not_a_model in (b"\x89PNG\r\n\x1a\n....", b"epoch,loss\n1,0.5\n", buffer.getvalue()):
+        with pytest.raises(model_files.ModelFileError) as refused:
+            model_files.load_model_bytes(not_a_model)
+        assert refused.value.key == "train.upload_not_model"
