@@ -1,0 +1,190 @@
+"""Figures of the loss-surface lab: an animated contour plot and a 3D surface, with optimizer paths.
+
+The animation runs in the browser (plotly frames with a Play/Pause menu and a step slider), so the
+paths move smoothly without a single Streamlit rerun.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+
+from playground.surfaces import SURFACES, Trajectory, surface_grid
+
+COLOURS = qualitative.Plotly
+MAX_FRAMES = 80
+
+
+def _display_values(values: np.ndarray, log_scale: bool, floor: float) -> np.ndarray:
+    """Heights as drawn: log10(1 + f − min f) for surfaces whose values span many decades."""
+    values = np.asarray(values, dtype=np.float64)
+    return np.log10(1.0 + values - floor) if log_scale else values
+
+
+def _frame_steps(trajectories: Sequence[Trajectory]) -> list[int]:
+    """The steps that get a frame: all of them for short runs, evenly spread (last included) for long ones."""
+    longest = max((len(trajectory.points) for trajectory in trajectories), default=1) - 1
+    if longest <= MAX_FRAMES:
+        return list(range(longest + 1))
+    return sorted({int(round(value)) for value in np.linspace(0, longest, MAX_FRAMES + 1)})
+
+
+def legend_name(trajectory: Trajectory, diverged_text: str) -> str:
+    """The legend entry: the label, plus the diverged note when the path blew up."""
+    return f"{trajectory.label} ({diverged_text})" if trajectory.diverged else trajectory.label
+
+
+def _loss_lines(trajectories: Sequence[Trajectory], step: int, loss_text: str, diverged_text: str) -> str:
+    """The box of current losses shown beside the plot at ``step``."""
+    lines = [f"<b>{loss_text} · step {step}</b>"]
+    for trajectory in trajectories:
+        if trajectory.diverged and step >= len(trajectory.points):
+            lines.append(f"{trajectory.label}: {diverged_text}")
+        else:
+            index = min(step, len(trajectory.points) - 1)
+            lines.append(f"{trajectory.label}: {trajectory.losses[index]:.4g}")
+    return "<br>".join(lines)
+
+
+def _loss_annotation(text: str) -> dict:
+    return dict(
+        text=text, x=1.02, y=0.0, xref="paper", yref="paper", xanchor="left", yanchor="bottom",
+        showarrow=False, align="left", bgcolor="rgba(255,255,255,0.85)", bordercolor="#bbb", font=dict(size=12),
+    )
+
+
+def contour_figure(
+    surface_name: str,
+    trajectories: Sequence[Trajectory],
+    *,
+    loss_text: str = "loss",
+    diverged_text: str = "diverged",
+    play_text: str = "Play",
+    pause_text: str = "Pause",
+    step_text: str = "step",
+) -> go.Figure:
+    """An animated contour plot with every optimizer's path.
+
+    Args:
+        surface_name: A key of ``SURFACES``.
+        trajectories: Paths from ``run_trajectories`` (may be empty: only the surface is drawn).
+        loss_text: Translated word for "loss" (heading of the current-loss box).
+        diverged_text: Translated word for "diverged".
+        play_text: Label of the play button.
+        pause_text: Label of the pause button.
+        step_text: Label of the slider.
+
+    Returns:
+        A figure with traces: the contour, the minima, then a path line and a current-point marker
+        per trajectory; frames for the animation when there are trajectories.
+    """
+    surface = SURFACES[surface_name]
+    xs, ys, zs = surface_grid(surface_name)
+    floor = float(np.min(zs))
+    figure = go.Figure()
+    figure.add_trace(go.Contour(
+        x=xs, y=ys, z=_display_values(zs, surface.log_scale, floor), colorscale="Viridis", ncontours=30,
+        contours=dict(coloring="heatmap", showlines=True), line=dict(width=0.5), showscale=False,
+        hoverinfo="skip", name="surface",
+    ))
+    figure.add_trace(go.Scatter(
+        x=[point[0] for point in surface.minima], y=[point[1] for point in surface.minima], mode="markers",
+        marker=dict(symbol="star", size=14, color="white", line=dict(color="black", width=1)),
+        name="minimum", showlegend=False, hoverinfo="x+y",
+    ))
+    steps = _frame_steps(trajectories) if trajectories else [0]
+    for index, trajectory in enumerate(trajectories):
+        colour = COLOURS[index % len(COLOURS)]
+        figure.add_trace(go.Scatter(
+            x=trajectory.points[:1, 0], y=trajectory.points[:1, 1], mode="lines",
+            line=dict(color=colour, width=2.5), name=legend_name(trajectory, diverged_text), legendgroup=trajectory.label,
+        ))
+        figure.add_trace(go.Scatter(
+            x=trajectory.points[:1, 0], y=trajectory.points[:1, 1], mode="markers",
+            marker=dict(color=colour, size=11, line=dict(color="white", width=1.5)),
+            showlegend=False, legendgroup=trajectory.label, name=trajectory.label,
+        ))
+    figure.update_layout(
+        xaxis=dict(range=list(surface.x_range), title="x", constrain="domain"),
+        yaxis=dict(range=list(surface.y_range), title="y"),
+        margin=dict(l=40, r=220, t=30, b=40), height=560,
+        legend=dict(x=1.02, y=1.0, xanchor="left"),
+        annotations=[_loss_annotation(_loss_lines(trajectories, 0, loss_text, diverged_text))] if trajectories else [],
+    )
+    if trajectories:
+        _add_animation(figure, trajectories, steps, loss_text, diverged_text, play_text, pause_text, step_text)
+    return figure
+
+
+def _add_animation(
+    figure: go.Figure,
+    trajectories: Sequence[Trajectory],
+    steps: Sequence[int],
+    loss_text: str,
+    diverged_text: str,
+    play_text: str,
+    pause_text: str,
+    step_text: str,
+) -> None:
+    """Adds one frame per shown step, a Play/Pause menu and a step slider."""
+    path_indices = list(range(2, 2 + 2 * len(trajectories)))
+    frames = []
+    for step in steps:
+        data = []
+        for trajectory in trajectories:
+            upto = min(step, len(trajectory.points) - 1)
+            data.append(go.Scatter(x=trajectory.points[: upto + 1, 0], y=trajectory.points[: upto + 1, 1]))
+            data.append(go.Scatter(x=trajectory.points[upto : upto + 1, 0], y=trajectory.points[upto : upto + 1, 1]))
+        layout = go.Layout(annotations=[_loss_annotation(_loss_lines(trajectories, step, loss_text, diverged_text))])
+        frames.append(go.Frame(data=data, traces=path_indices, name=str(step), layout=layout))
+    figure.frames = frames
+    animation = dict(frame=dict(duration=60, redraw=False), transition=dict(duration=0), fromcurrent=True, mode="immediate")
+    figure.update_layout(
+        updatemenus=[dict(
+            type="buttons", direction="left", x=0.0, y=-0.08, xanchor="left", yanchor="top", showactive=False,
+            buttons=[
+                dict(label=f"▶ {play_text}", method="animate", args=[None, animation]),
+                dict(label=f"⏸ {pause_text}", method="animate",
+                     args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate", transition=dict(duration=0))]),
+            ],
+        )],
+        sliders=[dict(
+            active=0, x=0.18, y=-0.08, len=0.8, xanchor="left", yanchor="top",
+            currentvalue=dict(prefix=f"{step_text}: "), pad=dict(t=0),
+            steps=[dict(label=str(step), method="animate",
+                        args=[[str(step)], dict(mode="immediate", frame=dict(duration=0, redraw=False), transition=dict(duration=0))])
+                   for step in steps],
+        )],
+        margin=dict(l=40, r=220, t=30, b=110),
+    )
+
+
+def surface_3d_figure(surface_name: str, trajectories: Sequence[Trajectory], diverged_text: str = "diverged") -> go.Figure:
+    """The surface in 3D with every optimizer's whole path drawn on it.
+
+    Heights use the same log scale as the contour for Rosenbrock, Beale and Himmelblau, so their
+    valleys stay visible instead of being flattened by the walls.
+    """
+    surface = SURFACES[surface_name]
+    xs, ys, zs = surface_grid(surface_name, resolution=70)
+    floor = float(np.min(zs))
+    figure = go.Figure(go.Surface(x=xs, y=ys, z=_display_values(zs, surface.log_scale, floor),
+                                  colorscale="Viridis", opacity=0.85, showscale=False, name="surface"))
+    for index, trajectory in enumerate(trajectories):
+        inside = (
+            (trajectory.points[:, 0] >= surface.x_range[0]) & (trajectory.points[:, 0] <= surface.x_range[1])
+            & (trajectory.points[:, 1] >= surface.y_range[0]) & (trajectory.points[:, 1] <= surface.y_range[1])
+        )
+        points = trajectory.points[inside]
+        heights = _display_values(trajectory.losses[inside], surface.log_scale, floor)
+        figure.add_trace(go.Scatter3d(
+            x=points[:, 0], y=points[:, 1], z=heights, mode="lines+markers",
+            line=dict(color=COLOURS[index % len(COLOURS)], width=5), marker=dict(size=2),
+            name=legend_name(trajectory, diverged_text),
+        ))
+    figure.update_layout(height=560, margin=dict(l=0, r=0, t=10, b=0),
+                         scene=dict(xaxis_title="x", yaxis_title="y", zaxis_title="log(1+f)" if surface.log_scale else "f"))
+    return figure
