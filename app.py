@@ -4,10 +4,12 @@ import streamlit as st
 
 from ui import keras_hook
 from ui.common import language_selector, tr
+from ui.data_status import show_data_status
 
 keras_hook.install()
 st.set_page_config(page_title="Deep Learning Playground", page_icon="🧠", layout="wide")
 language_selector()
+show_data_status()
 
 PAGES = [
     st.Page("pages/home.py", title=tr("nav.home"), icon="🏠", url_path="home", default=True),
