@@ -14,7 +14,7 @@ adds no row to the summary (Keras's ``model.summary()`` shows none either).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from playground.activations import ACTIVATIONS
@@ -137,8 +137,8 @@ def _rnn(name: str, snake_name: str, extra: tuple[Field, ...] = ()) -> LayerType
     )
 
 
-def _pooling(name: str, snake_name: str) -> LayerType:
-    return LayerType(name, (_POOL_SIZE, _POOL_STRIDES, _PADDING), starter={"pool_size": 2},
+def _pooling(name: str, snake_name: str, pool_size: Field = _POOL_SIZE) -> LayerType:
+    return LayerType(name, (pool_size, _POOL_STRIDES, _PADDING), starter={"pool_size": 2},
                      positional=("pool_size",), snake_name=snake_name, description_key=f"spec.type.{name}")
 
 
@@ -162,7 +162,8 @@ _TYPES: tuple[LayerType, ...] = (
         snake_name="conv2d", description_key="spec.type.Conv2D",
     ),
     _pooling("MaxPooling2D", "max_pooling2d"),
-    _pooling("AveragePooling2D", "average_pooling2d"),
+    # Keras 3 gives MaxPooling2D a default pool size but makes AveragePooling2D's required.
+    _pooling("AveragePooling2D", "average_pooling2d", replace(_POOL_SIZE, default=REQUIRED)),
     LayerType("GlobalAveragePooling2D", (), snake_name="global_average_pooling2d",
               description_key="spec.type.GlobalAveragePooling2D"),
     LayerType("Flatten", (), snake_name="flatten", description_key="spec.type.Flatten"),

@@ -46,7 +46,7 @@ def normalize(spec: Any) -> dict[str, Any]:
         raise SpecError("spec.error.not_a_dict", got=shown(spec))
     unknown = [key for key in spec if key not in TOP_LEVEL_KEYS]
     if unknown:
-        raise SpecError("spec.error.unknown_top_key", key=shown(unknown[0]))
+        raise SpecError("spec.error.unknown_top_key", entry=shown(unknown[0]))
     raw_layers = spec.get("layers")
     if not isinstance(raw_layers, list):
         raise SpecError("spec.error.layers_not_list", got=shown(raw_layers))
@@ -161,7 +161,7 @@ def _number(value: float | None) -> str:
 
 def _check_int_tuple(field: Field, value: Any, index: int, type_name: str) -> int | list[int]:
     """Accepts an int (when the tuple has a fixed length, as Keras does) or a list of ints."""
-    example = "3" if field.length else "[7, 7, 64]"
+    example = "[3, 3]" if field.length else "[7, 7, 64]"
     if field.length and isinstance(value, (int, float)) and not isinstance(value, bool):
         return _check_range(field, _as_int(value, field, index, type_name), index, type_name)
     wanted_length = field.length

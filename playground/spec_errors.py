@@ -51,7 +51,10 @@ class Translated:
 
 
 def layer_label(type_name: str, index: int, lang: str = DEFAULT_LANGUAGE) -> str:
-    """Returns "Conv2D (layer 3)" for the layer at 0-based ``index``, in ``lang``."""
+    """Returns "Conv2D (layer 3)" for the layer at 0-based ``index``, in ``lang`` ("Layer 3" when the
+    type is unknown, "?")."""
+    if type_name == "?":
+        return t("spec.layer_label_untyped", lang, number=index + 1)
     return t("spec.layer_label", lang, type=type_name, number=index + 1)
 
 

@@ -3,6 +3,7 @@ help, preset titles. Messages name the layer, what it received, and the fix."""
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "spec.layer_label": {"en": "{type} (layer {number})", "ko": "{type} ({number}번째 층)"},
+    "spec.layer_label_untyped": {"en": "Layer {number}", "ko": "{number}번째 층"},
     "spec.axis.height": {"en": "height", "ko": "높이"},
     "spec.axis.width": {"en": "width", "ko": "너비"},
     "spec.error.not_a_dict": {
@@ -10,8 +11,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "ko": "모델은 \"input_shape\"와 \"layers\"를 가진 객체여야 하는데 {got}을(를) 받았습니다. 프리셋에서 시작하거나 Build 페이지에서 저장한 모델을 쓰세요.",
     },
     "spec.error.unknown_top_key": {
-        "en": "The model has an unknown entry {key}; only \"input_shape\" and \"layers\" are allowed. Remove it.",
-        "ko": "모델에 알 수 없는 항목 {key}이(가) 있습니다. \"input_shape\"와 \"layers\"만 쓸 수 있으니 지우세요.",
+        "en": "The model has an unknown entry {entry}; only \"input_shape\" and \"layers\" are allowed. Remove it.",
+        "ko": "모델에 알 수 없는 항목 {entry}이(가) 있습니다. \"input_shape\"와 \"layers\"만 쓸 수 있으니 지우세요.",
     },
     "spec.error.layers_not_list": {
         "en": "\"layers\" must be a list of layers, but got {got}. Put the layers in square brackets: [{{\"type\": \"Dense\", \"units\": 10}}].",
@@ -150,7 +151,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "ko": "{layer}은(는) (시간 단계, 특성) 입력이 필요한데 {got}을(를) 받습니다. 앞에 [시간 단계, 특성] 모양의 Reshape을 넣으세요.",
     },
     "spec.error.window_too_big": {
-        "en": "{layer}: its {window}-wide window does not fit in the {size} pixels of {axis} left at this point. Use padding \"same\", a smaller window, or less pooling before it.",
+        "en": "{layer}: its window of {window} does not fit, because only {size} pixel(s) of {axis} are left at this point. Use padding \"same\", a smaller window, or less pooling before it.",
         "ko": "{layer}: 크기 {window}인 창이 이 지점의 {axis} {size}픽셀에 들어가지 않습니다. padding을 \"same\"으로 하거나, 창을 줄이거나, 앞의 풀링을 줄이세요.",
     },
     "spec.error.reshape_unknowns": {
