@@ -196,8 +196,11 @@ def animation_figure(frames: WindowFrames, labels: Mapping[str, str] | None = No
                                   args=[[str(index)], dict(mode="immediate", frame=dict(duration=0, redraw=True),
                                                            transition=dict(duration=0))])
                              for index in range(frames.count)])])
-    for column in (1, 2, 3):
-        figure.update_yaxes(autorange="reversed", scaleanchor=f"x{'' if column == 1 else column}",
-                            showticklabels=False, row=1, col=column)
-        figure.update_xaxes(showticklabels=False, constrain="domain", row=1, col=column)
+    # Fixed ranges: the output starts almost empty, and autorange would zoom onto its first cell.
+    for column, (rows, cols) in enumerate((padded.shape, output.shape, (tap_h, tap_w)), start=1):
+        figure.update_yaxes(range=[rows - 0.5, -0.5], scaleanchor=f"x{'' if column == 1 else column}",
+                            showticklabels=False, showgrid=False, zeroline=False, row=1, col=column)
+        figure.update_xaxes(range=[-0.5, cols - 0.5], showticklabels=False, showgrid=False, zeroline=False,
+                            constrain="domain", row=1, col=column)
+    figure.update_layout(plot_bgcolor="#f3f3f3")
     return figure
