@@ -66,20 +66,33 @@ def _read_table(file_or_bytes: Any):
             break
         except UnicodeDecodeError:
             continue
+    separator = _separator(text)
     try:
-        # sep=None lets pandas sniff commas, semicolons or tabs; the python engine is needed for that.
-        table = pd.read_csv(io.StringIO(text), sep=None, engine="python", nrows=MAX_CSV_ROWS + 1)
+        header = pd.read_csv(io.StringIO(text), sep=separator, header=None, nrows=1, dtype=str)
+        table = pd.read_csv(io.StringIO(text), sep=separator, nrows=MAX_CSV_ROWS + 1)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError, TypeError) as error:
-        raise CsvError("datasets.csv.unreadable", detail=str(error).splitlines()[0][:200]) from error
+        raise CsvError("datasets.csv.unreadable", detail=str(error).strip().splitlines()[0][:200]) from error
     if len(table) > MAX_CSV_ROWS:
         raise CsvError("datasets.csv.too_many_rows", limit=f"{MAX_CSV_ROWS:,}")
-    table.columns = [str(column).strip() for column in table.columns]
-    if len(table.columns) < 2:
-        raise CsvError("datasets.csv.one_column", column=table.columns[0] if len(table.columns) else "")
-    if len(set(table.columns)) != len(table.columns):
-        duplicated = sorted({column for column in table.columns if list(table.columns).count(column) > 1})
+    # pandas renames a repeated header ("a", "a.1"); the raw first row shows what the file says.
+    names = [str(name).strip() for name in header.iloc[0].tolist()]
+    if len(names) < 2:
+        raise CsvError("datasets.csv.one_column", column=names[0] if names else "")
+    duplicated = sorted({name for name in names if names.count(name) > 1})
+    if duplicated:
         raise CsvError("datasets.csv.duplicate_columns", columns=", ".join(duplicated))
+    table.columns = [str(column).strip() for column in table.columns]
     return table
+
+
+def _separator(text: str) -> str:
+    """Guesses the separator among comma, semicolon, tab and bar (European Excel uses ';')."""
+    import csv
+
+    try:
+        return csv.Sniffer().sniff(text[:8192], delimiters=",;\t|").delimiter
+    except csv.Error:
+        return ","
 
 
 def csv_columns(file_or_bytes: Any) -> list[str]:
