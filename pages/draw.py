@@ -1,7 +1,67 @@
-"""draw page (being written: see the issue for this page)."""
+"""Draw: draw (or upload) a digit and see the prediction — and the 28×28 image the model sees."""
 
 import streamlit as st
 
-from ui.common import tr
+from playground.digits import DigitModelError, ImageError, is_blank, predict_preprocessed, preprocess
+from ui import draw_input, draw_model, draw_results
+from ui.common import lang, tr
+from ui.draw_state import SOURCES, draw_state
 
 st.title(tr("nav.draw"))
+st.write(tr("draw.intro"))
+state = draw_state()
+
+try:
+    settings_column, model_column = st.columns([1, 1])
+    with settings_column:
+        state.source = st.radio(
+            tr("draw.source"), SOURCES, index=SOURCES.index(state.source), horizontal=True,
+            format_func=lambda source: tr(f"draw.source_{source}"), key="draw_source",
+        )
+    with model_column:
+        try:
+            state.model_choice, chosen = draw_model.choose_model(state.model_choice)
+        except FileNotFoundError:
+            st.error(tr("draw.model_missing"))
+            st.stop()
+    if chosen.warning:
+        st.warning(chosen.warning)
+
+    input_column, preview_column, prediction_column = st.columns([1.05, 1, 1.35])
+    picture = None
+    empty_message = tr("draw.empty")
+    with input_column:
+        if state.source == "draw":
+            state.brush_width = st.slider(tr("draw.brush"), 4, 40, state.brush_width, key="draw_brush")
+            picture = draw_input.canvas_image(state.brush_width)
+            st.caption(tr("draw.canvas_help"))
+        else:
+            upload = draw_input.uploaded_picture()
+            empty_message = tr("draw.empty_upload") if upload is not None else tr("draw.upload_prompt")
+            if upload is not None and upload.error:
+                st.error(upload.error)
+            elif upload is not None:
+                picture = upload.picture
+                st.image(picture, caption=tr("draw.uploaded_caption"), width=280)
+
+    digit = None
+    if picture is not None:
+        try:
+            digit = preprocess(picture)
+        except ImageError as error:
+            st.error(tr("draw.upload_bad", detail=tr(error.key, **error.fields)))
+    probabilities = None
+    if digit is not None and not is_blank(digit):
+        try:
+            probabilities = predict_preprocessed(digit, chosen.model)
+        except DigitModelError as error:  # A model can change under us between the check and the call.
+            st.error(error.problem.text(lang()))
+    with preview_column:
+        if digit is not None:
+            draw_results.show_model_input(digit)
+    with prediction_column:
+        draw_results.show_prediction(probabilities, empty_message)
+    draw_results.show_feature_maps_of(chosen.model, digit)
+    draw_results.show_code()
+except Exception as error:  # noqa: BLE001 - the learner sees a message, never a traceback.
+    st.error(tr("common.error_generic", detail=str(error).splitlines()[0] if str(error) else type(error).__name__))

@@ -1,0 +1,142 @@
+"""The shipped digit model: accuracy on held-out digits drawn like on the canvas, speed, model checks."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from playground import digits
+from playground.digits import (
+    DEFAULT_MODEL_PATH,
+    DigitModelError,
+    check_digit_model,
+    load_default_model,
+    predict_digit,
+    predict_preprocessed,
+    preprocess,
+)
+from playground.digits_training import build_training_set, held_out_split, load_bundled_digits, render_as_canvas
+
+ROOT = Path(__file__).resolve().parent.parent
+# Measured when the shipped model was made (see README): 98.9 % on the 1,000 held-out digits as
+# canvas drawings. The bar leaves room for the random placement and size of the renderings.
+CANVAS_ACCURACY_BAR = 0.97
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return load_bundled_digits()
+
+
+def test_the_model_file_is_shipped_and_small():
+    assert DEFAULT_MODEL_PATH.exists(), "run `python -m playground.digits train-default`"
+    assert DEFAULT_MODEL_PATH.stat().st_size < 5_000_000
+
+
+def test_held_out_digits_drawn_on_the_canvas_are_recognised(bundled):
+    images, labels = bundled
+    _, held_out = held_out_split(labels)
+    rng = np.random.default_rng(2024)
+    model = load_default_model()
+    predicted = np.array([np.argmax(predict_digit(render_as_canvas(images[index], rng, brush=int(rng.integers(12, 30))), model)) for index in held_out])
+    accuracy = float(np.mean(predicted == labels[held_out]))
+    assert accuracy >= CANVAS_ACCURACY_BAR, f"accuracy {accuracy:.3f} on held-out canvas drawings"
+
+
+def test_held_out_split_is_fixed_stratified_and_disjoint(bundled):
+    _, labels = bundled
+    train, held_out = held_out_split(labels)
+    again_train, again_held_out = held_out_split(labels)
+    assert np.array_equal(held_out, again_held_out) and np.array_equal(train, again_train)
+    assert len(held_out) == 1000 and not set(train) & set(held_out)
+    assert np.bincount(labels[held_out]).tolist() == [100] * 10
+
+
+def test_augmented_training_data_is_reproducible(bundled):
+    images, labels = bundled
+    first_x, first_y = build_training_set(images[:3], labels[:3], copies=2, seed=5)
+    second_x, second_y = build_training_set(images[:3], labels[:3], copies=2, seed=5)
+    np.testing.assert_array_equal(first_x, second_x)
+    assert first_x.shape == (9, 28, 28, 1) and first_y.tolist() == [labels[0]] * 3 + [labels[1]] * 3 + [labels[2]] * 3
+    different_x, _ = build_training_set(images[:3], labels[:3], copies=2, seed=6)
+    assert not np.array_equal(first_x, different_x)
+
+
+def test_probabilities_sum_to_one_and_a_blank_canvas_gets_no_guess():
+    blank = np.zeros((280, 280, 4), dtype=np.uint8)
+    blank[..., 3] = 255
+    assert not predict_digit(blank).any()
+    drawn = blank.copy()
+    drawn[40:240, 130:150, :3] = 255  # A plain "1".
+    probabilities = predict_digit(drawn)
+    assert probabilities.shape == (10,) and probabilities.sum() == pytest.approx(1.0, abs=1e-4)
+    assert int(np.argmax(probabilities)) == 1
+
+
+def test_prediction_is_fast_and_traced_once():
+    model = load_default_model()
+    digit = preprocess(np.eye(280, dtype=np.float32))
+    predict_preprocessed(digit, model)
+    timings = []
+    for _ in range(30):
+        started = time.perf_counter()
+        predict_preprocessed(digit, model)
+        timings.append(time.perf_counter() - started)
+    # The target is 20 ms (bench/digits.py); the machine running tests is shared, hence the margin.
+    assert float(np.median(timings)) < 0.05
+    assert digits._predictor(model).experimental_get_tracing_count() == 1
+
+
+def test_models_that_cannot_read_digits_are_refused_with_the_reason():
+    import keras
+
+    def model(input_shape, units):
+        return keras.Sequential([keras.Input(input_shape), keras.layers.Flatten(), keras.layers.Dense(units)])
+
+    assert check_digit_model(model((28, 28, 1), 10)) is None
+    assert check_digit_model(model((28, 28), 10)) is None
+    wrong_input = check_digit_model(model((32, 32, 3), 10))
+    assert wrong_input.key == "draw.model_wrong_input" and "32×32×3" in wrong_input.text("en")
+    wrong_output = check_digit_model(model((28, 28, 1), 3))
+    assert wrong_output.key == "draw.model_wrong_output" and "3" in wrong_output.fields["shape"]
+    assert check_digit_model(keras.Sequential([keras.layers.Dense(10)])).key == "draw.model_not_built"
+    assert check_digit_model("not a model").key == "draw.model_not_built"
+    with pytest.raises(DigitModelError, match="28×28×1") as raised:
+        predict_digit(np.ones((28, 28)), model((32, 32, 3), 10))
+    assert "32×32×3" in raised.value.problem.text("ko")
+
+
+def test_a_model_ending_in_logits_still_gives_probabilities():
+    import keras
+
+    logits = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(), keras.layers.Dense(10)])
+    probabilities = predict_digit(np.eye(50), logits)
+    assert probabilities.min() >= 0 and probabilities.sum() == pytest.approx(1.0, abs=1e-4)
+
+
+def test_a_missing_model_file_says_how_to_make_it(monkeypatch, tmp_path):
+    monkeypatch.setattr(digits, "DEFAULT_MODEL_PATH", tmp_path / "missing.keras")
+    monkeypatch.setattr(digits, "_default_model", None)
+    with pytest.raises(FileNotFoundError, match="train-default"):
+        load_default_model()
+
+
+def test_the_model_loads_in_a_fresh_process_in_about_a_second():
+    code = (
+        "import time, keras; from playground.digits import load_default_model; "
+        "started = time.perf_counter(); load_default_model(); print(time.perf_counter() - started)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=180)
+    assert result.returncode == 0, result.stderr[-2000:]
+    # The target is 1 s (bench/digits.py); shared test machines get a margin.
+    assert float(result.stdout.strip().splitlines()[-1]) < 3.0
+
+
+def test_the_training_command_explains_its_usage():
+    result = subprocess.run([sys.executable, "-m", "playground.digits"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode != 0 and "train-default" in result.stderr

@@ -1,0 +1,145 @@
+"""The Draw page, driven through AppTest with drawings injected into the canvas's state."""
+
+from __future__ import annotations
+
+import base64
+import io
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from streamlit.testing.v1 import AppTest
+
+from playground.digits_training import held_out_split, load_bundled_digits, render_as_canvas
+from ui.draw_input import CANVAS_KEY, read_upload
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def canvas_state(rgba: np.ndarray) -> dict:
+    """The value the canvas component keeps in session state after a stroke (a PNG data URL)."""
+    buffer = io.BytesIO()
+    Image.fromarray(rgba).save(buffer, format="PNG")
+    url = "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
+    return {"drawing": {"raw": {"objects": [{"type": "path"}], "background": "#000000"}, "data": url}, "backgroundFit": None}
+
+
+def open_draw_page(**session: object) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    for key, value in session.items():
+        at.session_state[key] = value
+    at.switch_page("pages/draw.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+@pytest.fixture(scope="module")
+def held_out_drawings() -> list[tuple[np.ndarray, int]]:
+    """Three held-out MNIST digits rendered as canvas drawings (never trained on)."""
+    images, labels = load_bundled_digits()
+    _, held_out = held_out_split(labels)
+    rng = np.random.default_rng(3)
+    chosen = [held_out[labels[held_out] == digit][0] for digit in (2, 5, 7)]
+    return [(render_as_canvas(images[index], rng), int(labels[index])) for index in chosen]
+
+
+def metric_values(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def test_empty_canvas_asks_for_a_digit_instead_of_guessing():
+    at = open_draw_page()
+    assert at.title[0].value == "Draw"
+    assert any("Draw a digit" in info.value for info in at.info)
+    assert not at.metric
+
+
+def test_a_drawn_digit_gets_a_prediction_and_a_28_by_28_preview(held_out_drawings):
+    for drawing, label in held_out_drawings:
+        at = open_draw_page(**{CANVAS_KEY: canvas_state(drawing)})
+        values = metric_values(at)
+        assert values["Prediction"] == str(label)
+        assert float(values["Confidence"].rstrip("%")) > 50
+        charts = [chart.proto.spec for chart in at.get("plotly_chart")]
+        assert any('"heatmap"' in spec for spec in charts), "the 28×28 model input is not shown"
+        assert any('"bar"' in spec for spec in charts), "the probability chart is not shown"
+
+
+def test_clearing_the_canvas_goes_back_to_draw_a_digit(held_out_drawings):
+    at = open_draw_page(**{CANVAS_KEY: canvas_state(held_out_drawings[0][0])})
+    assert at.metric
+    cleared = np.zeros((280, 280, 4), dtype=np.uint8)
+    cleared[..., 3] = 255
+    at.session_state[CANVAS_KEY] = canvas_state(cleared)
+    at.run()
+    assert not at.exception and not at.metric
+    assert any("Draw a digit" in info.value for info in at.info)
+
+
+def test_korean_page(held_out_drawings):
+    at = open_draw_page(lang="ko", **{CANVAS_KEY: canvas_state(held_out_drawings[1][0])})
+    assert at.title[0].value == "숫자 그리기"
+    assert "예측" in metric_values(at)
+
+
+def test_an_incompatible_trained_model_is_refused_with_its_reason(held_out_drawings):
+    import keras
+
+    from ui.shared import SharedState
+
+    cifar_like = keras.Sequential([keras.Input((32, 32, 3)), keras.layers.Flatten(), keras.layers.Dense(10)])
+    at = open_draw_page(
+        shared=SharedState(models={"cifar mlp": cifar_like}), **{CANVAS_KEY: canvas_state(held_out_drawings[2][0])}
+    )
+    at.selectbox(key="draw_model").set_value("cifar mlp").run()
+    assert not at.exception
+    warnings = " ".join(warning.value for warning in at.warning)
+    assert "cifar mlp" in warnings and "32×32×3" in warnings and "28×28×1" in warnings
+    # The default model answers instead, so the learner still sees a prediction.
+    assert metric_values(at)["Prediction"] == str(held_out_drawings[2][1])
+
+
+def test_a_compatible_trained_model_is_used(held_out_drawings):
+    import keras
+
+    from ui.shared import SharedState
+
+    # A model that always says 3, whatever it sees: its answer proves it was the one used.
+    always_three = keras.Sequential(
+        [keras.Input((28, 28, 1)), keras.layers.Flatten(), keras.layers.Dense(10, activation="softmax")]
+    )
+    kernel, bias = always_three.layers[-1].get_weights()
+    bias[:] = -10.0
+    bias[3] = 10.0
+    always_three.layers[-1].set_weights([np.zeros_like(kernel), bias])
+    at = open_draw_page(
+        shared=SharedState(models={"my cnn": always_three}), **{CANVAS_KEY: canvas_state(held_out_drawings[0][0])}
+    )
+    at.selectbox(key="draw_model").set_value("my cnn").run()
+    assert not at.exception and not at.warning
+    assert metric_values(at)["Prediction"] == "3"
+
+
+def test_upload_mode_without_a_file_explains_what_to_do():
+    at = open_draw_page()
+    at.radio(key="draw_source").set_value("upload").run()
+    assert not at.exception
+    assert any("Upload a picture" in info.value for info in at.info)
+
+
+def encoded(picture: Image.Image, format_name: str = "PNG") -> bytes:
+    buffer = io.BytesIO()
+    picture.save(buffer, format=format_name)
+    return buffer.getvalue()
+
+
+def test_uploads_are_decoded_or_refused_with_a_reason():
+    photo = Image.fromarray(np.full((60, 40, 3), 230, dtype=np.uint8))
+    assert read_upload(encoded(photo, "JPEG")).picture.size == (40, 60)
+    not_an_image = read_upload(b"this is a text file, not a picture")
+    assert not_an_image.picture is None and not_an_image.error_key == "draw.upload_bad"
+    truncated = read_upload(encoded(photo)[:60])
+    assert truncated.picture is None and truncated.error_key == "draw.upload_bad"
+    huge = read_upload(encoded(Image.new("L", (9000, 9000))))
+    assert huge.picture is None and huge.error_key == "draw.upload_too_big"
