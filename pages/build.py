@@ -50,7 +50,7 @@ def main() -> None:
         st.subheader(tr("build.stack"))
         build_form.input_shape_box(state)
         if error is not None and error.layer_index is None:
-            st.error(error.text(lang()), icon="⚠️")
+            st.error(error.text(lang()), icon=":material/error:")
         for index in range(len(state.spec["layers"])):
             layer_error = error if error is not None and error.layer_index == index else None
             build_form.layer_card(state, index, rows_by_index.get(index), layer_error, lang())
@@ -60,7 +60,7 @@ def main() -> None:
         if summary is not None:
             build_outputs.summary_table(summary)
         else:
-            st.warning(tr("build.invalid_stack"), icon="⚠️")
+            st.warning(tr("build.invalid_stack"), icon=":material/error:")
             if rows:
                 st.caption(tr("build.partial_summary"))
                 build_outputs.summary_table(None, rows)

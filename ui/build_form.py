@@ -13,7 +13,7 @@ import streamlit as st
 
 from playground.layers import LAYER_TYPES, REQUIRED, Field
 from playground.presets import PRESET_TITLES, PRESETS
-from ui.build_state import BuildState, Notice, build_state
+from ui.build_state import DEFAULT_PRESET, BuildState, Notice, build_state
 from ui.common import tr
 
 FIELD_KEY = "build_f_{uid}_{name}"
@@ -113,17 +113,19 @@ def layer_card(state: BuildState, index: int, row: Any, error: Any, lang: str) -
     layer = state.spec["layers"][index]
     count = len(state.uids)
     with st.container(border=True, key=f"build_card_{uid}"):
-        title, up, down, copy_button, delete = st.columns([8, 1, 1, 1, 1], vertical_alignment="center")
-        title.markdown(_layer_title(index, layer, row, error is not None))
-        up.button("↑", key=f"build_up_{uid}", help=tr("build.move_up"), disabled=index == 0,
-                  on_click=state.move, args=(uid, -1))
-        down.button("↓", key=f"build_down_{uid}", help=tr("build.move_down"), disabled=index == count - 1,
-                    on_click=state.move, args=(uid, 1))
-        copy_button.button("⧉", key=f"build_dup_{uid}", help=tr("build.duplicate"), on_click=state.duplicate,
-                           args=(uid,))
-        delete.button("✕", key=f"build_del_{uid}", help=tr("build.delete"), on_click=state.delete, args=(uid,))
+        st.markdown(_layer_title(index, layer, row, error is not None))
+        # Icon-only buttons: Material icons ship with Streamlit, unlike arrow glyphs in some fonts.
+        up, down, copy_button, delete, _ = st.columns([1, 1, 1, 1, 6], gap="small")
+        up.button("", icon=":material/arrow_upward:", key=f"build_up_{uid}", help=tr("build.move_up"),
+                  disabled=index == 0, on_click=state.move, args=(uid, -1))
+        down.button("", icon=":material/arrow_downward:", key=f"build_down_{uid}", help=tr("build.move_down"),
+                    disabled=index == count - 1, on_click=state.move, args=(uid, 1))
+        copy_button.button("", icon=":material/content_copy:", key=f"build_dup_{uid}", help=tr("build.duplicate"),
+                           on_click=state.duplicate, args=(uid,))
+        delete.button("", icon=":material/delete:", key=f"build_del_{uid}", help=tr("build.delete"),
+                      on_click=state.delete, args=(uid,))
         if error is not None:
-            st.error(error.text(lang), icon="⚠️")
+            st.error(error.text(lang), icon=":material/error:")
         layer_type = LAYER_TYPES.get(layer.get("type", ""))
         if layer_type is None or not layer_type.fields:
             if layer_type is not None:
@@ -164,6 +166,7 @@ def preset_picker() -> None:
     """Draws the preset selectbox and its "Load" button."""
     choice, button = st.columns([4, 1], vertical_alignment="bottom")
     choice.selectbox(tr("build.preset"), options=list(PRESETS), key="build_preset",
+                     index=list(PRESETS).index(DEFAULT_PRESET),
                      format_func=lambda name: tr(PRESET_TITLES[name]))
     button.button(tr("build.load_preset"), key="build_load_preset", on_click=_load_preset,
                   width="stretch")

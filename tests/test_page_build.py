@@ -1,0 +1,165 @@
+"""AppTest of the Build page: presets, the summary table, editing the stack, errors, the link."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from playground.presets import PRESETS
+from playground.spec import build_model, spec_from_url_param, spec_to_url_param, summarize
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _open(query_params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    for key, value in (query_params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page("pages/build.py").run()
+    assert not at.exception
+    return at
+
+
+def _load_preset(at: AppTest, name: str) -> None:
+    at.selectbox(key="build_preset").set_value(name)
+    at.button(key="build_load_preset").click().run()
+    assert not at.exception
+
+
+def _state(at: AppTest):
+    return at.session_state["build"]
+
+
+def _table(at: AppTest) -> list[dict[str, str]]:
+    return at.dataframe[0].value.to_dict("records")
+
+
+def _metrics(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def _errors(at: AppTest) -> list[str]:
+    return [element.value for element in at.error]
+
+
+def _click_layer_button(at: AppTest, action: str, index: int) -> None:
+    uid = _state(at).uids[index]
+    at.button(key=f"build_{action}_{uid}").click().run()
+    assert not at.exception
+
+
+def test_loading_a_preset_shows_keras_summary_and_totals():
+    at = _open()
+    _load_preset(at, "deep_cnn_bn")
+    keras_model = build_model(PRESETS["deep_cnn_bn"])
+    rows = _table(at)
+    assert len(rows) == len(keras_model.layers)
+    assert [row["Output shape"] for row in rows] == [str(tuple(layer.output.shape)) for layer in keras_model.layers]
+    assert [row["Param #"] for row in rows] == [f"{layer.count_params():,}" for layer in keras_model.layers]
+    metrics = _metrics(at)
+    trainable = sum(int(weight.numpy().size) for weight in keras_model.trainable_weights)
+    assert metrics["Total params"] == f"{keras_model.count_params():,}"
+    assert metrics["Trainable params"] == f"{trainable:,}"
+    # BatchNormalization's moving mean and variance are the non-trainable part.
+    assert metrics["Non-trainable params"] == f"{keras_model.count_params() - trainable:,}"
+    assert keras_model.count_params() - trainable > 0
+    assert any("Loaded" in element.value for element in at.success)
+
+
+def test_adding_a_layer_updates_table_and_shared_spec():
+    at = _open()
+    _load_preset(at, "mnist_dnn")
+    before = len(_table(at))
+    at.selectbox(key="build_new_type").set_value("Dropout")
+    at.button(key="build_add").click().run()
+    assert not at.exception
+    rows = _table(at)
+    assert len(rows) == before + 1
+    assert rows[-1]["Layer (type)"].endswith("(Dropout)")
+    assert at.session_state["shared"].spec["layers"][-1]["type"] == "Dropout"
+
+
+def test_editing_an_argument_changes_the_parameter_count():
+    at = _open()
+    _load_preset(at, "mnist_dnn")
+    uid = _state(at).uids[1]  # Dense(16) after Flatten: 784 * 16 + 16 parameters.
+    at.number_input(key=f"build_f_{uid}_units").set_value(32).run()
+    assert not at.exception
+    expected = summarize({"input_shape": [28, 28], "layers": [
+        {"type": "Flatten"}, {"type": "Dense", "units": 32, "activation": "relu"},
+        {"type": "Dense", "units": 8, "activation": "relu"}, {"type": "Dense", "units": 10, "activation": "softmax"}]})
+    assert _metrics(at)["Total params"] == f"{expected.total_params:,}"
+    assert _state(at).spec["layers"][1]["units"] == 32
+
+
+def test_breaking_the_stack_marks_the_layer_and_keeps_everything():
+    at = _open()
+    _load_preset(at, "mnist_dnn")
+    valid_link = at.query_params["model"]
+    at.selectbox(key="build_new_type").set_value("Conv2D")
+    at.button(key="build_add").click().run()
+    # Move the new Conv2D up to right after Flatten (layer 2): the image shape is gone there.
+    for index in (4, 3, 2):
+        _click_layer_button(at, "up", index)
+    layers = _state(at).spec["layers"]
+    assert [layer["type"] for layer in layers] == ["Flatten", "Conv2D", "Dense", "Dense", "Dense"]
+    errors = _errors(at)
+    assert any("Conv2D (layer 2)" in text and "(None, 784)" in text for text in errors), errors
+    assert any("cannot be built yet" in element.value for element in at.warning)
+    # The rest of the stack is kept; Train/Compare and the link still hold the last valid model.
+    assert len(layers) == 5
+    assert [layer["type"] for layer in at.session_state["shared"].spec["layers"]] == ["Flatten", "Dense", "Dense",
+                                                                                         "Dense"]
+    assert at.query_params["model"] == valid_link
+    # Deleting the misplaced Conv2D makes the stack valid again.
+    _click_layer_button(at, "del", 1)
+    assert not _errors(at)
+    assert len(_table(at)) == 4
+
+
+def test_delete_duplicate_and_move():
+    at = _open()
+    _load_preset(at, "breast_cancer")
+    assert [row["Layer (type)"] for row in _table(at)] == ["dense_1 (Dense)", "dense_2 (Dense)", "dense_3 (Dense)"]
+    _click_layer_button(at, "dup", 0)
+    assert [layer.get("units") for layer in _state(at).spec["layers"]] == [16, 16, 8, 1]
+    _click_layer_button(at, "down", 0)
+    _click_layer_button(at, "del", 3)
+    assert [layer.get("units") for layer in _state(at).spec["layers"]] == [16, 16, 8]
+    _click_layer_button(at, "up", 2)
+    assert [layer.get("units") for layer in _state(at).spec["layers"]] == [16, 8, 16]
+    assert [row["Output shape"] for row in _table(at)] == ["(None, 16)", "(None, 8)", "(None, 16)"]
+
+
+def test_the_link_reproduces_the_model_and_follows_edits():
+    param = spec_to_url_param(PRESETS["iris"])
+    at = _open({"model": param})
+    assert [row["Output shape"] for row in _table(at)] == ["(None, 10)", "(None, 20)", "(None, 10)", "(None, 3)"]
+    assert any("link" in element.value for element in at.success)
+    _click_layer_button(at, "del", 2)
+    reopened = spec_from_url_param(at.query_params["model"])
+    assert [layer["units"] for layer in reopened["layers"]] == [10, 20, 3]
+    # A second session opening that link sees the edited model.
+    other = _open({"model": at.query_params["model"]})
+    assert [row["Output shape"] for row in _table(other)] == ["(None, 10)", "(None, 20)", "(None, 3)"]
+
+
+@pytest.mark.parametrize("broken", ["1.not-base64!!", "garbage", "1." + "A" * 7000])
+def test_a_broken_link_says_so_and_keeps_the_default_model(broken: str):
+    at = _open({"model": broken})
+    assert any("could not be opened" in text for text in _errors(at))
+    assert len(_table(at)) == len(PRESETS["mnist_cnn"]["layers"])
+
+
+def test_code_and_korean():
+    at = _open()
+    assert any("model = Sequential()" in block.value for block in at.code)
+    # (AppTest drops the sidebar tree after switch_page, so the radio is set through its key.)
+    at.session_state["lang"] = "ko"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "모델 만들기"
+    assert "전체 파라미터" in _metrics(at)
