@@ -296,3 +296,60 @@ def _short(error: BaseException) -> str:
     """The first line of an error message, short enough for a banner."""
     text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
     return text if len(text) <= 300 else text[:297] + "…"
+
+
+def make_job(
+    config: Any,
+    x_train: np.ndarray,
+    y_train: np.ndarray,
+    x_test: np.ndarray,
+    y_test: np.ndarray,
+    task: str,
+    class_count: int,
+    model: Any = None,
+    on_finish: Callable[[Run], None] | None = None,
+) -> TrainingJob:
+    """Builds the model (unless given), fits the data to its input shape and encodes the labels.
+
+    Args:
+        config: The ``RunConfig``; its ``spec`` is built when ``model`` is None.
+        x_train: Training inputs as the dataset has them.
+        y_train: Integer labels or values.
+        x_test: Test inputs.
+        y_test: Test labels or values.
+        task: ``"binary"``, ``"multiclass"`` or ``"regression"``.
+        class_count: Number of classes (for one-hot labels).
+        model: An existing model to train further (an upload, or the previous run's), or None.
+        on_finish: Passed on to the job.
+
+    Raises:
+        playground.spec.SpecError: When the spec cannot be built.
+        ValueError: When the data cannot be reshaped to the model's input.
+    """
+    if model is None:
+        from playground.spec import build_model
+
+        model = build_model(config.spec, name=f"run_{config.label.split()[0].strip('#') or 'model'}")
+    input_shape = tuple(model.input_shape[1:])
+    return TrainingJob(
+        run=Run(config),
+        model=model,
+        x_train=tasks.fit_inputs(np.asarray(x_train), input_shape),
+        y_train=tasks.encode_labels(y_train, config.one_hot, class_count),
+        x_test=tasks.fit_inputs(np.asarray(x_test), input_shape),
+        y_test=np.asarray(y_test),
+        task=task,
+        on_finish=on_finish,
+    )
+
+
+# The notes' experiment: hidden activation and optimizer decide how fast (and whether) a DNN learns.
+EXPERIMENT_PRESET = "mnist_dnn"
+EXPERIMENT_DATASET = "mnist"
+EXPERIMENT_SAMPLES = 2000
+EXPERIMENT_EPOCHS = 5
+EXPERIMENT_RUNS: tuple[tuple[str, str, float], ...] = (
+    ("sigmoid", "SGD", 0.01),
+    ("relu", "SGD", 0.01),
+    ("relu", "Adam", 0.001),
+)

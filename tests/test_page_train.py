@@ -1,0 +1,115 @@
+"""The Train page in AppTest: trains real bundled data, shows curves, metrics, confusion matrix; checks and fixes."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+
+def _open_train_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    at.switch_page("pages/train.py").run()
+    assert not at.exception
+    return at
+
+
+def _wait_for_runs(at: AppTest, timeout: float = 150.0) -> None:
+    """AppTest runs the script synchronously; the training thread goes on, so wait and rerun."""
+    state = at.session_state["train"]
+    deadline = time.monotonic() + timeout
+    while state.active_runs() and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert not state.active_runs(), "training did not end in time"
+    at.run()
+    assert not at.exception
+
+
+def _plotly_specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
+    at = _open_train_page()
+    assert at.session_state["train_dataset"] == "iris"
+    assert any("softmax" in markdown.value and "sparse_categorical_crossentropy" in markdown.value
+               for markdown in at.markdown), "the page should propose the output layer and loss"
+    at.number_input(key="train_epochs").set_value(2).run()
+    at.button(key="train_start").click().run()
+    assert not at.exception
+    _wait_for_runs(at)
+    run = at.session_state["train"].runs[-1]
+    assert run.status == "finished"
+    assert len(run.snapshot().epochs) == 2
+    specs = _plotly_specs(at)
+    trace_types = [trace.get("type") for spec in specs for trace in spec["data"]]
+    assert "heatmap" in trace_types, "confusion matrix missing"
+    curve_names = [trace.get("name", "") for spec in specs for trace in spec["data"] if trace.get("type") == "scatter"]
+    assert any("validation" in name for name in curve_names) and any("train" in name for name in curve_names)
+    metric_labels = [metric.label for metric in at.metric]
+    assert "test accuracy" in metric_labels and "test loss" in metric_labels
+    assert any("finished" in str(element.proto) for element in at.get("progress"))
+    assert run.config.label in at.session_state["shared"].models, "the model was not published to other pages"
+
+
+def test_mnist_subset_trains_a_dnn_and_shows_misclassified_digits():
+    at = _open_train_page()
+    at.selectbox(key="train_preset").set_value("mnist_dnn").run()
+    assert at.session_state["train_dataset"] == "mnist"
+    assert any("reshaped automatically" in info.value for info in at.info)
+    at.slider(key="train_samples").set_value(160).run()
+    at.number_input(key="train_epochs").set_value(1).run()
+    at.button(key="train_start").click().run()
+    _wait_for_runs(at)
+    run = at.session_state["train"].runs[-1]
+    assert run.status == "finished", run.snapshot().error_fields
+    confusion = run.snapshot().results.confusion
+    assert len(confusion) == 10
+    if run.snapshot().results.misclassified:
+        captions = [str(image.proto) for image in at.get("image")]
+        assert any("predicted" in caption for caption in captions), "misclassified gallery missing"
+
+
+def test_categorical_loss_with_integer_labels_blocks_training_until_a_fix_is_clicked():
+    at = _open_train_page()
+    at.selectbox(key="train_loss").set_value("categorical_crossentropy").run()
+    assert any("are incompatible" in warning.value for warning in at.warning)
+    assert at.button(key="train_start").disabled
+    fix_labels = [button.label for button in at.button if button.key and button.key.startswith("train_fix_")]
+    assert fix_labels == ["Switch to sparse_categorical_crossentropy", "One-hot encode the labels"]
+    at.button(key="train_fix_0_1").click().run()
+    assert not at.exception
+    assert at.checkbox(key="train_one_hot").value is True
+    assert not at.warning and not at.button(key="train_start").disabled
+
+
+def test_wrong_output_layer_is_fixed_with_one_click():
+    at = _open_train_page()
+    at.selectbox(key="train_preset").set_value("breast_cancer").run()
+    at.selectbox(key="train_dataset").set_value("iris").run()  # A 1-unit sigmoid model on three classes.
+    assert at.warning and at.button(key="train_start").disabled
+    assert any("sigmoid output" in warning.value for warning in at.warning)
+    head_fix = next(button for button in at.button if button.label.startswith("Use Dense(3"))
+    head_fix.click().run()
+    assert not at.exception
+    assert at.session_state["train"].working_spec["layers"][-1] == {"type": "Dense", "units": 3, "activation": "softmax"}
+    # The input shape still differs (30 features vs 4 per flower): explained, with its own fix.
+    assert [warning.value for warning in at.warning if "sigmoid" in warning.value] == []
+    assert any("(30,)" in warning.value for warning in at.warning)
+    next(button for button in at.button if button.label.startswith("Set the model's input shape")).click().run()
+    assert not at.warning and not at.button(key="train_start").disabled
+
+
+def test_page_renders_in_korean():
+    at = _open_train_page()
+    at.session_state["lang"] = "ko"  # AppTest's switch_page runs the page without the app's sidebar.
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "학습"
+    assert at.button(key="train_start").label == "학습 시작"
