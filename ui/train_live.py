@@ -53,7 +53,7 @@ def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Datase
 
 def _label(state: TrainState, activation: str | None, optimizer: str) -> str:
     number = len(state.runs) + 1
-    return f"#{number} {activation or tr('train.keep_per_layer')}+{optimizer}"
+    return f"#{number} {activation}+{optimizer}" if activation else f"#{number} {optimizer}"
 
 
 def _start_single(state: TrainState, choice: ModelChoice, dataset: Dataset, loss: str, one_hot: bool,
@@ -147,7 +147,8 @@ def _progress(snapshot: RunSnapshot) -> None:
     text = tr("train.progress", label=snapshot.config.label, status=tr(f"train.status.{snapshot.status}"),
               epoch=epoch, epochs=snapshot.config.epochs, batch=snapshot.batch, steps=snapshot.steps_per_epoch,
               elapsed=snapshot.elapsed, eta=eta)
-    st.progress(snapshot.progress if snapshot.status == "running" else 1.0 if snapshot.epochs else 0.0, text=text)
+    # A finished run is complete even when EarlyStopping ended it early; a stopped one shows how far it got.
+    st.progress(1.0 if snapshot.status == "finished" else snapshot.progress, text=text)
     if snapshot.status in (DIVERGED, FAILED) and snapshot.error_key:
         st.error(tr(snapshot.error_key, **snapshot.error_fields))
 

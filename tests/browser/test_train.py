@@ -1,0 +1,43 @@
+"""Browser: live training on the Train page — the chart moves while fit runs, and Stop ends it."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import ARTIFACTS
+from tests.helpers import wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def _open_train_page(page, app_url: str) -> None:
+    page.goto(app_url)
+    wait_for_app(page, 120_000)
+    # The app's own navigation (from st.navigation in app.py) names pages "Convolution lab" etc.
+    page.get_by_role("link", name="Convolution lab").wait_for(timeout=120_000)
+    page.get_by_role("link", name="Train", exact=True).click()
+    page.get_by_role("button", name="Train", exact=True).wait_for(timeout=120_000)
+    wait_for_app(page, 120_000)
+
+
+def test_chart_moves_while_training_and_stop_ends_it(page, app_url):
+    """Starts a long iris training, sees the loss chart change between two screenshots, presses Stop."""
+    _open_train_page(page, app_url)
+    epochs = page.get_by_label("Epochs")
+    epochs.fill("200")
+    epochs.press("Enter")
+    wait_for_app(page, 60_000)
+    page.get_by_role("button", name="Train", exact=True).click()
+    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    page.get_by_text("training ·").first.wait_for(timeout=120_000)
+    chart.wait_for(timeout=120_000)
+    page.wait_for_timeout(2_000)
+    ARTIFACTS.mkdir(exist_ok=True)
+    first = chart.screenshot(path=str(ARTIFACTS / "train-chart-1.png"))
+    page.wait_for_timeout(4_000)
+    second = page.locator('[data-testid="stPlotlyChart"]').first.screenshot(path=str(ARTIFACTS / "train-chart-2.png"))
+    assert first != second, "the live chart did not change while training"
+    page.get_by_role("button", name="Stop", exact=True).click()
+    page.get_by_text("stopped ·").first.wait_for(timeout=60_000)
+    page.get_by_text("Test set").first.wait_for(timeout=60_000)
+    page.screenshot(path=str(ARTIFACTS / "train-stopped.png"), full_page=True)
