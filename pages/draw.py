@@ -2,7 +2,14 @@
 
 import streamlit as st
 
-from playground.digits import DigitModelError, ImageError, is_blank, predict_preprocessed, preprocess
+from playground.digits import (
+    DEFAULT_MODEL_HELD_OUT_ACCURACY,
+    DigitModelError,
+    ImageError,
+    is_blank,
+    predict_preprocessed,
+    preprocess,
+)
 from ui import draw_input, draw_model, draw_results
 from ui.common import lang, tr
 from ui.draw_state import SOURCES, draw_state
@@ -26,8 +33,10 @@ try:
             st.stop()
     if chosen.warning:
         st.warning(chosen.warning)
+    elif state.model_choice == draw_model.DEFAULT_CHOICE:
+        model_column.caption(tr("draw.default_model_note", accuracy=f"{DEFAULT_MODEL_HELD_OUT_ACCURACY:.1%}"))
 
-    input_column, preview_column, prediction_column = st.columns([1.05, 1, 1.35])
+    input_column, preview_column, prediction_column = st.columns([1.2, 1, 1.3])
     picture = None
     empty_message = tr("draw.empty")
     with input_column:
@@ -61,7 +70,7 @@ try:
             draw_results.show_model_input(digit)
     with prediction_column:
         draw_results.show_prediction(probabilities, empty_message)
-    draw_results.show_feature_maps_of(chosen.model, digit)
+    state.show_features = draw_results.show_feature_maps_of(chosen.model, digit, state.show_features)
     draw_results.show_code()
 except Exception as error:  # noqa: BLE001 - the learner sees a message, never a traceback.
     st.error(tr("common.error_generic", detail=str(error).splitlines()[0] if str(error) else type(error).__name__))

@@ -143,3 +143,17 @@ def test_uploads_are_decoded_or_refused_with_a_reason():
     assert truncated.picture is None and truncated.error_key == "draw.upload_bad"
     huge = read_upload(encoded(Image.new("L", (9000, 9000))))
     assert huge.picture is None and huge.error_key == "draw.upload_too_big"
+
+
+def test_feature_maps_of_the_drawn_digit_are_shown_on_request(held_out_drawings):
+    at = open_draw_page(**{CANVAS_KEY: canvas_state(held_out_drawings[0][0])})
+    charts_before = len(at.get("plotly_chart"))
+    at.toggle(key="draw_show_features").set_value(True).run()
+    assert not at.exception and not at.error
+    assert len(at.get("plotly_chart")) > charts_before
+    assert at.session_state["draw"].show_features is True
+
+
+def test_the_default_model_says_how_accurate_it_is():
+    at = open_draw_page()
+    assert any("98.8%" in caption.value and "1,000" in caption.value for caption in at.caption)

@@ -62,17 +62,26 @@ def show_code() -> None:
         st.code(PREDICT_CODE, language="python")
 
 
-def show_feature_maps_of(model: Any, digit: np.ndarray | None) -> None:
-    """Shows the conv/pool feature maps of the digit with the Convolution lab's view, if present."""
-    with st.expander(tr("draw.feature_maps")):
-        st.caption(tr("draw.feature_maps_help"))
-        if digit is None or not np.asarray(digit).any():
-            st.info(tr("draw.feature_maps_empty"))
-            return
-        try:
-            from ui.feature_maps import show_feature_maps
-        except ImportError:
-            # The feature-map view comes from the Convolution lab; without it the page still works.
-            st.info(tr("draw.feature_maps_unavailable"))
-            return
-        show_feature_maps(model, np.asarray(digit, dtype=np.float32)[..., np.newaxis], key_prefix="draw_features")
+def show_feature_maps_of(model: Any, digit: np.ndarray | None, shown: bool) -> bool:
+    """Offers the conv/pool feature maps of the digit (the Convolution lab's view) behind a toggle.
+
+    A toggle, not an expander: an expander's content runs on every stroke even when closed, and
+    drawing dozens of maps per stroke would slow the prediction down.
+
+    Returns:
+        Whether the learner wants the maps shown.
+    """
+    shown = st.toggle(tr("draw.feature_maps"), value=shown, help=tr("draw.feature_maps_help"), key="draw_show_features")
+    if not shown:
+        return shown
+    if digit is None or not np.asarray(digit).any():
+        st.info(tr("draw.feature_maps_empty"))
+        return shown
+    try:
+        from ui.feature_maps import show_feature_maps
+    except ImportError:
+        # The feature-map view comes from the Convolution lab; without it the page still works.
+        st.info(tr("draw.feature_maps_unavailable"))
+        return shown
+    show_feature_maps(model, np.asarray(digit, dtype=np.float32)[..., np.newaxis], key_prefix="draw_features")
+    return shown

@@ -20,11 +20,13 @@ class DrawState:
         source: "draw" (the canvas) or "upload" (a photo).
         brush_width: The canvas brush width in pixels.
         model_choice: The chosen model (``ui.draw_model.DEFAULT_CHOICE`` or a Train-page label).
+        show_features: Whether the feature maps of the digit are shown.
     """
 
     source: str = "draw"
     brush_width: int = 18
     model_choice: str = "__default__"
+    show_features: bool = False
 
 
 def draw_state() -> DrawState:

@@ -42,8 +42,8 @@ def probability_figure(probabilities: np.ndarray, lang: str = "en") -> "go.Figur
     figure.update_layout(
         title=t("draw.chart_title", lang),
         xaxis_title=t("draw.chart_digit", lang),
-        yaxis_title=t("draw.chart_probability", lang),
-        yaxis_range=[0, 1.12],
+        # Percent ticks say "probability" without a rotated axis title (unreadable in Korean).
+        yaxis={"range": [0, 1.12], "tickformat": ".0%", "dtick": 0.25},
         xaxis_type="category",
         height=300,
         margin={"l": 10, "r": 10, "t": 40, "b": 10},

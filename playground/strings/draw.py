@@ -10,8 +10,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "draw.source_upload": {"en": "Upload a picture", "ko": "사진 올리기"},
     "draw.brush": {"en": "Brush width", "ko": "붓 두께"},
     "draw.canvas_help": {
-        "en": "Undo, redo and clear are in the toolbar under the canvas (↶ ↷ 🗑).",
-        "ko": "실행 취소, 다시 실행, 지우기는 캔버스 아래 도구 모음에 있습니다(↶ ↷ 🗑).",
+        "en": "Undo, redo and clear (the bin) are in the toolbar above the canvas.",
+        "ko": "실행 취소, 다시 실행, 지우기(휴지통)는 캔버스 위 도구 모음에 있습니다.",
     },
     "draw.upload": {"en": "A photo or scan of one digit", "ko": "숫자 하나가 담긴 사진이나 스캔 이미지"},
     "draw.upload_help": {
