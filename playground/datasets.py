@@ -192,11 +192,11 @@ def subsample(dataset: Dataset, n_train: int, n_test: int | None = None, seed: i
 
 
 def _choose(labels: np.ndarray, count: int, stratify: bool, generator: np.random.Generator) -> np.ndarray:
-    """Picks ``count`` sorted indices; with ``stratify``, each class in proportion (at least one)."""
+    """Picks ``count`` indices in shuffled order; with ``stratify``, each class in proportion (at least one)."""
     if count >= len(labels):
         return np.arange(len(labels))
     if not stratify:
-        return np.sort(generator.choice(len(labels), size=count, replace=False))
+        return generator.choice(len(labels), size=count, replace=False)
     classes, counts = np.unique(labels, return_counts=True)
     quotas = np.maximum(1, np.floor(counts * count / len(labels)).astype(int))
     # Hand out what rounding left over to the largest classes, so the total is exactly ``count``.
@@ -207,4 +207,4 @@ def _choose(labels: np.ndarray, count: int, stratify: bool, generator: np.random
     picked = np.concatenate(chosen)
     if len(picked) > count:  # more classes than ``count``: keep a random ``count`` of them
         picked = generator.choice(picked, size=count, replace=False)
-    return np.sort(picked)
+    return generator.permutation(picked)

