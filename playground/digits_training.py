@@ -153,7 +153,12 @@ def build_default_architecture() -> Any:
 
 
 def train_default(
-    output: Path = DEFAULT_MODEL_PATH, copies: int = 6, epochs: int = 12, use_all: bool = False, seed: int = SEED
+    output: Path = DEFAULT_MODEL_PATH,
+    copies: int = 6,
+    epochs: int = 12,
+    use_all: bool = False,
+    seed: int = SEED,
+    limit: int | None = None,
 ) -> dict[str, float]:
     """Trains the default digit model reproducibly and saves it (without optimizer state).
 
@@ -164,6 +169,7 @@ def train_default(
         use_all: Train on all 5,000 digits after measuring (the held-out figure then no longer
             describes the saved model); off by default.
         seed: Seed for the split, the augmentation, Keras and TensorFlow.
+        limit: Train on only the first ``limit`` training digits (quick checks of the script).
 
     Returns:
         Measured figures: held-out accuracy on the preprocessed originals and on canvas renderings.
@@ -175,6 +181,7 @@ def train_default(
     tf.config.experimental.enable_op_determinism()
     images, labels = load_bundled_digits()
     train_indices, held_out_indices = held_out_split(labels, seed)
+    train_indices = train_indices[:limit]
     started = time.perf_counter()
     x_train, y_train = build_training_set(images[train_indices], labels[train_indices], copies, seed)
     x_held = np.stack([preprocess(digit) for digit in images[held_out_indices]])[..., np.newaxis]
@@ -231,5 +238,6 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--all", action="store_true", help="after measuring, retrain on all 5,000 digits")
     parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--limit", type=int, default=None, help="train on this many digits only (quick check)")
     options = parser.parse_args(argv)
-    train_default(options.output, options.copies, options.epochs, options.all, options.seed)
+    train_default(options.output, options.copies, options.epochs, options.all, options.seed, options.limit)

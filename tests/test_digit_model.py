@@ -140,3 +140,21 @@ def test_the_model_loads_in_a_fresh_process_in_about_a_second():
 def test_the_training_command_explains_its_usage():
     result = subprocess.run([sys.executable, "-m", "playground.digits"], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode != 0 and "train-default" in result.stderr
+
+
+@pytest.mark.slow
+def test_the_training_script_is_reproducible(tmp_path):
+    """Two runs of ``train-default`` with the same seed save identical weights."""
+    import keras
+
+    weights = []
+    for name in ("first", "second"):
+        output = tmp_path / f"{name}.keras"
+        command = [sys.executable, "-m", "playground.digits", "train-default", "--limit", "200", "--copies", "1",
+                   "--epochs", "1", "--output", str(output)]
+        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
+        assert result.returncode == 0, result.stderr[-2000:]
+        assert "held_out_accuracy:" in result.stdout
+        weights.append(keras.saving.load_model(output, compile=False).get_weights())
+    for first, second in zip(*weights):
+        np.testing.assert_array_equal(first, second)

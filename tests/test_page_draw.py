@@ -157,3 +157,26 @@ def test_feature_maps_of_the_drawn_digit_are_shown_on_request(held_out_drawings)
 def test_the_default_model_says_how_accurate_it_is():
     at = open_draw_page()
     assert any("98.8%" in caption.value and "1,000" in caption.value for caption in at.caption)
+
+
+def test_an_uploaded_photo_of_dark_ink_on_paper_is_predicted(monkeypatch, held_out_drawings):
+    from ui import draw_input
+
+    drawing, label = held_out_drawings[1]
+    # A photo-like picture: dark ink on light, uneven paper, larger than the canvas.
+    ink = np.asarray(Image.fromarray(drawing[..., 0]).resize((600, 600)), dtype=np.float32) / 255
+    paper = 210 + np.linspace(-25, 25, 600)[None, :] - 170 * ink
+    photo = Image.fromarray(paper.clip(0, 255).astype(np.uint8)).convert("RGB")
+    monkeypatch.setattr(draw_input, "uploaded_picture", lambda: draw_input.UploadResult(picture=photo))
+    at = open_draw_page(draw_source="upload")
+    assert metric_values(at)["Prediction"] == str(label)
+
+
+def test_a_refused_upload_shows_the_reason_and_no_guess(monkeypatch):
+    from ui import draw_input
+
+    refused = draw_input.UploadResult(error_key="draw.upload_bad", error_fields={"detail": "truncated file"})
+    monkeypatch.setattr(draw_input, "uploaded_picture", lambda: refused)
+    at = open_draw_page(draw_source="upload")
+    assert any("could not be read as a picture (truncated file)" in error.value for error in at.error)
+    assert not at.metric
