@@ -1,6 +1,6 @@
 """The sidebar line that says whether data can be downloaded or the bundled sets are in use.
 
-The internet check runs once per server, in a background thread (``st.cache_resource`` holds its
+The internet check runs once per server (and again every ten minutes), in a background thread (``st.cache_resource`` holds its
 future), so no page waits on it for more than ``FIRST_WAIT_SECONDS``. Until it answers, the
 sidebar says "checking…" and a small fragment looks again every second. Nothing on this path
 imports TensorFlow: the home page must render without it.
@@ -18,11 +18,13 @@ from ui.common import tr
 
 FIRST_WAIT_SECONDS = 0.5
 POLL_SECONDS = 1.0
+# A learner who plugs in a cable sees "online" within ten minutes, without restarting the app.
+PROBE_AGAIN_SECONDS = 600
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, ttl=PROBE_AGAIN_SECONDS)
 def _internet_check() -> Future:
-    """Starts the reachability probe once per server and returns its future (True when online)."""
+    """Starts the reachability probe once per server (again every ten minutes); True when online."""
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="data-status")
     future = executor.submit(reachable)
     executor.shutdown(wait=False)  # the one task still runs; the pool just takes no more.
