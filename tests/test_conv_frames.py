@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import base64
+import json
+
 import numpy as np
+import plotly.io
 import pytest
 
 from playground.charts.convolution import animation_figure, feature_map_grid
 from playground.convolution import (ConvolutionError, conv2d, convolution_frames, crop, pool2d,
                                     pooling_frames)
 from playground.features import FeatureMap
+
+
+def decoded(array: object) -> np.ndarray:
+    """A plotly JSON array: a plain list, or plotly's typed-array form ``{dtype, bdata, shape}``."""
+    if isinstance(array, dict):
+        values = np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"])
+        shape = array.get("shape")
+        return values.reshape([int(size) for size in str(shape).split(",")]) if shape else values
+    return np.array(array, dtype=float)
 
 
 def test_one_frame_per_output_cell_in_reading_order():
@@ -91,24 +104,25 @@ def test_crop_stays_inside_the_image():
 def test_animation_figure_has_a_frame_per_cell_with_moving_outlines():
     image = np.random.default_rng(0).random((6, 6))
     frames = convolution_frames(image, np.ones((3, 3)), padding="same")
-    figure = animation_figure(frames)
-    assert len(figure.frames) == 36
-    assert len(figure.layout.sliders[0].steps) == 36
-    first_box = figure.frames[0].layout.shapes[0]
-    last_box = figure.frames[-1].layout.shapes[0]
-    assert (first_box.x0, first_box.y0) == (-0.5, -0.5)
-    assert (last_box.x0, last_box.y0) == (4.5, 4.5)  # Padded 8×8 input: last window starts at column 5.
-    # The output fills in: one revealed cell in the first frame, all in the last.
-    assert np.isfinite(np.asarray(figure.frames[0].data[0].z, dtype=float)).sum() == 1
-    assert np.isfinite(np.asarray(figure.frames[-1].data[0].z, dtype=float)).sum() == 36
-    assert any("sum" in note.text for note in figure.frames[5].layout.annotations)
+    # What the browser gets: the JSON Streamlit sends.
+    figure = json.loads(plotly.io.to_json(animation_figure(frames), validate=False))
+    assert len(figure["frames"]) == 36
+    assert len(figure["layout"]["sliders"][0]["steps"]) == 36
+    first_box = figure["frames"][0]["layout"]["shapes"][0]
+    last_box = figure["frames"][-1]["layout"]["shapes"][0]
+    assert (first_box["x0"], first_box["y0"]) == (-0.5, -0.5)
+    assert (last_box["x0"], last_box["y0"]) == (4.5, 4.5)  # Padded 8×8 input: last window starts at column 5.
+    # The output fills in: one revealed cell in the first frame, all in the last (hidden cells are null).
+    assert np.isfinite(decoded(figure["frames"][0]["data"][0]["z"])).sum() == 1
+    assert np.isfinite(decoded(figure["frames"][-1]["data"][0]["z"])).sum() == 36
+    assert any("sum" in note["text"] for note in figure["frames"][5]["layout"]["annotations"])
 
 
 def test_pooling_animation_outlines_the_winner():
     image = np.random.default_rng(1).random((4, 4, 3))
-    figure = animation_figure(pooling_frames(image, 2, mode="max"), channel=2)
-    assert len(figure.frames) == 4
-    assert any(shape.line.color == "#ffd23f" for shape in figure.frames[0].layout.shapes)
+    figure = animation_figure(pooling_frames(image, 2, mode="max"), channel=2).to_dict()
+    assert len(figure["frames"]) == 4
+    assert any(shape["line"]["color"] == "#ffd23f" for shape in figure["frames"][0]["layout"]["shapes"])
 
 
 def test_feature_map_grid_draws_at_most_the_requested_maps():

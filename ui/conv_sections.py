@@ -70,7 +70,7 @@ def convolution_section(image: np.ndarray) -> None:
         st.caption(tr("conv.anim.crop_note"))
     if relu:
         st.caption(tr("conv.anim.relu_note"))
-    st.plotly_chart(animation_figure(frames, _labels()), key="conv_animation")
+    st.plotly_chart(animation_figure(frames, _labels()), key="conv_animation", config={"displayModeBar": False})
 
 
 def pooling_section(image: np.ndarray) -> None:
@@ -108,7 +108,8 @@ def pooling_section(image: np.ndarray) -> None:
         return
     if region is not None:
         st.caption(tr("conv.anim.crop_note"))
-    st.plotly_chart(animation_figure(frames, _labels(), channel=channel), key="conv_pool_animation")
+    st.plotly_chart(animation_figure(frames, _labels(), channel=channel), key="conv_pool_animation",
+                    config={"displayModeBar": False})
 
 
 def _spec_model(state: ConvolutionPageState, spec: dict[str, Any]) -> Any:
