@@ -25,7 +25,7 @@ from playground.runs import Run, RunConfig
 from playground.spec import build_model
 
 
-def _compiled_model(input_shape: tuple[int, ...]):
+def _compiled_model():
     model = build_model(PRESETS["mnist_dnn"])
     model.compile(optimizer=make_optimizer("Adam"), loss="sparse_categorical_crossentropy", metrics=["accuracy"])
     return model
@@ -65,8 +65,8 @@ def main() -> None:
     x = tasks.fit_inputs(dataset.x_train, (28, 28))
     y = dataset.y_train
 
-    bare_model = _compiled_model((28, 28))
-    live_model = _compiled_model((28, 28))
+    bare_model = _compiled_model()
+    live_model = _compiled_model()
 
     def bare() -> float:
         start = time.perf_counter()
