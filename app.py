@@ -7,16 +7,16 @@ from ui.common import language_selector, tr
 from ui.data_status import show_data_status
 
 keras_hook.install()
-st.set_page_config(page_title="Deep Learning Playground", page_icon="🧠", layout="wide")
+st.set_page_config(page_title="Deep Learning Playground", page_icon=":material/neurology:", layout="wide")
 language_selector()
 show_data_status()
 
 PAGES = [
-    st.Page("pages/home.py", title=tr("nav.home"), icon="🏠", url_path="home", default=True),
-    st.Page("pages/build.py", title=tr("nav.build"), icon="🧱", url_path="build"),
-    st.Page("pages/train.py", title=tr("nav.train"), icon="📈", url_path="train"),
-    st.Page("pages/convolution.py", title=tr("nav.convolution"), icon="🔍", url_path="convolution"),
-    st.Page("pages/draw.py", title=tr("nav.draw"), icon="✏️", url_path="draw"),
-    st.Page("pages/compare.py", title=tr("nav.compare"), icon="⚖️", url_path="compare"),
+    st.Page("pages/home.py", title=tr("nav.home"), icon=":material/home:", url_path="home", default=True),
+    st.Page("pages/build.py", title=tr("nav.build"), icon=":material/layers:", url_path="build"),
+    st.Page("pages/train.py", title=tr("nav.train"), icon=":material/show_chart:", url_path="train"),
+    st.Page("pages/convolution.py", title=tr("nav.convolution"), icon=":material/grid_on:", url_path="convolution"),
+    st.Page("pages/draw.py", title=tr("nav.draw"), icon=":material/draw:", url_path="draw"),
+    st.Page("pages/compare.py", title=tr("nav.compare"), icon=":material/compare_arrows:", url_path="compare"),
 ]
 st.navigation(PAGES).run()

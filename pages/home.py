@@ -15,7 +15,7 @@ for page_file, name in [
     ("pages/compare.py", "compare"),
 ]:
     with st.container(border=True):
-        st.page_link(page_file, label=tr("home.open", page=tr(f"nav.{name}")), icon="➡️")
+        st.page_link(page_file, label=tr("home.open", page=tr(f"nav.{name}")), icon=":material/arrow_forward:")
         st.write(tr(f"home.{name}"))
 
 st.caption(tr("home.offline_note"))
