@@ -30,8 +30,10 @@ def optimizer_settings(name: str, key_prefix: str, default_rate: float | None = 
     )
     parameters: dict[str, float] = {}
     for column, parameter in zip(columns[1:], entry.parameters):
+        # Defaults go through session state (not value=) so that presets may set these keys first.
+        st.session_state.setdefault(f"{key_prefix}_{parameter.name}", float(parameter.default))
         parameters[parameter.name] = column.number_input(
-            parameter.name, min_value=parameter.minimum, max_value=parameter.maximum, value=parameter.default,
+            parameter.name, min_value=parameter.minimum, max_value=parameter.maximum,
             format="%g", step=None, key=f"{key_prefix}_{parameter.name}",
         )
     return float(rate), parameters

@@ -1,16 +1,21 @@
 """Figures of the loss-surface lab: an animated contour plot and a 3D surface, with optimizer paths.
 
 The animation runs in the browser (plotly frames with a Play/Pause menu and a step slider), so the
-paths move smoothly without a single Streamlit rerun.
+paths move smoothly without a single Streamlit rerun. Frames redraw the whole plot: with
+``redraw=False`` plotly.js ignores the frames' loss box.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+import base64
+import io
+
 import numpy as np
 import plotly.graph_objects as go
-from plotly.colors import qualitative
+from PIL import Image
+from plotly.colors import qualitative, sample_colorscale
 
 from playground.surfaces import SURFACES, Trajectory, surface_grid
 
@@ -22,6 +27,23 @@ def _display_values(values: np.ndarray, log_scale: bool, floor: float) -> np.nda
     """Heights as drawn: log10(1 + f − min f) for surfaces whose values span many decades."""
     values = np.asarray(values, dtype=np.float64)
     return np.log10(1.0 + values - floor) if log_scale else values
+
+
+def _background_image(heights: np.ndarray, levels: int = 24) -> str:
+    """The surface as a banded PNG (a filled contour map), as a data URI for a layout image.
+
+    A layout image, not a contour trace: plotly.js removes every non-scatter trace from the plot
+    while an animation frame is in transition, so a contour trace blinks out whenever Play runs.
+    Rows are flipped because an image's first row is its top (the largest y).
+    """
+    low, high = float(np.min(heights)), float(np.max(heights))
+    scaled = (heights - low) / (high - low) if high > low else np.zeros_like(heights)
+    bands = np.minimum((scaled * levels).astype(int), levels - 1)
+    palette = sample_colorscale("Viridis", [(band + 0.5) / levels for band in range(levels)], colortype="tuple")
+    lookup = np.array([[round(255 * channel) for channel in colour] for colour in palette], dtype=np.uint8)
+    buffer = io.BytesIO()
+    Image.fromarray(lookup[bands[::-1]], mode="RGB").save(buffer, format="PNG")
+    return "data:image/png;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
 
 
 def _frame_steps(trajectories: Sequence[Trajectory]) -> list[int]:
@@ -78,17 +100,17 @@ def contour_figure(
         step_text: Label of the slider.
 
     Returns:
-        A figure with traces: the contour, the minima, then a path line and a current-point marker
-        per trajectory; frames for the animation when there are trajectories.
+        A figure with the surface as a background image and traces: the minima, then a path line
+        and a current-point marker per trajectory; frames for the animation when there are trajectories.
     """
     surface = SURFACES[surface_name]
-    xs, ys, zs = surface_grid(surface_name)
+    _, _, zs = surface_grid(surface_name, resolution=240)
     floor = float(np.min(zs))
     figure = go.Figure()
-    figure.add_trace(go.Contour(
-        x=xs, y=ys, z=_display_values(zs, surface.log_scale, floor), colorscale="Viridis", ncontours=30,
-        contours=dict(coloring="heatmap", showlines=True), line=dict(width=0.5), showscale=False,
-        hoverinfo="skip", name="surface",
+    figure.add_layout_image(dict(
+        source=_background_image(_display_values(zs, surface.log_scale, floor)), xref="x", yref="y",
+        x=surface.x_range[0], y=surface.y_range[1], sizex=surface.x_range[1] - surface.x_range[0],
+        sizey=surface.y_range[1] - surface.y_range[0], sizing="stretch", layer="below",
     ))
     figure.add_trace(go.Scatter(
         x=[point[0] for point in surface.minima], y=[point[1] for point in surface.minima], mode="markers",
@@ -108,8 +130,8 @@ def contour_figure(
             showlegend=False, legendgroup=trajectory.label, name=trajectory.label,
         ))
     figure.update_layout(
-        xaxis=dict(range=list(surface.x_range), title="x", constrain="domain"),
-        yaxis=dict(range=list(surface.y_range), title="y"),
+        xaxis=dict(range=list(surface.x_range), title="x", showgrid=False, zeroline=False),
+        yaxis=dict(range=list(surface.y_range), title="y", showgrid=False, zeroline=False),
         margin=dict(l=40, r=220, t=30, b=40), height=560,
         legend=dict(x=1.02, y=1.0, xanchor="left"),
         annotations=[_loss_annotation(_loss_lines(trajectories, 0, loss_text, diverged_text))] if trajectories else [],
@@ -130,7 +152,7 @@ def _add_animation(
     step_text: str,
 ) -> None:
     """Adds one frame per shown step, a Play/Pause menu and a step slider."""
-    path_indices = list(range(2, 2 + 2 * len(trajectories)))
+    path_indices = list(range(1, 1 + 2 * len(trajectories)))
     frames = []
     for step in steps:
         data = []
@@ -141,24 +163,25 @@ def _add_animation(
         layout = go.Layout(annotations=[_loss_annotation(_loss_lines(trajectories, step, loss_text, diverged_text))])
         frames.append(go.Frame(data=data, traces=path_indices, name=str(step), layout=layout))
     figure.frames = frames
-    animation = dict(frame=dict(duration=60, redraw=False), transition=dict(duration=0), fromcurrent=True, mode="immediate")
+    animation = dict(frame=dict(duration=60, redraw=True), transition=dict(duration=0), fromcurrent=True, mode="immediate")
     figure.update_layout(
         updatemenus=[dict(
-            type="buttons", direction="left", x=0.0, y=-0.08, xanchor="left", yanchor="top", showactive=False,
+            type="buttons", direction="left", x=0.0, y=-0.14, xanchor="left", yanchor="top", showactive=False,
             buttons=[
                 dict(label=f"▶ {play_text}", method="animate", args=[None, animation]),
-                dict(label=f"⏸ {pause_text}", method="animate",
-                     args=[[None], dict(frame=dict(duration=0, redraw=False), mode="immediate", transition=dict(duration=0))]),
+                dict(label=pause_text, method="animate",
+                     args=[[None], dict(frame=dict(duration=0, redraw=True), mode="immediate", transition=dict(duration=0))]),
             ],
         )],
         sliders=[dict(
-            active=0, x=0.18, y=-0.08, len=0.8, xanchor="left", yanchor="top",
+            active=0, x=0.2, y=-0.1, len=0.8, xanchor="left", yanchor="top",
             currentvalue=dict(prefix=f"{step_text}: "), pad=dict(t=0),
             steps=[dict(label=str(step), method="animate",
-                        args=[[str(step)], dict(mode="immediate", frame=dict(duration=0, redraw=False), transition=dict(duration=0))])
+                        args=[[str(step)], dict(mode="immediate", frame=dict(duration=0, redraw=True), transition=dict(duration=0))])
                    for step in steps],
         )],
-        margin=dict(l=40, r=220, t=30, b=110),
+        margin=dict(l=40, r=220, t=30, b=130),
+        height=620,
     )
 
 
