@@ -47,12 +47,20 @@ def test_drawing_a_digit_shows_its_prediction_and_the_28x28_input(page, app_url)
     value = prediction_metric(page).locator('[data-testid="stMetricValue"]').inner_text()
     assert value.strip() == "7"
     assert page.get_by_text("What the model sees (28×28)").is_visible()
-    charts = page.locator('[data-testid="stPlotlyChart"]')
-    assert charts.count() >= 2  # The 28×28 preview and the probability bars.
+    # The 28×28 preview (a heatmap image) and the probability bars; plotly draws them a moment later.
+    page.locator('[data-testid="stPlotlyChart"] .hm image, [data-testid="stPlotlyChart"] .heatmaplayer').first.wait_for()
+    page.locator('[data-testid="stPlotlyChart"] .barlayer').first.wait_for()
     assert re.search(r"\d+\.\d%", page.locator('[data-testid="stMetric"]').filter(has_text="Confidence").inner_text())
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "draw-prediction.png"), full_page=True)
 
     page.get_by_role("button", name="Undo").click()
+    page.get_by_text("Draw a digit — the canvas is empty").wait_for(timeout=60_000)
+    assert prediction_metric(page).count() == 0
+
+    # Draw again, then clear everything with the toolbar's bin.
+    draw_seven(page)
+    prediction_metric(page).wait_for(timeout=60_000)
+    page.get_by_role("button", name="Reset canvas & history").click()
     page.get_by_text("Draw a digit — the canvas is empty").wait_for(timeout=60_000)
     assert prediction_metric(page).count() == 0
