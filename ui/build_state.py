@@ -62,9 +62,13 @@ class BuildState:
     notice: Notice | None = None
     generation: int = 0
 
-    def layer_index(self, uid: int) -> int:
-        """Returns the current position of the layer with id ``uid``."""
-        return self.uids.index(uid)
+    def layer_index(self, uid: int) -> int | None:
+        """Returns the current position of the layer with id ``uid``, or None if it is gone.
+
+        A click on a card that a quick earlier click already deleted (the browser still showed
+        it) arrives with a stale id: every edit then does nothing instead of failing.
+        """
+        return self.uids.index(uid) if uid in self.uids else None
 
     def _new_uid(self) -> int:
         self.next_uid += 1
@@ -92,12 +96,16 @@ class BuildState:
     def delete(self, uid: int) -> None:
         """Removes the layer with id ``uid``."""
         index = self.layer_index(uid)
+        if index is None:
+            return
         del self.spec["layers"][index]
         del self.uids[index]
 
     def duplicate(self, uid: int) -> None:
         """Inserts a copy of the layer with id ``uid`` right after it, editor open."""
         index = self.layer_index(uid)
+        if index is None:
+            return
         self.spec["layers"].insert(index + 1, copy.deepcopy(self.spec["layers"][index]))
         self.uids.insert(index + 1, self._new_uid())
         self.open_uid = self.uids[index + 1]
@@ -105,6 +113,8 @@ class BuildState:
     def move(self, uid: int, offset: int) -> None:
         """Moves the layer with id ``uid`` up (``offset`` -1) or down (+1), if it can move."""
         index = self.layer_index(uid)
+        if index is None:
+            return
         target = index + offset
         if not 0 <= target < len(self.uids):
             return
@@ -117,7 +127,10 @@ class BuildState:
 
         Leaving defaults out keeps the exported code and the link as short as the course notes'.
         """
-        layer = self.spec["layers"][self.layer_index(uid)]
+        index = self.layer_index(uid)
+        if index is None:
+            return
+        layer = self.spec["layers"][index]
         if value is None or value == default:
             # An emptied field falls back to Keras's default (or is reported missing if required).
             layer.pop(name, None)
