@@ -158,3 +158,46 @@ def test_the_training_script_is_reproducible(tmp_path):
         weights.append(keras.saving.load_model(output, compile=False).get_weights())
     for first, second in zip(*weights):
         np.testing.assert_array_equal(first, second)
+
+
+def _arc(centre_x, centre_y, radius_x, radius_y, start, end, points=30):
+    """Points along an elliptic arc (angles in degrees, y down as on screen)."""
+    angles = np.radians(np.linspace(start, end, points))
+    return list(zip(centre_x + radius_x * np.cos(angles), centre_y + radius_y * np.sin(angles)))
+
+
+# Mouse-like stroke paths in a unit box, one list of strokes per digit.
+STROKE_DIGITS = {
+    0: [_arc(0.5, 0.5, 0.3, 0.45, 0, 360)],
+    1: [[(0.5, 0.05), (0.5, 0.95)]],
+    2: [_arc(0.5, 0.3, 0.3, 0.25, 190, 360) + [(0.2, 0.95), (0.85, 0.95)]],
+    3: [_arc(0.45, 0.28, 0.3, 0.23, 200, 450), _arc(0.45, 0.72, 0.33, 0.23, 270, 520)],
+    4: [[(0.6, 0.05), (0.15, 0.65), (0.85, 0.65)], [(0.6, 0.3), (0.6, 0.95)]],
+    5: [[(0.8, 0.05), (0.25, 0.05), (0.22, 0.45)] + _arc(0.48, 0.66, 0.3, 0.29, 220, 500)],
+    6: [[(0.7, 0.05)] + _arc(0.5, 0.7, 0.28, 0.26, 200, 560)],
+    7: [[(0.15, 0.05), (0.85, 0.05), (0.4, 0.95)]],
+    8: [_arc(0.5, 0.27, 0.22, 0.22, 90, 450), _arc(0.5, 0.72, 0.28, 0.23, -90, 270)],
+    9: [_arc(0.5, 0.3, 0.27, 0.25, 0, 360), [(0.77, 0.3), (0.7, 0.95)]],
+}
+
+
+def test_mouse_drawn_digits_of_any_size_thickness_and_place_are_recognised():
+    """Digits stroked on a 280×280 canvas: 70–250 px tall, brush 8–35 px, anywhere, squeezed."""
+    from PIL import Image, ImageDraw
+
+    rng = np.random.default_rng(11)
+    model = load_default_model()
+    right = total = 0
+    for _ in range(5):
+        for digit, strokes in STROKE_DIGITS.items():
+            size, brush = int(rng.integers(70, 250)), int(rng.integers(8, 35))
+            left, top = rng.integers(0, 280 - size, size=2)
+            aspect = rng.uniform(0.6, 1.0)
+            picture = Image.new("RGBA", (280, 280), (0, 0, 0, 255))
+            pen = ImageDraw.Draw(picture)
+            for stroke in strokes:
+                points = [(left + size * (aspect * x + (1 - aspect) / 2), top + size * y) for x, y in stroke]
+                pen.line(points, fill="white", width=brush, joint="curve")
+            right += int(np.argmax(predict_digit(np.asarray(picture), model))) == digit
+            total += 1
+    assert right / total >= 0.95, f"{right}/{total} drawn digits recognised"
