@@ -23,9 +23,9 @@ from playground.digits import (
 from playground.digits_training import build_training_set, held_out_split, load_bundled_digits, render_as_canvas
 
 ROOT = Path(__file__).resolve().parent.parent
-# Measured when the shipped model was made (see README): 98.9 % on the 1,000 held-out digits as
-# canvas drawings. The bar leaves room for the random placement and size of the renderings.
-CANVAS_ACCURACY_BAR = 0.97
+# Measured for the shipped model (see README): 98.8 % on the 1,000 held-out digits, both as MNIST
+# images and rendered as canvas drawings in this test (fixed seed). The bar is the 98 %.
+CANVAS_ACCURACY_BAR = 0.98
 
 
 @pytest.fixture(scope="module")
