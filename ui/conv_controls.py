@@ -74,7 +74,7 @@ def outline_region(figure: go.Figure, region: tuple[int, int, int] | None) -> go
     if region is not None:
         top, left, size = region
         figure.add_shape(type="rect", x0=left - 0.5, x1=left + size - 0.5, y0=top - 0.5, y1=top + size - 0.5,
-                         line=dict(color="#e4572e", width=2))
+                         line=dict(color="#e4572e", width=3))
     return figure
 
 

@@ -66,12 +66,14 @@ def feature_map_grid(feature_map: FeatureMap, max_maps: int = 16, columns: int =
     count = min(max_maps, feature_map.channels)
     planes = np.stack([_normalise(feature_map.maps[:, :, index]) for index in range(count)])
     columns = min(columns, count)
-    figure = px.imshow(planes, facet_col=0, facet_col_wrap=columns, color_continuous_scale="gray",
-                       zmin=0, zmax=1, facet_col_spacing=0.01, facet_row_spacing=0.04)
-    figure.for_each_annotation(lambda note: note.update(text=f"{label} {int(note.text.split('=')[-1]) + 1}"))
     rows = -(-count // columns)
-    figure.update_layout(height=60 + rows * max(70, 900 // max(columns, 1) * 0.8), coloraxis_showscale=False,
-                         margin=dict(l=5, r=5, t=30, b=5))
+    height = 40 + rows * 110
+    # Leave ~22 px between rows so each map's title sits above it, not on the map of the row above.
+    row_spacing = min(0.3, 22 / height) if rows > 1 else 0.0
+    figure = px.imshow(planes, facet_col=0, facet_col_wrap=columns, color_continuous_scale="gray",
+                       zmin=0, zmax=1, facet_col_spacing=0.01, facet_row_spacing=row_spacing)
+    figure.for_each_annotation(lambda note: note.update(text=f"{label} {int(note.text.split('=')[-1]) + 1}"))
+    figure.update_layout(height=height, coloraxis_showscale=False, margin=dict(l=5, r=5, t=30, b=5))
     figure.update_xaxes(showticklabels=False)
     figure.update_yaxes(showticklabels=False)
     return figure
