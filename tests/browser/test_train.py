@@ -14,8 +14,9 @@ def _open_train_page(page, app_url: str) -> None:
     page.goto(app_url)
     wait_for_app(page, 120_000)
     # The app's own navigation (from st.navigation in app.py) names pages "Convolution lab" etc.
-    page.get_by_role("link", name="Convolution lab").wait_for(timeout=120_000)
-    page.get_by_role("link", name="Train", exact=True).click()
+    navigation = page.get_by_test_id("stSidebarNav")
+    navigation.get_by_role("link", name="Convolution lab", exact=True).wait_for(timeout=120_000)
+    navigation.get_by_role("link", name="Train", exact=True).click()
     page.get_by_role("button", name="Train", exact=True).wait_for(timeout=120_000)
     wait_for_app(page, 120_000)
 
@@ -34,9 +35,15 @@ def test_chart_moves_while_training_and_stop_ends_it(page, app_url):
     page.wait_for_timeout(2_000)
     ARTIFACTS.mkdir(exist_ok=True)
     first = chart.screenshot(path=str(ARTIFACTS / "train-chart-1.png"))
-    page.wait_for_timeout(4_000)
-    second = page.locator('[data-testid="stPlotlyChart"]').first.screenshot(path=str(ARTIFACTS / "train-chart-2.png"))
+    second = first
+    for _ in range(15):  # The chart redraws every second; on a loaded machine give it a few tries.
+        page.wait_for_timeout(2_000)
+        second = page.locator('[data-testid="stPlotlyChart"]').first.screenshot(
+            path=str(ARTIFACTS / "train-chart-2.png"))
+        if second != first:
+            break
     assert first != second, "the live chart did not change while training"
+    assert page.get_by_text("training ·").count() >= 1, "training ended before Stop could be tested"
     page.get_by_role("button", name="Stop", exact=True).click()
     page.get_by_text("stopped ·").first.wait_for(timeout=60_000)
     page.get_by_text("Test set").first.wait_for(timeout=60_000)
