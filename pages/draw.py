@@ -49,6 +49,7 @@ try:
             empty_message = tr("draw.empty_upload") if upload is not None else tr("draw.upload_prompt")
             if upload is not None and upload.error:
                 st.error(upload.error)
+                empty_message = None  # The error already says what is wrong; "blank" would contradict it.
             elif upload is not None:
                 picture = upload.picture
                 st.image(picture, caption=tr("draw.uploaded_caption"), width=280)
@@ -59,6 +60,7 @@ try:
             digit = preprocess(picture)
         except ImageError as error:
             st.error(tr("draw.upload_bad", detail=tr(error.key, **error.fields)))
+            empty_message = None
     probabilities = None
     if digit is not None and not is_blank(digit):
         try:
@@ -66,7 +68,7 @@ try:
         except DigitModelError as error:  # A model can change under us between the check and the call.
             st.error(error.problem.text(lang()))
     with preview_column:
-        if digit is not None:
+        if probabilities is not None:
             draw_results.show_model_input(digit)
     with prediction_column:
         draw_results.show_prediction(probabilities, empty_message)

@@ -179,4 +179,4 @@ def test_a_refused_upload_shows_the_reason_and_no_guess(monkeypatch):
     monkeypatch.setattr(draw_input, "uploaded_picture", lambda: refused)
     at = open_draw_page(draw_source="upload")
     assert any("could not be read as a picture (truncated file)" in error.value for error in at.error)
-    assert not at.metric
+    assert not at.metric and not at.info  # No contradicting "looks blank" next to the error.

@@ -36,10 +36,11 @@ def show_model_input(digit: np.ndarray) -> None:
     )
 
 
-def show_prediction(probabilities: np.ndarray | None, empty_message: str) -> None:
+def show_prediction(probabilities: np.ndarray | None, empty_message: str | None) -> None:
     """Shows the predicted digit, its confidence and the ten probabilities, or ``empty_message``."""
     if probabilities is None or not np.asarray(probabilities).any():
-        st.info(empty_message)
+        if empty_message:
+            st.info(empty_message)
         return
     best = int(np.argmax(probabilities))
     confidence = float(probabilities[best])
