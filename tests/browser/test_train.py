@@ -21,6 +21,19 @@ def _open_train_page(page, app_url: str) -> None:
     wait_for_app(page, 120_000)
 
 
+def _chart_picture(page, name: str) -> bytes:
+    """Screenshots the loss chart; the fragment replaces it every second, so retry a detached element."""
+    from playwright.sync_api import Error
+
+    for _ in range(10):
+        try:
+            return page.locator('[data-testid="stPlotlyChart"]').first.screenshot(path=str(ARTIFACTS / name),
+                                                                                 timeout=5_000)
+        except Error:
+            page.wait_for_timeout(300)
+    raise AssertionError("the loss chart could not be captured")
+
+
 def test_chart_moves_while_training_and_stop_ends_it(page, app_url):
     """Starts a long iris training, sees the loss chart change between two screenshots, presses Stop."""
     _open_train_page(page, app_url)
@@ -34,12 +47,11 @@ def test_chart_moves_while_training_and_stop_ends_it(page, app_url):
     chart.wait_for(timeout=120_000)
     page.wait_for_timeout(2_000)
     ARTIFACTS.mkdir(exist_ok=True)
-    first = chart.screenshot(path=str(ARTIFACTS / "train-chart-1.png"))
+    first = _chart_picture(page, "train-chart-1.png")
     second = first
     for _ in range(15):  # The chart redraws every second; on a loaded machine give it a few tries.
         page.wait_for_timeout(2_000)
-        second = page.locator('[data-testid="stPlotlyChart"]').first.screenshot(
-            path=str(ARTIFACTS / "train-chart-2.png"))
+        second = _chart_picture(page, "train-chart-2.png")
         if second != first:
             break
     assert first != second, "the live chart did not change while training"
