@@ -60,3 +60,28 @@ def test_chart_moves_while_training_and_stop_ends_it(page, app_url):
     page.get_by_text("stopped ·").first.wait_for(timeout=60_000)
     page.get_by_text("Test set").first.wait_for(timeout=60_000)
     page.screenshot(path=str(ARTIFACTS / "train-stopped.png"), full_page=True)
+
+
+def test_upload_refuses_a_lambda_model_and_accepts_a_plain_one(page, app_url, tmp_path):
+    """Uploads a .keras with a Lambda layer (refused, in plain words), then a plain model (loaded, trainable)."""
+    import keras
+
+    lambda_path = tmp_path / "with_lambda.keras"
+    keras.Sequential([keras.Input((4,)), keras.layers.Lambda(lambda value: value * 2),
+                      keras.layers.Dense(3, activation="softmax")]).save(lambda_path)
+    plain_path = tmp_path / "plain.keras"
+    keras.Sequential([keras.Input((4,)), keras.layers.Dense(8, activation="relu"),
+                      keras.layers.Dense(3, activation="softmax")]).save(plain_path)
+
+    _open_train_page(page, app_url)
+    page.get_by_text("Upload a .keras model to continue training").click()
+    uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]').first
+    uploader.set_input_files(str(lambda_path))
+    page.get_by_text("Lambda layer").first.wait_for(timeout=60_000)
+    assert page.get_by_role("button", name="Train", exact=True).is_disabled()
+
+    uploader.set_input_files(str(plain_path))
+    page.get_by_text("Training continues from its weights").first.wait_for(timeout=60_000)
+    wait_for_app(page, 60_000)
+    assert page.get_by_role("button", name="Train", exact=True).is_enabled()
+    page.screenshot(path=str(ARTIFACTS / "train-upload.png"), full_page=True)
