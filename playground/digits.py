@@ -134,12 +134,17 @@ def to_grayscale(image: Any) -> np.ndarray:
 
 
 def _pil_to_array(picture: Any) -> np.ndarray:
-    """Converts a PIL image of any mode to an L/RGB/RGBA uint8 array, shrinking it first if huge."""
+    """Converts a PIL image of any mode to an L/RGB/RGBA uint8 (or 0–1 float) array, shrinking huge ones."""
     from PIL import Image
 
     if max(picture.size) > 2 * MAX_WORKING_SIDE:
         picture = picture.copy()
         picture.thumbnail((2 * MAX_WORKING_SIDE, 2 * MAX_WORKING_SIDE), Image.Resampling.BOX)
+    if picture.mode in ("I", "F") or picture.mode.startswith("I;"):
+        # 16-bit and float scans: scale by their own maximum (converting to 8 bits would clip them).
+        values = np.asarray(picture, dtype=np.float32)
+        top = float(values.max()) if values.size else 0.0
+        return values / top if top > 0 else values
     if picture.mode not in ("L", "RGB", "RGBA"):
         picture = picture.convert("RGBA" if "A" in picture.getbands() else "RGB")
     return np.asarray(picture)

@@ -88,6 +88,13 @@ def test_rgba_rgb_gray_float_and_pil_inputs_agree():
         np.testing.assert_allclose(preprocess(picture), expected, atol=1e-5)
 
 
+def test_16_bit_scans_are_read_without_clipping():
+    mask = seven()
+    scan = Image.fromarray((60000 - mask * 50000).astype(np.uint16))  # Dark ink on a 16-bit page.
+    assert scan.mode.startswith("I")
+    np.testing.assert_allclose(preprocess(scan), preprocess(canvas(mask)), atol=1e-4)
+
+
 def test_transparent_png_strokes_are_read_by_colour_not_lost():
     mask = seven()
     black_strokes = np.zeros((280, 280, 4), dtype=np.uint8)

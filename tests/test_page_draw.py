@@ -143,6 +143,8 @@ def test_uploads_are_decoded_or_refused_with_a_reason():
     assert truncated.picture is None and truncated.error_key == "draw.upload_bad"
     huge = read_upload(encoded(Image.new("L", (9000, 9000))))
     assert huge.picture is None and huge.error_key == "draw.upload_too_big"
+    phone_photo = read_upload(encoded(Image.new("RGB", (6000, 4000), "white"), "JPEG"))
+    assert max(phone_photo.picture.size) <= 1120 and phone_photo.picture.size[0] > phone_photo.picture.size[1]
 
 
 def test_feature_maps_of_the_drawn_digit_are_shown_on_request(held_out_drawings):
