@@ -9,7 +9,7 @@ import numpy as np
 import plotly.io
 import pytest
 
-from playground.charts.convolution import animation_figure, feature_map_grid
+from playground.charts.convolution import WINDOW_COLOUR, animation_figure, feature_map_grid
 from playground.convolution import (ConvolutionError, conv2d, convolution_frames, crop, pool2d,
                                     pooling_frames)
 from playground.features import FeatureMap
@@ -108,8 +108,10 @@ def test_animation_figure_has_a_frame_per_cell_with_moving_outlines():
     figure = json.loads(plotly.io.to_json(animation_figure(frames), validate=False))
     assert len(figure["frames"]) == 36
     assert len(figure["layout"]["sliders"][0]["steps"]) == 36
-    first_box = figure["frames"][0]["layout"]["shapes"][0]
-    last_box = figure["frames"][-1]["layout"]["shapes"][0]
+    def window(frame: dict) -> dict:
+        return next(shape for shape in frame["layout"]["shapes"] if shape["line"]["color"] == WINDOW_COLOUR)
+
+    first_box, last_box = window(figure["frames"][0]), window(figure["frames"][-1])
     assert (first_box["x0"], first_box["y0"]) == (-0.5, -0.5)
     assert (last_box["x0"], last_box["y0"]) == (4.5, 4.5)  # Padded 8×8 input: last window starts at column 5.
     # The output fills in: one revealed cell in the first frame, all in the last (hidden cells are null).
@@ -130,3 +132,14 @@ def test_feature_map_grid_draws_at_most_the_requested_maps():
     figure = feature_map_grid(maps, max_maps=6, label="map")
     assert len(figure.data) == 6
     assert sorted(note.text for note in figure.layout.annotations)[:2] == ["map 1", "map 2"]
+
+
+def test_padding_is_marked_off_from_the_image_only_when_there_is_padding():
+    def dotted(figure_dict: dict) -> list[dict]:
+        return [shape for shape in figure_dict["frames"][0]["layout"]["shapes"] if shape["line"].get("dash") == "dot"]
+
+    padded = animation_figure(convolution_frames(np.ones((5, 5)), np.ones((3, 3)), padding="same")).to_dict()
+    (outline,) = dotted(padded)
+    assert (outline["x0"], outline["x1"]) == (0.5, 5.5)  # Columns 1-5 of the 7-wide padded input.
+    unpadded = animation_figure(convolution_frames(np.ones((5, 5)), np.ones((3, 3)))).to_dict()
+    assert dotted(unpadded) == []

@@ -19,9 +19,10 @@ from playground.features import FeatureMap
 WINDOW_COLOUR = "#e4572e"
 OUTPUT_COLOUR = "#29a3a3"
 WINNER_COLOUR = "#ffd23f"
+PADDING_COLOUR = "#3b82f6"
 
 DEFAULT_LABELS: dict[str, str] = {
-    "input": "Input (padding drawn as 0)",
+    "input": "Input (padding: the 0s outside the dotted line)",
     "output": "Output",
     "arithmetic": "Products",
     "sum": "sum",
@@ -173,10 +174,18 @@ def animation_figure(frames: WindowFrames, labels: Mapping[str, str] | None = No
                                 texttemplate="%{text}", text=[[""] * tap_w] * tap_h,
                                 hovertemplate="%{text}<extra></extra>"), row=1, col=3)
     titles = list(figure.layout.annotations)
+    # A dotted line separates the real image from the zeros of the padding around it.
+    pad = frames.padding
+    image_outline = []
+    if pad.top or pad.bottom or pad.left or pad.right:
+        outline = _box(pad.top, pad.left, padded.shape[0] - 1 - pad.bottom, padded.shape[1] - 1 - pad.right,
+                       PADDING_COLOUR, "", 2)
+        outline["line"]["dash"] = "dot"
+        image_outline.append(outline)
     plotly_frames = []
     for index in range(frames.count):
         top, left, bottom, right = frames.receptive_field(index)
-        shapes = [_box(top, left, bottom, right, WINDOW_COLOUR, ""),
+        shapes = [*image_outline, _box(top, left, bottom, right, WINDOW_COLOUR, ""),
                   _box(frames.rows[index], frames.cols[index], frames.rows[index], frames.cols[index], OUTPUT_COLOUR, "2")]
         if frames.dilation > 1:
             shapes += [_box(top + row * frames.dilation, left + col * frames.dilation, top + row * frames.dilation,

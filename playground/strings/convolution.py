@@ -159,7 +159,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The animation shows the sums before ReLU; the full result has negatives set to 0.",
         "ko": "애니메이션은 ReLU 적용 전의 합을 보여 줍니다. 전체 결과에서는 음수가 0이 됩니다.",
     },
-    "conv.anim.input": {"en": "Input (padding drawn as 0)", "ko": "입력 (패딩은 0으로 표시)"},
+    "conv.anim.input": {
+        "en": "Input (padding: the 0s outside the dotted line)",
+        "ko": "입력 (패딩: 점선 바깥의 0)",
+    },
     "conv.anim.output": {"en": "Output", "ko": "출력"},
     "conv.anim.arithmetic": {"en": "Window: input × kernel", "ko": "창: 입력 × 커널"},
     "conv.anim.sum": {"en": "sum", "ko": "합"},
