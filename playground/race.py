@@ -31,6 +31,8 @@ from playground.training import LivePublisher
 
 MIN_ENTRIES = 2
 MAX_ENTRIES = 6
+# Seconds between two published batch points of one entry: small epochs take well under a second.
+PUBLISH_INTERVAL = 0.05
 # Validation samples per evaluation step: large, so a typical validation set is one or two steps.
 VALIDATION_BATCH = 1024
 
@@ -236,7 +238,7 @@ class Race:
 
         count = len(self.data.x_train)
         steps = max(math.ceil(count / self.batch_size), 1)
-        publishers = [LivePublisher(run) for run in self.runs]
+        publishers = [LivePublisher(run, interval=PUBLISH_INTERVAL) for run in self.runs]
         seconds = [0.0] * len(self.entries)
         racing = list(range(len(self.entries)))
         for run, result in zip(self.runs, self.results):

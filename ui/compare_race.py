@@ -20,6 +20,10 @@ from ui.shared import shared
 PREFIX = "compare_race"
 KEEP = "keep"  # Activation choice meaning "keep the model's own hidden activations".
 DEFAULT_ENTRIES = (RaceEntry("SGD", 0.01), RaceEntry("Adam", 0.001))
+# The one-click races use all 4,000 bundled training digits for 5 epochs: long enough for the
+# curves to separate, a few seconds per contestant on a laptop.
+PRESET_SAMPLES = 4000
+PRESET_EPOCHS = 5
 
 
 def _apply_preset(name: str) -> None:
@@ -30,6 +34,8 @@ def _apply_preset(name: str) -> None:
     state[f"{PREFIX}_preset"] = preset.model
     state[f"{PREFIX}_dataset"] = preset.dataset
     state[f"{PREFIX}_count"] = len(preset.entries)
+    state[f"{PREFIX}_samples"] = PRESET_SAMPLES
+    state[f"{PREFIX}_epochs"] = PRESET_EPOCHS
     for index, entry in enumerate(preset.entries):
         _set_entry(index, entry)
 
@@ -106,9 +112,12 @@ def _entries() -> list[RaceEntry]:
 
 def _options() -> tuple[int, int, int, float]:
     samples, epochs, batch, target = st.columns(4)
-    train_samples = samples.number_input(tr("compare.race.samples"), min_value=32, max_value=60000, value=2000,
-                                         step=500, key=f"{PREFIX}_samples")
-    epoch_count = epochs.number_input(tr("compare.race.epochs"), min_value=1, max_value=100, value=5, key=f"{PREFIX}_epochs")
+    # Defaults through session state, not value=, because the one-click races set these keys too.
+    st.session_state.setdefault(f"{PREFIX}_samples", 2000)
+    st.session_state.setdefault(f"{PREFIX}_epochs", 5)
+    train_samples = samples.number_input(tr("compare.race.samples"), min_value=32, max_value=60000, step=500,
+                                         key=f"{PREFIX}_samples")
+    epoch_count = epochs.number_input(tr("compare.race.epochs"), min_value=1, max_value=100, key=f"{PREFIX}_epochs")
     batch_size = batch.number_input(tr("compare.race.batch_size"), min_value=1, max_value=4096, value=32,
                                     key=f"{PREFIX}_batch")
     target_accuracy = target.number_input(tr("compare.race.target"), min_value=0.05, max_value=1.0, value=0.9,
@@ -139,6 +148,8 @@ def _start(state: CompareState, spec: dict[str, Any], dataset: Any, entries: lis
         return
     state.race = race
     race.start()
+    # Rerun at once, so that Start is disabled and Stop enabled while the race runs.
+    st.rerun()
 
 
 def render(state: CompareState) -> None:

@@ -11,6 +11,18 @@ from playground.charts.compare_surface import COLOURS
 from playground.runs import DIVERGED, RunSnapshot
 
 
+def _training_curve(snapshot: RunSnapshot, metric: str) -> tuple[list[float], list[float | None]]:
+    """The training curve: published batch points plus each epoch's final value, in order.
+
+    Batch points are throttled (a fast epoch may publish none), so the epoch-end values keep
+    every curve continuous up to where its entry has got.
+    """
+    points = [(point.position, point.logs.get(metric)) for point in snapshot.batches]
+    points += [(float(number), logs.get(metric)) for number, logs in enumerate(snapshot.epochs, start=1)]
+    points.sort(key=lambda point: point[0])
+    return [position for position, _ in points], [value for _, value in points]
+
+
 def race_figure(
     snapshots: Sequence[RunSnapshot],
     *,
@@ -37,11 +49,11 @@ def race_figure(
     for index, snapshot in enumerate(snapshots):
         colour = COLOURS[index % len(COLOURS)]
         name = snapshot.config.label + (f" ({diverged_text})" if snapshot.status == DIVERGED else "")
-        positions = [point.position for point in snapshot.batches]
         epochs = list(range(1, len(snapshot.epochs) + 1))
         for column, metric in ((1, "loss"), (2, "accuracy")):
+            positions, values = _training_curve(snapshot, metric)
             figure.add_trace(go.Scatter(
-                x=positions, y=[point.logs.get(metric) for point in snapshot.batches], mode="lines",
+                x=positions, y=values, mode="lines",
                 line=dict(color=colour, width=2), name=name, legendgroup=str(index), showlegend=column == 1,
             ), row=1, col=column)
             values = [logs.get(f"val_{metric}") for logs in snapshot.epochs]

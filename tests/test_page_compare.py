@@ -1,0 +1,111 @@
+"""The Compare page in AppTest: the loss-surface lab, the activation explorer and the optimizer race."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+
+def _open_compare_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
+    at.switch_page("pages/compare.py").run()
+    assert not at.exception
+    return at
+
+
+def _table(at: AppTest, first_column: str):
+    """The dataframe whose first column is ``first_column``."""
+    for frame in at.dataframe:
+        if frame.value.columns[0] == first_column:
+            return frame.value
+    raise AssertionError(f"no table starting with {first_column!r}")
+
+
+def _plotly_specs(at: AppTest) -> list[dict]:
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def test_surface_lab_runs_every_chosen_optimizer_and_marks_a_diverging_one():
+    at = _open_compare_page()
+    table = _table(at, "Optimizer")
+    assert list(table["Optimizer"]) == ["SGD", "SGD+momentum", "RMSprop", "Adam"]
+    assert (table["final loss"] < 24.0).all()  # Rosenbrock at the start point (-1.5, 2.5) is 12.5+.
+    # Another surface moves the start point and learning rates to suit it; the paths converge.
+    at.selectbox(key="compare_surface_name").set_value("convex_bowl").run()
+    assert at.number_input(key="compare_surface_x").value == -2.5
+    table = _table(at, "Optimizer")
+    assert table["final loss"].max() < 0.01
+    # A learning rate far too high blows SGD up: labelled, the others untouched.
+    at.number_input(key="compare_surface_opt_SGD_lr").set_value(2.0).run()
+    assert not at.exception
+    table = _table(at, "Optimizer")
+    assert table["Status"][0].startswith("diverged at step")
+    assert (table["Status"][1:] == "finished").all()
+    assert any("diverged" in warning.value for warning in at.warning)
+    contour = next(spec for spec in _plotly_specs(at) if spec.get("frames"))
+    assert "SGD (diverged)" in [trace.get("name") for trace in contour["data"]]
+
+
+def test_activation_explorer_shows_the_sigmoid_gradient_vanishing():
+    at = _open_compare_page()
+    table = _table(at, "Activation")
+    assert list(table["Activation"]) == ["sigmoid", "tanh", "relu"]
+    first = {row["Activation"]: float(row["layer 1 (input side)"]) for _, row in table.iterrows()}
+    assert first["sigmoid"] < first["relu"] / 100
+    at.slider(key="compare_act_depth").set_value(4).run()
+    assert not at.exception
+    norms = at.session_state["compare"].gradient_norms
+    assert all(len(values) == 4 for values in norms.values())
+    # The sigmoid stack's gradient grows from the input side to the output side.
+    assert norms["sigmoid"][0] < norms["sigmoid"][-1]
+
+
+def test_the_notes_table_race_runs_three_copies_and_fills_the_table():
+    at = _open_compare_page()
+    at.button(key="compare_race_preset_notes").click().run()
+    assert at.number_input(key="compare_race_count").value == 3
+    assert [at.selectbox(key=f"compare_race_act_{index}").value for index in range(3)] == ["sigmoid", "relu", "relu"]
+    at.number_input(key="compare_race_samples").set_value(64).run()
+    at.number_input(key="compare_race_epochs").set_value(1).run()
+    at.button(key="compare_race_start").click().run()
+    assert not at.exception
+    race = at.session_state["compare"].race
+    assert race is not None
+    deadline = time.monotonic() + 150
+    while race.active and time.monotonic() < deadline:
+        time.sleep(0.3)
+    assert not race.active, "the race did not end in time"
+    at.run()
+    assert not at.exception
+    table = _table(at, "Optimizer")
+    assert list(table["Optimizer"]) == ["sigmoid+SGD lr=0.01", "relu+SGD lr=0.01", "relu+Adam lr=0.001"]
+    assert (table["Status"] == "finished").all()
+    chart = next(spec for spec in _plotly_specs(at) if spec["layout"].get("uirevision") == "race")
+    assert {trace["name"] for trace in chart["data"]} >= set(table["Optimizer"])
+    assert at.button(key="compare_race_start").disabled is False
+
+
+def test_a_model_that_does_not_fit_the_data_is_refused_with_a_message():
+    at = _open_compare_page()
+    at.selectbox(key="compare_race_dataset").set_value("iris").run()
+    assert not at.exception
+    assert any("does not fit this data" in error.value for error in at.error)
+    assert at.button(key="compare_race_start").disabled
+
+
+def test_the_page_speaks_korean():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.session_state["lang"] = "ko"  # What the sidebar's language radio sets.
+    at.run()
+    at.switch_page("pages/compare.py").run()
+    assert not at.exception
+    assert at.title[0].value == "비교"
+    assert "Activation" not in [frame.value.columns[0] for frame in at.dataframe]
+    assert _table(at, "활성화 함수") is not None
