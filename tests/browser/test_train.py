@@ -78,10 +78,11 @@ def test_upload_refuses_a_lambda_model_and_accepts_a_plain_one(page, app_url, tm
     uploader = page.locator('[data-testid="stFileUploader"] input[type="file"]').first
     uploader.set_input_files(str(lambda_path))
     page.get_by_text("Lambda layer").first.wait_for(timeout=60_000)
-    assert page.get_by_role("button", name="Train", exact=True).is_disabled()
+    from playwright.sync_api import expect
+
+    expect(page.get_by_role("button", name="Train", exact=True)).to_be_disabled(timeout=60_000)
 
     uploader.set_input_files(str(plain_path))
     page.get_by_text("Training continues from its weights").first.wait_for(timeout=60_000)
-    wait_for_app(page, 60_000)
-    assert page.get_by_role("button", name="Train", exact=True).is_enabled()
+    expect(page.get_by_role("button", name="Train", exact=True)).to_be_enabled(timeout=60_000)
     page.screenshot(path=str(ARTIFACTS / "train-upload.png"), full_page=True)
