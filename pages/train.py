@@ -6,7 +6,7 @@ from ui import keras_hook
 from ui.common import tr
 from ui.train_live import live_section, start_buttons
 from ui.train_options import options_section
-from ui.train_results import publish_finished, results_section
+from ui.train_results import publish_finished, results_section, runs_table
 from ui.train_setup import choose_data, choose_model, head_section
 from ui.train_state import train_state
 
@@ -36,6 +36,7 @@ try:
     live_section(state)
     publish_finished(state)
     st.subheader(tr("train.section_results"))
+    runs_table(state)
     results_section(state)
 except Exception as error:  # noqa: BLE001 - the learner sees a plain message, never a traceback.
     st.error(tr("common.error_generic", detail=f"{type(error).__name__}: {error}"))

@@ -93,11 +93,20 @@ class BatchPoint:
 
 @dataclass(frozen=True)
 class RunEvent:
-    """A marker on the chart: ``kind`` is ``"early_stopping"``, ``"checkpoint"`` or ``"stopped"``."""
+    """A marker on the chart.
+
+    Attributes:
+        kind: ``"early_stopping"``, ``"checkpoint"`` or ``"stopped"``.
+        epoch: The 0-based epoch it happened at.
+        value: The monitored value (the checkpoint's best), if any.
+        monitor: The logged quantity the callback watched (e.g. ``"val_loss"``), or None: the marker then
+            belongs on every chart.
+    """
 
     kind: str
     epoch: int
     value: float | None = None
+    monitor: str | None = None
 
 
 @dataclass

@@ -106,7 +106,7 @@ class LivePublisher:
         best = getattr(self.checkpoint, "best", None)
         if best is not None and _is_finite(best) and best != self._checkpoint_best:
             self._checkpoint_best = float(best)
-            self.run.add_event(RunEvent("checkpoint", epoch, float(best)))
+            self.run.add_event(RunEvent("checkpoint", epoch, float(best), getattr(self.checkpoint, "monitor", None)))
 
 
 def _is_finite(value: Any) -> bool:
@@ -254,7 +254,8 @@ def _fit(job: TrainingJob) -> LivePublisher:
         verbose=0,
     )
     if early_stopping is not None and early_stopping.stopped_epoch > 0:
-        job.run.add_event(RunEvent("early_stopping", int(early_stopping.stopped_epoch)))
+        job.run.add_event(RunEvent("early_stopping", int(early_stopping.stopped_epoch),
+                                   monitor=config.early_stopping.monitor))
     if job.run.stop_requested.is_set():
         job.run.add_event(RunEvent("stopped", job.run.snapshot().epoch))
     return publisher

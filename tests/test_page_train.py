@@ -55,6 +55,8 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
     metric_labels = [metric.label for metric in at.metric]
     assert "test accuracy" in metric_labels and "test loss" in metric_labels
     assert any("finished" in str(element.proto) for element in at.get("progress"))
+    table = next(frame.value for frame in at.dataframe if "run" in frame.value.columns)
+    assert table.iloc[0]["run"] == run.config.label and table.iloc[0]["status"] == "finished"
     assert run.config.label in at.session_state["shared"].models, "the model was not published to other pages"
 
 

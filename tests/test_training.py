@@ -217,3 +217,26 @@ def test_upload_refuses_lambda_corrupt_and_non_model_files():
         with pytest.raises(model_files.ModelFileError) as refused:
             model_files.load_model_bytes(not_a_model)
         assert refused.value.key == "train.upload_not_model"
+
+
+def test_markers_sit_on_the_chart_of_the_quantity_their_callback_watched():
+    from playground.runs import RunEvent
+
+    run = Run(_config())
+    run.add_epoch(0, {"loss": 0.9, "val_loss": 1.0, "accuracy": 0.5, "val_accuracy": 0.4})
+    run.add_epoch(1, {"loss": 0.7, "val_loss": 0.8, "accuracy": 0.6, "val_accuracy": 0.5})
+    run.add_event(RunEvent("checkpoint", 1, 0.8, "val_loss"))
+    run.add_event(RunEvent("stopped", 1))
+    snapshot = run.snapshot()
+
+    def markers(metric: str) -> dict[str, tuple]:
+        figure = curves_figure([snapshot], metric)
+        return {trace.name.split(" · ")[-1]: (tuple(trace.x), tuple(trace.y))
+                for trace in figure.data if trace.mode == "markers"}
+
+    loss_markers = markers("loss")
+    assert loss_markers["ModelCheckpoint saved"] == ((2,), (0.8,))
+    assert loss_markers["Stop pressed"] == ((2,), (0.8,))
+    accuracy_markers = markers("accuracy")
+    assert "ModelCheckpoint saved" not in accuracy_markers
+    assert accuracy_markers["Stop pressed"] == ((2,), (0.5,))

@@ -23,6 +23,38 @@ def publish_finished(state: TrainState) -> None:
             state.published.add(run.run_id)
 
 
+def runs_table(state: TrainState) -> None:
+    """One row per run: how it was trained and where it ended, to compare runs at a glance."""
+    if not state.runs:
+        return
+    rows = []
+    for run in state.runs:
+        snapshot = run.snapshot()
+        config = snapshot.config
+        last = snapshot.epochs[-1] if snapshot.epochs else {}
+        rows.append({
+            tr("train.column.run"): config.label,
+            tr("train.column.status"): tr(f"train.status.{snapshot.status}"),
+            tr("train.column.dataset"): config.dataset,
+            tr("train.column.activation"): config.hidden_activation or tr("train.keep_per_layer"),
+            tr("train.column.optimizer"): f"{config.optimizer} ({config.learning_rate:g})",
+            tr("train.column.loss"): config.loss,
+            tr("train.column.batch_epochs"): f"{config.batch_size} / {len(snapshot.epochs)}/{config.epochs}",
+            "loss": last.get("loss"),
+            "val_loss": last.get("val_loss"),
+            tr("train.column.test"): _headline(snapshot.results.test_metrics) if snapshot.results else None,
+        })
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _headline(metrics: dict[str, float]) -> str:
+    """The test metric a learner looks at first: accuracy for classification, else the loss."""
+    for name in ("accuracy", "mae", "loss"):
+        if name in metrics:
+            return f"{name} {metrics[name]:.4f}"
+    return ""
+
+
 def results_section(state: TrainState) -> None:
     """Shows the results of one ended run (the newest by default)."""
     ended = [run for run in state.runs if run.snapshot().results is not None]

@@ -102,10 +102,12 @@ def _add_epoch_curve(
 
 
 def _add_markers(figure: go.Figure, snapshot: RunSnapshot, metric: str, labels: dict[str, str]) -> None:
-    """Marks EarlyStopping's stop, ModelCheckpoint's saves and a Stop on the epoch curve."""
+    """Marks EarlyStopping's stop and ModelCheckpoint's saves on the chart of the quantity they watched
+    (on its curve), and a Stop on every chart."""
     for kind in _MARKERS:
-        events = [event for event in snapshot.events if event.kind == kind]
-        points = [_marker_point(snapshot, event.epoch, metric) for event in events]
+        events = [event for event in snapshot.events if event.kind == kind
+                  and (event.monitor is None or event.monitor.removeprefix("val_") == metric)]
+        points = [_marker_point(snapshot, event.epoch, event.monitor or metric) for event in events]
         points = [point for point in points if point is not None]
         if not points:
             continue
@@ -113,17 +115,18 @@ def _add_markers(figure: go.Figure, snapshot: RunSnapshot, metric: str, labels: 
         x_values, y_values = zip(*points)
         figure.add_trace(go.Scatter(
             x=x_values, y=y_values, mode="markers", name=f"{snapshot.config.label} · {labels[kind]}",
-            meta=snapshot.run_id, marker={"symbol": symbol, "size": 14, "color": colour,
+            meta=snapshot.run_id, marker={"symbol": symbol, "size": 11, "color": colour,
                                           "line": {"width": 1, "color": "#ffffff"}},
         ))
 
 
 def _marker_point(snapshot: RunSnapshot, epoch: int, metric: str) -> tuple[float, float] | None:
-    """Where a marker for 0-based ``epoch`` sits: on the validation curve if there is one, else train."""
+    """Where a marker for 0-based ``epoch`` sits: on the ``metric`` curve (``val_loss``, ``loss``…); for a
+    bare name, on the validation curve if there is one, else train."""
     if not snapshot.epochs:
         return None
     logs = snapshot.epochs[min(epoch, len(snapshot.epochs) - 1)]
-    value = logs.get(f"val_{metric}", logs.get(metric))
+    value = logs.get(metric) if metric.startswith("val_") else logs.get(f"val_{metric}", logs.get(metric))
     return None if value is None else (min(epoch, len(snapshot.epochs) - 1) + 1, value)
 
 

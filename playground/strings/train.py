@@ -164,6 +164,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "train.chart.early_stopping": {"en": "EarlyStopping stopped", "ko": "EarlyStopping 종료"},
     "train.chart.checkpoint": {"en": "ModelCheckpoint saved", "ko": "ModelCheckpoint 저장"},
     "train.chart.stopped": {"en": "Stop pressed", "ko": "중지 누름"},
+    # Runs table.
+    "train.column.run": {"en": "run", "ko": "실행"},
+    "train.column.status": {"en": "status", "ko": "상태"},
+    "train.column.dataset": {"en": "dataset", "ko": "데이터셋"},
+    "train.column.activation": {"en": "hidden activation", "ko": "은닉층 활성화"},
+    "train.column.optimizer": {"en": "optimizer (learning rate)", "ko": "옵티마이저 (학습률)"},
+    "train.column.loss": {"en": "loss function", "ko": "손실 함수"},
+    "train.column.batch_epochs": {"en": "batch / epochs done", "ko": "배치 / 진행 에포크"},
+    "train.column.test": {"en": "test", "ko": "테스트"},
     # Results.
     "train.section_results": {"en": "5. Results", "ko": "5. 결과"},
     "train.results_for": {"en": "Run", "ko": "실행"},

@@ -37,7 +37,7 @@ def _chart_picture(page, name: str) -> bytes:
 def test_chart_moves_while_training_and_stop_ends_it(page, app_url):
     """Starts a long iris training, sees the loss chart change between two screenshots, presses Stop."""
     _open_train_page(page, app_url)
-    epochs = page.get_by_label("Epochs")
+    epochs = page.get_by_label("Epochs", exact=True)
     epochs.fill("200")
     epochs.press("Enter")
     wait_for_app(page, 60_000)
