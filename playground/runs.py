@@ -161,12 +161,14 @@ class Run:
         config: What was trained and how.
         model: The Keras model (partly trained after a Stop), or None before it exists.
         stop_requested: Set by the page's Stop button; the callback ends training at the next batch.
+        checkpoint_path: Where ModelCheckpoint saved the best model (a temporary file), or None.
     """
 
     def __init__(self, config: RunConfig) -> None:
         self.run_id = next(_run_numbers)
         self.config = config
         self.model: Any = None
+        self.checkpoint_path: str | None = None
         self.stop_requested = threading.Event()
         self._lock = threading.Lock()
         self._status = QUEUED

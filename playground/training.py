@@ -230,6 +230,7 @@ def _fit(job: TrainingJob) -> LivePublisher:
     if config.checkpoint:
         path = os.path.join(tempfile.mkdtemp(prefix="playground-checkpoint-"), f"run-{job.run.run_id}.keras")
         checkpoint = keras.callbacks.ModelCheckpoint(path, monitor=monitor, save_best_only=True, verbose=0)
+        job.run.checkpoint_path = path
         callbacks.append(checkpoint)
     early_stopping = None
     if config.early_stopping is not None:

@@ -41,6 +41,7 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
     assert any("softmax" in markdown.value and "sparse_categorical_crossentropy" in markdown.value
                for markdown in at.markdown), "the page should propose the output layer and loss"
     at.number_input(key="train_epochs").set_value(2).run()
+    at.checkbox(key="train_checkpoint").check().run()
     at.button(key="train_start").click().run()
     assert not at.exception
     _wait_for_runs(at)
@@ -57,7 +58,9 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
     assert any("finished" in str(element.proto) for element in at.get("progress"))
     table = next(frame.value for frame in at.dataframe if "run" in frame.value.columns)
     assert table.iloc[0]["run"] == run.config.label and table.iloc[0]["status"] == "finished"
-    assert run.config.label in at.session_state["shared"].models, "the model was not published to other pages"
+    assert run.config.label in at.session_state["shared"].models
+    downloads = [str(button.proto.label) for button in at.get("download_button")]
+    assert downloads == ["History as CSV", "Model as .keras", "Best checkpoint as .keras"], "the model was not published to other pages"
 
 
 def test_mnist_subset_trains_a_dnn_and_shows_misclassified_digits():

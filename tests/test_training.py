@@ -170,6 +170,7 @@ def test_early_stopping_and_checkpoint_become_markers():
     snapshot = run.snapshot()
     kinds = [event.kind for event in snapshot.events]
     assert "checkpoint" in kinds
+    assert run.checkpoint_path and model_files.load_model_bytes(open(run.checkpoint_path, "rb").read())
     if snapshot.status == FINISHED and len(snapshot.epochs) < 8:
         assert "early_stopping" in kinds
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 import streamlit as st
 
@@ -107,7 +109,7 @@ def _class_name(names: tuple[str, ...], index: int) -> str:
 
 
 def _downloads(run: Run, snapshot) -> None:
-    left, right = st.columns(2)
+    left, right, third = st.columns(3)
     file_stem = f"run_{run.run_id}"
     left.download_button(tr("train.download_history"), history_csv(snapshot), file_name=f"{file_stem}_history.csv",
                          mime="text/csv", key=f"train_download_history_{run.run_id}")
@@ -116,3 +118,7 @@ def _downloads(run: Run, snapshot) -> None:
         right.download_button(tr("train.download_model"), lambda: model_to_bytes(run.model),
                               file_name=f"{file_stem}.keras", mime="application/octet-stream",
                               key=f"train_download_model_{run.run_id}")
+    if run.checkpoint_path and os.path.exists(run.checkpoint_path):
+        with open(run.checkpoint_path, "rb") as handle:
+            third.download_button(tr("train.download_checkpoint"), handle.read(), file_name=f"{file_stem}_best.keras",
+                                  mime="application/octet-stream", key=f"train_download_checkpoint_{run.run_id}")

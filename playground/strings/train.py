@@ -186,6 +186,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "train.none_misclassified": {"en": "Every test sample was classified correctly.", "ko": "모든 테스트 샘플을 올바르게 분류했습니다."},
     "train.download_history": {"en": "History as CSV", "ko": "학습 기록 CSV"},
     "train.download_model": {"en": "Model as .keras", "ko": "모델 .keras 파일"},
+    "train.download_checkpoint": {"en": "Best checkpoint as .keras", "ko": "가장 좋은 체크포인트 .keras 파일"},
     "train.no_results": {"en": "Results appear here when a run ends.", "ko": "실행이 끝나면 여기에 결과가 나타납니다."},
     "train.published": {"en": "The Draw and Convolution pages can now use this model ({label}).", "ko": "이제 숫자 그리기와 합성곱 페이지에서 이 모델({label})을 쓸 수 있습니다."},
 }
