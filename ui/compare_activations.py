@@ -63,6 +63,7 @@ def _gradients(state: CompareState) -> None:
     figure = gradient_norm_figure(state.gradient_norms, layer_text=tr("compare.act.layer_axis"),
                                   norm_text=tr("compare.act.norm_axis"))
     st.plotly_chart(figure, key=f"{PREFIX}_norms_chart")
+    st.caption(tr("compare.act.first_layer_note"))
     rows = [{tr("compare.act.activation"): name,
              tr("compare.act.first_layer"): f"{values[0]:.2e}", tr("compare.act.last_layer"): f"{values[-1]:.2e}",
              tr("compare.act.ratio"): f"{values[-1] / values[0]:.3g}" if values[0] > 0 else "∞"}

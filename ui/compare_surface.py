@@ -8,7 +8,7 @@ from playground.optimizers import OPTIMIZERS
 from playground.surfaces import MAX_OPTIMIZERS, SURFACES, OptimizerChoice, Trajectory, suggested_learning_rate
 from ui.common import tr
 from ui.compare_optimizers import optimizer_settings
-from ui.compare_state import CompareState, error_text
+from ui.compare_state import CompareState, compare_state, error_text
 
 PREFIX = "compare_surface"
 DEFAULT_OPTIMIZERS = ["SGD", "SGD+momentum", "RMSprop", "Adam"]
@@ -21,6 +21,17 @@ def _reset_for_surface() -> None:
     st.session_state[f"{PREFIX}_x"], st.session_state[f"{PREFIX}_y"] = surface.start
     for optimizer in OPTIMIZERS:
         st.session_state[f"{PREFIX}_opt_{optimizer}_lr"] = suggested_learning_rate(name, optimizer)
+
+
+def _start_from_click() -> None:
+    """A click on the contour plot moves the start point there (runs before the widgets are drawn)."""
+    event = st.session_state.get(f"{PREFIX}_contour") or {}
+    # The click targets are the figure's last trace: after the minima and two traces per path drawn.
+    targets = 1 + 2 * len(compare_state().trajectories)
+    points = [point for point in event.get("selection", {}).get("points", []) if point.get("curve_number") == targets]
+    if points:
+        st.session_state[f"{PREFIX}_x"] = float(points[0]["x"])
+        st.session_state[f"{PREFIX}_y"] = float(points[0]["y"])
 
 
 def _inputs() -> tuple[str, tuple[float, float], int, list[OptimizerChoice]]:
@@ -95,7 +106,8 @@ def render(state: CompareState) -> None:
             name, state.trajectories, loss_text=tr("compare.loss"), diverged_text=diverged,
             play_text=tr("compare.surface.play"), pause_text=tr("compare.surface.pause"), step_text=tr("compare.surface.step"),
         )
-        st.plotly_chart(figure, key=f"{PREFIX}_contour_{hash(signature)}")
+        st.plotly_chart(figure, key=f"{PREFIX}_contour", on_select=_start_from_click, selection_mode="points")
+        st.caption(tr("compare.surface.click_hint"))
     with surface_tab:
         st.plotly_chart(surface_3d_figure(name, state.trajectories, diverged),
                         key=f"{PREFIX}_3d_{hash(signature)}")

@@ -43,8 +43,10 @@ def activation_figure(
                                     name=derivative_text, legendgroup="d", showlegend=index == 0), row=row, col=column)
     figure.update_xaxes(zeroline=True, zerolinecolor="#999")
     figure.update_yaxes(zeroline=True, zerolinecolor="#999", range=[-1.5, 3.0])
-    figure.update_layout(height=260 * rows, margin=dict(l=30, r=10, t=40, b=30),
-                         legend=dict(orientation="h", y=1.06 + 0.04 / rows, x=0.0))
+    height = 260 * rows + 40
+    # The legend sits above the panel titles: the top margin leaves it 40 pixels of its own.
+    figure.update_layout(height=height, margin=dict(l=30, r=10, t=80, b=30),
+                         legend=dict(orientation="h", yanchor="bottom", y=1.0 + 40 / (height - 110), x=0.0))
     return figure
 
 

@@ -20,6 +20,7 @@ from plotly.colors import qualitative, sample_colorscale
 from playground.surfaces import SURFACES, Trajectory, surface_grid
 
 COLOURS = qualitative.Plotly
+CLICK_TARGETS = "click-targets"
 MAX_FRAMES = 80
 
 
@@ -138,7 +139,23 @@ def contour_figure(
     )
     if trajectories:
         _add_animation(figure, trajectories, steps, loss_text, diverged_text, play_text, pause_text, step_text)
+    _add_click_targets(figure, surface_name)
     return figure
+
+
+def _add_click_targets(figure: go.Figure, surface_name: str, per_axis: int = 41) -> None:
+    """Adds an invisible grid of points last, so a click anywhere on the plot can pick a start point.
+
+    Streamlit reports clicks on points (not on images), hence the grid; it comes after the
+    animated traces, so the frames' trace indices are unchanged.
+    """
+    surface = SURFACES[surface_name]
+    grid_x, grid_y = np.meshgrid(np.linspace(*surface.x_range, per_axis), np.linspace(*surface.y_range, per_axis))
+    figure.add_trace(go.Scatter(
+        x=np.round(grid_x.ravel(), 3).tolist(), y=np.round(grid_y.ravel(), 3).tolist(), mode="markers",
+        marker=dict(size=14, opacity=0.0), hovertemplate="start here: (%{x}, %{y})<extra></extra>",
+        showlegend=False, name=CLICK_TARGETS,
+    ))
 
 
 def _add_animation(

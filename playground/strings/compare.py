@@ -193,4 +193,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.act.first_layer": {"en": "layer 1 (input side)", "ko": "1층 (입력 쪽)"},
     "compare.act.last_layer": {"en": "last hidden layer", "ko": "마지막 은닉층"},
     "compare.act.ratio": {"en": "last ÷ first", "ko": "마지막 ÷ 처음"},
+    "compare.surface.click_hint": {
+        "en": "Click anywhere on the plot to start the optimizers from there.",
+        "ko": "그림의 아무 곳이나 클릭하면 옵티마이저들이 그곳에서 출발합니다.",
+    },
+    "compare.act.first_layer_note": {
+        "en": "Layer 1 receives all 784 pixels, so its weight matrix (and its gradient's norm) is larger than the others' to begin with: compare the slope of each line, not the first point.",
+        "ko": "1층은 784개 픽셀을 모두 받으므로 가중치 행렬(과 그 기울기 노름)이 처음부터 다른 층보다 큽니다. 첫 점보다 각 선의 기울기를 비교하세요.",
+    },
 }

@@ -66,3 +66,22 @@ def test_surface_animation_plays_over_the_surface(page, app_url):
     # The surface is a layout image, which animation frames never remove.
     assert page.locator(".js-plotly-plot .imagelayer image").count() >= 1
     page.screenshot(path=str(ARTIFACTS / "compare-surface-playing.png"), full_page=True)
+
+
+def test_clicking_the_surface_moves_the_start_point(page, app_url):
+    """Clicks three quarters across and down the Rosenbrock plot; the start point becomes (1, 0)."""
+    _open_compare_page(page, app_url)
+    page.get_by_role("tab", name="Loss-surface lab").click()
+    plot = page.locator(".js-plotly-plot >> visible=true").first
+    plot.wait_for(timeout=120_000)
+    plot.scroll_into_view_if_needed()
+    wait_for_app(page, 60_000)
+    area = plot.locator(".nsewdrag").first.bounding_box()
+    # Rosenbrock is drawn on x in [-2, 2] and y in [-1, 3].
+    page.mouse.click(area["x"] + area["width"] * 0.75, area["y"] + area["height"] * 0.75)
+    for _ in range(60):
+        page.wait_for_timeout(1_000)
+        if page.get_by_label("start x").input_value() == "1.00":
+            break
+    assert page.get_by_label("start x").input_value() == "1.00"
+    assert page.get_by_label("start y").input_value() == "0.00"
