@@ -60,8 +60,9 @@ def layer_gradient_norms(
 ) -> list[float]:
     """Measures the gradient reaching each hidden layer of a freshly initialised Dense stack.
 
-    The stack is Flatten → ``depth`` × Dense(``units``, activation) → Dense(classes, softmax),
-    with Keras's default initialisation (Glorot uniform), as a learner would write it. The loss is
+    The stack is ``depth`` × Dense(``units``, activation) → Dense(classes, softmax) on the
+    flattened inputs, with Keras's default initialisation (Glorot uniform, seeded), as a learner
+    would write it. The loss is
     sparse categorical cross-entropy on one batch.
 
     Args:
@@ -89,10 +90,14 @@ def layer_gradient_norms(
     inputs = np.asarray(x, dtype=np.float32).reshape(len(x), -1)
     labels = np.asarray(y).reshape(-1).astype(np.int64)
     classes = int(labels.max()) + 1
-    keras.utils.set_random_seed(seed)
-    hidden = [keras.layers.Dense(int(units), activation=activation, name=f"hidden_{index + 1}") for index in range(int(depth))]
-    model = keras.Sequential([keras.Input(shape=(inputs.shape[1],)), *hidden,
-                              keras.layers.Dense(classes, activation="softmax", name="output")], name="gradient_probe")
+    # Seeded initialisers, not keras.utils.set_random_seed: the weights are the same for every
+    # activation (a fair comparison) without touching the global seeds other sessions' trainings use.
+    hidden = [keras.layers.Dense(int(units), activation=activation, name=f"hidden_{index + 1}",
+                                 kernel_initializer=keras.initializers.GlorotUniform(seed=seed + index))
+              for index in range(int(depth))]
+    output = keras.layers.Dense(classes, activation="softmax", name="output",
+                                kernel_initializer=keras.initializers.GlorotUniform(seed=seed + int(depth)))
+    model = keras.Sequential([keras.Input(shape=(inputs.shape[1],)), *hidden, output], name="gradient_probe")
     loss_function = keras.losses.SparseCategoricalCrossentropy()
     kernels = [layer.kernel for layer in hidden]
     with tf.GradientTape() as tape:

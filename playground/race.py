@@ -166,7 +166,7 @@ class Race:
             epochs: Epochs to train, 1 to 100.
             batch_size: Samples per batch, 1 to 4096.
             target_accuracy: Accuracy (validation, else training) whose first reaching is timed.
-            seed: Seed of the initial weights and of the batch order.
+            seed: Seed of the batch order.
 
         Raises:
             CompareError: Too few or too many entries, or epochs / batch size out of range.
@@ -186,7 +186,7 @@ class Race:
         self.target_accuracy = float(target_accuracy)
         self.seed = int(seed)
         self.loss = tasks.HEADS[data.task].loss
-        self.models = _identical_models(spec, self.entries, seed)
+        self.models = _identical_models(spec, self.entries)
         for model, entry in zip(self.models, self.entries):
             model.compile(optimizer=make_optimizer(entry.optimizer, entry.learning_rate, **entry.parameters),
                           loss=self.loss, metrics=tasks.metrics_for(data.task))
@@ -349,17 +349,16 @@ def _evaluate(model: Any, batches: Sequence[tuple[Any, Any]]) -> dict[str, float
     return {name: float(value) for name, value in logs.items()}
 
 
-def _identical_models(spec: dict[str, Any], entries: Sequence[RaceEntry], seed: int) -> list[Any]:
+def _identical_models(spec: dict[str, Any], entries: Sequence[RaceEntry]) -> list[Any]:
     """Builds one copy per entry, all holding the first copy's initial weights.
 
     Only hidden activations differ between copies, and an activation owns no weights, so the
     weights of one copy fit every other.
     """
-    import keras
-
     from playground.spec import build_model
 
-    keras.utils.set_random_seed(seed)
+    # No keras.utils.set_random_seed here: it would reset the global seeds under other sessions'
+    # trainings. Identical starts come from copying the weights, whatever they were drawn as.
     models = [build_model(tasks.with_hidden_activation(spec, entry.activation), name=f"race_{index}")
               for index, entry in enumerate(entries)]
     initial = models[0].get_weights()
