@@ -100,17 +100,18 @@ def render(state: CompareState) -> None:
         st.error(state.surface_error)
         return
     diverged = tr("compare.diverged")
-    contour_tab, surface_tab = st.tabs([tr("compare.surface.contour_tab"), tr("compare.surface.3d_tab")])
-    with contour_tab:
+    # A radio, not tabs: a 3D chart drawn inside a hidden tab keeps the tiny size it was given there.
+    view = st.radio(tr("compare.surface.view"), ("contour", "3d"), key=f"{PREFIX}_view", horizontal=True,
+                    format_func=lambda name: tr(f"compare.surface.{name}_tab"), label_visibility="collapsed")
+    if view == "contour":
         figure = contour_figure(
             name, state.trajectories, loss_text=tr("compare.loss"), diverged_text=diverged,
             play_text=tr("compare.surface.play"), pause_text=tr("compare.surface.pause"), step_text=tr("compare.surface.step"),
         )
         st.plotly_chart(figure, key=f"{PREFIX}_contour", on_select=_start_from_click, selection_mode="points")
         st.caption(tr("compare.surface.click_hint"))
-    with surface_tab:
-        st.plotly_chart(surface_3d_figure(name, state.trajectories, diverged),
-                        key=f"{PREFIX}_3d_{hash(signature)}")
+    else:
+        st.plotly_chart(surface_3d_figure(name, state.trajectories, diverged), key=f"{PREFIX}_3d", width="content")
     _results_table(state.trajectories)
     if any(trajectory.diverged for trajectory in state.trajectories):
         st.warning(tr("compare.surface.diverged_hint"))

@@ -225,6 +225,8 @@ def surface_3d_figure(surface_name: str, trajectories: Sequence[Trajectory], div
             line=dict(color=COLOURS[index % len(COLOURS)], width=5), marker=dict(size=2),
             name=legend_name(trajectory, diverged_text),
         ))
-    figure.update_layout(height=560, margin=dict(l=0, r=0, t=10, b=0),
+    # An explicit width: a WebGL scene sized from its container at creation was drawn a quarter size
+    # until the window was resized (seen in Chromium inside Streamlit).
+    figure.update_layout(height=560, width=860, margin=dict(l=0, r=0, t=10, b=0),
                          scene=dict(xaxis_title="x", yaxis_title="y", zaxis_title="log(1+f)" if surface.log_scale else "f"))
     return figure

@@ -42,6 +42,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.surface.settings": {"en": "Learning rates and parameters", "ko": "학습률과 파라미터"},
     "compare.surface.pick_one": {"en": "Pick at least one optimizer above.", "ko": "위에서 옵티마이저를 하나 이상 고르세요."},
     "compare.surface.computing": {"en": "Running the optimizers…", "ko": "옵티마이저를 실행하는 중…"},
+    "compare.surface.view": {"en": "View", "ko": "보기"},
     "compare.surface.contour_tab": {"en": "Contour (animated)", "ko": "등고선 (애니메이션)"},
     "compare.surface.3d_tab": {"en": "3D surface", "ko": "3D 곡면"},
     "compare.surface.play": {"en": "Play", "ko": "재생"},
