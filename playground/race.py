@@ -192,7 +192,6 @@ class Race:
                           loss=self.loss, metrics=tasks.metrics_for(data.task))
         self.runs = [Run(self._config(spec, entry)) for entry in self.entries]
         self.results = [EntryResult(entry.label, "queued") for entry in self.entries]
-        self.batch_log: list[list[int]] = []
         self._validation_batches: list[tuple[Any, Any]] = []
         self._thread: threading.Thread | None = None
 
@@ -257,7 +256,6 @@ class Race:
                 # One conversion per batch, shared by every copy: the same tensors, the same order.
                 x_batch = tf.convert_to_tensor(self.data.x_train[chosen])
                 y_batch = tf.convert_to_tensor(self.data.y_train[chosen])
-                self.batch_log.append(chosen[:4].tolist())
                 for index in list(racing):
                     started = time.perf_counter()
                     logs = _train_step(self.models[index], x_batch, y_batch, first=epoch == 0 and batch == 0)
