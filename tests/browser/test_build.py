@@ -81,7 +81,9 @@ def test_build_a_small_cnn_through_the_form_and_see_its_diagram(page, app_url):
     wait_for_app(page)
     image = page.locator('[data-testid="stImage"] img').first
     image.wait_for(timeout=120_000)
-    assert page.evaluate("(img) => img.naturalWidth", image.element_handle()) > 200
+    # The element appears before the PNG has decoded: wait for a real, wide picture.
+    page.wait_for_function("(img) => img.complete && img.naturalWidth > 200", arg=image.element_handle(),
+                           timeout=60_000)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "build-small-cnn.png"), full_page=True)
 
