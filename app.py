@@ -1,4 +1,4 @@
-"""Streamlit entry: the shared sidebar and the navigation over pages/."""
+"""Streamlit entry: the shared sidebar and the navigation over app_pages/."""
 
 import streamlit as st
 
@@ -12,11 +12,11 @@ language_selector()
 show_data_status()
 
 PAGES = [
-    st.Page("pages/home.py", title=tr("nav.home"), icon=":material/home:", url_path="home", default=True),
-    st.Page("pages/build.py", title=tr("nav.build"), icon=":material/layers:", url_path="build"),
-    st.Page("pages/train.py", title=tr("nav.train"), icon=":material/show_chart:", url_path="train"),
-    st.Page("pages/convolution.py", title=tr("nav.convolution"), icon=":material/grid_on:", url_path="convolution"),
-    st.Page("pages/draw.py", title=tr("nav.draw"), icon=":material/draw:", url_path="draw"),
-    st.Page("pages/compare.py", title=tr("nav.compare"), icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("app_pages/home.py", title=tr("nav.home"), icon=":material/home:", url_path="home", default=True),
+    st.Page("app_pages/build.py", title=tr("nav.build"), icon=":material/layers:", url_path="build"),
+    st.Page("app_pages/train.py", title=tr("nav.train"), icon=":material/show_chart:", url_path="train"),
+    st.Page("app_pages/convolution.py", title=tr("nav.convolution"), icon=":material/grid_on:", url_path="convolution"),
+    st.Page("app_pages/draw.py", title=tr("nav.draw"), icon=":material/draw:", url_path="draw"),
+    st.Page("app_pages/compare.py", title=tr("nav.compare"), icon=":material/compare_arrows:", url_path="compare"),
 ]
 st.navigation(PAGES).run()

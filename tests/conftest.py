@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import socket
@@ -49,14 +50,13 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90.0) ->
     raise TimeoutError(f"streamlit did not become healthy at {url} within {timeout} s")
 
 
-@pytest.fixture(scope="session")
-def app_url() -> Iterator[str]:
-    """Starts ``streamlit run app.py`` on a free loopback port for the whole test session."""
+@contextlib.contextmanager
+def serve_app(log_name: str = "streamlit-server.log") -> Iterator[str]:
+    """Runs ``streamlit run app.py`` on a free loopback port and yields its URL."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
-    log_path = ARTIFACTS / "streamlit-server.log"
     ARTIFACTS.mkdir(exist_ok=True)
-    with open(log_path, "w") as log:
+    with open(ARTIFACTS / log_name, "w") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
              "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
@@ -72,6 +72,13 @@ def app_url() -> Iterator[str]:
                 process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url() -> Iterator[str]:
+    """A real app server shared by the browser tests of one pytest session."""
+    with serve_app() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -22,7 +22,7 @@ def test_every_key_has_english_and_korean():
 def test_every_key_used_in_pages_exists():
     pattern = re.compile(r"""\btr\(\s*["']([a-z_]+\.[a-zA-Z0-9_.]+)["']""")
     used = set()
-    for path in [ROOT / "app.py", *ROOT.glob("pages/*.py"), *ROOT.glob("ui/*.py")]:
+    for path in [ROOT / "app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/*.py")]:
         used |= set(pattern.findall(path.read_text(encoding="utf-8")))
     assert used, "no translated strings found in pages"
     assert sorted(used - set(i18n.TABLE)) == []

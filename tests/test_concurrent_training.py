@@ -16,7 +16,7 @@ pytestmark = pytest.mark.slow
 
 def _session_training(epochs: int, optimizer: str) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-    at.switch_page("pages/train.py").run()
+    at.switch_page("app_pages/train.py").run()
     at.selectbox(key="train_optimizer").set_value(optimizer).run()
     at.select_slider(key="train_batch_size").set_value(8).run()
     at.number_input(key="train_epochs").set_value(epochs).run()
@@ -41,7 +41,7 @@ def test_two_sessions_train_at_once_and_a_third_session_runs_meanwhile():
                 # A third learner opens the app and the Train page while both fits run: its script runs
                 # (and ends) in the same process. Streamlit's hook would reset Keras here; ours must not.
                 third = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-                third.switch_page("pages/train.py").run()
+                third.switch_page("app_pages/train.py").run()
                 assert not third.exception
         time.sleep(0.2)
     assert overlapped, "the two trainings never ran at the same time"

@@ -18,7 +18,7 @@ def _open(query_params: dict[str, str] | None = None) -> AppTest:
     for key, value in (query_params or {}).items():
         at.query_params[key] = value
     at.run()
-    at.switch_page("pages/build.py").run()
+    at.switch_page("app_pages/build.py").run()
     assert not at.exception
     return at
 

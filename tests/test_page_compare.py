@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 def _open_compare_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-    at.switch_page("pages/compare.py").run()
+    at.switch_page("app_pages/compare.py").run()
     assert not at.exception
     return at
 
@@ -104,7 +104,7 @@ def test_the_page_speaks_korean():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.session_state["lang"] = "ko"  # What the sidebar's language radio sets.
     at.run()
-    at.switch_page("pages/compare.py").run()
+    at.switch_page("app_pages/compare.py").run()
     assert not at.exception
     assert at.title[0].value == "비교"
     assert "Activation" not in [frame.value.columns[0] for frame in at.dataframe]

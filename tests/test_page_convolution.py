@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def lab() -> AppTest:
     """The Convolution lab in one AppTest session (TensorFlow is imported once for the module)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-    at.switch_page("pages/convolution.py").run()
+    at.switch_page("app_pages/convolution.py").run()
     assert not at.exception
     return at
 
@@ -138,7 +138,7 @@ def test_feature_maps_of_the_build_page_model(lab):
 def test_page_speaks_korean():
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     at.session_state["lang"] = "ko"  # The sidebar language radio's key (ui.common.LANGUAGE_KEY).
-    at.run().switch_page("pages/convolution.py").run()
+    at.run().switch_page("app_pages/convolution.py").run()
     assert not at.exception
     assert at.title[0].value == "합성곱 실험실"
     assert "높이" in formula_text(at)

@@ -29,7 +29,7 @@ def open_draw_page(**session: object) -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
     for key, value in session.items():
         at.session_state[key] = value
-    at.switch_page("pages/draw.py").run()
+    at.switch_page("app_pages/draw.py").run()
     assert not at.exception, at.exception
     return at
 

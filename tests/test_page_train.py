@@ -15,7 +15,7 @@ pytestmark = pytest.mark.slow
 
 def _open_train_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-    at.switch_page("pages/train.py").run()
+    at.switch_page("app_pages/train.py").run()
     assert not at.exception
     return at
 

@@ -13,8 +13,7 @@ pytestmark = pytest.mark.browser
 
 
 def open_lab(page, app_url: str) -> None:
-    # Through the navigation: a fresh session opened straight on /convolution would run the page file
-    # without app.py (Streamlit's pages/-folder discovery), i.e. without the sidebar and language.
+    # Through the navigation, as a learner arrives from the home page.
     page.goto(app_url)
     wait_for_app(page)
     page.get_by_role("link", name="Convolution lab").first.click()

@@ -33,11 +33,6 @@ def prediction_metric(page):
 
 def test_drawing_a_digit_shows_its_prediction_and_the_28x28_input(page, app_url):
     """A '7' drawn with the mouse is predicted as 7, with the 28×28 preview and the probability chart."""
-    # On a fresh server Streamlit runs a deep-linked page without app.py (legacy pages/ mode) until
-    # some session has run app.py's st.navigation: open the home page and wait for it first.
-    page.goto(app_url)
-    page.get_by_text("Deep Learning Playground").first.wait_for()
-    wait_for_app(page)
     page.goto(f"{app_url}/draw")
     wait_for_app(page)
     page.get_by_text("Draw a digit — the canvas is empty").wait_for()

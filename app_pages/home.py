@@ -8,11 +8,11 @@ st.title(tr("app.title"))
 st.write(tr("home.tagline"))
 
 for page_file, name in [
-    ("pages/build.py", "build"),
-    ("pages/train.py", "train"),
-    ("pages/convolution.py", "convolution"),
-    ("pages/draw.py", "draw"),
-    ("pages/compare.py", "compare"),
+    ("app_pages/build.py", "build"),
+    ("app_pages/train.py", "train"),
+    ("app_pages/convolution.py", "convolution"),
+    ("app_pages/draw.py", "draw"),
+    ("app_pages/compare.py", "compare"),
 ]:
     with st.container(border=True):
         st.page_link(page_file, label=tr("home.open", page=tr(f"nav.{name}")), icon=":material/arrow_forward:")
