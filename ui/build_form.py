@@ -179,7 +179,8 @@ def _add_layer() -> None:
 def add_layer_picker() -> None:
     """Draws the layer-type picker with the chosen type's description, and "Add layer"."""
     choice, button = st.columns([4, 1], vertical_alignment="bottom")
-    type_name = choice.selectbox(tr("build.new_layer_type"), options=list(LAYER_TYPES), key="build_new_type")
+    type_name = choice.selectbox(tr("build.new_layer_type"), options=list(LAYER_TYPES), key="build_new_type",
+                                index=list(LAYER_TYPES).index("Dense"))
     button.button(tr("build.add_layer"), key="build_add", on_click=_add_layer, type="primary",
                   width="stretch")
     st.caption(tr(LAYER_TYPES[type_name].description_key))

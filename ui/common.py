@@ -27,7 +27,8 @@ def language_selector() -> str:
         requested = st.query_params.get("lang", DEFAULT_LANGUAGE)
         st.session_state[LANGUAGE_KEY] = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
     st.sidebar.radio(
-        t("app.language", lang()) + " / Language",
+        # Both languages, so a learner who cannot read the current one still finds the toggle.
+        t("app.language", lang()),
         options=list(LANGUAGES),
         format_func=LANGUAGES.__getitem__,
         key=LANGUAGE_KEY,

@@ -125,8 +125,10 @@ def _describe(dataset: Dataset, show_examples: bool) -> None:
     """Source, offline notice, one-line summary, class names and a few samples."""
     notice = dataset.notice(lang())
     if notice:
-        st.warning(notice, icon=":material/cloud_off:")
-    st.info(dataset.source_text(lang()), icon=":material/info:")
+        # The notice already says where the data comes from; the source line joins it in the same box.
+        st.warning(f"{notice}\n\n{dataset.source_text(lang())}", icon=":material/cloud_off:")
+    else:
+        st.info(dataset.source_text(lang()), icon=":material/info:")
     st.caption(tr("datasets.picker.summary", samples=f"{dataset.num_samples:,}", train=f"{len(dataset.y_train):,}",
                   test=f"{len(dataset.y_test):,}", shape=dataset.input_shape, task=tr(f"datasets.task.{dataset.task}")))
     if dataset.class_names:

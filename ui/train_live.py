@@ -144,8 +144,11 @@ def _progress(snapshot: RunSnapshot) -> None:
         epoch = min(snapshot.epoch + 1, snapshot.config.epochs)
     else:
         epoch = len(snapshot.epochs)
+    # Between epochs the record's batch counter is back at 0; an ended run shows its last epoch complete.
+    ended_on_epoch = snapshot.status != "running" and snapshot.batch == 0 and snapshot.epochs
+    batch = snapshot.steps_per_epoch if ended_on_epoch else snapshot.batch
     text = tr("train.progress", label=snapshot.config.label, status=tr(f"train.status.{snapshot.status}"),
-              epoch=epoch, epochs=snapshot.config.epochs, batch=snapshot.batch, steps=snapshot.steps_per_epoch,
+              epoch=epoch, epochs=snapshot.config.epochs, batch=batch, steps=snapshot.steps_per_epoch,
               elapsed=snapshot.elapsed, eta=eta)
     # A finished run is complete even when EarlyStopping ended it early; a stopped one shows how far it got.
     st.progress(1.0 if snapshot.status == "finished" else snapshot.progress, text=text)

@@ -2,7 +2,7 @@
 
 STRINGS: dict[str, dict[str, str]] = {
     "app.title": {"en": "Deep Learning Playground", "ko": "딥러닝 플레이그라운드"},
-    "app.language": {"en": "Language", "ko": "언어"},
+    "app.language": {"en": "Language / 언어", "ko": "언어 / Language"},
     "nav.home": {"en": "Home", "ko": "홈"},
     "nav.build": {"en": "Build", "ko": "모델 만들기"},
     "nav.train": {"en": "Train", "ko": "학습"},
