@@ -33,5 +33,21 @@ def language_selector() -> str:
         format_func=LANGUAGES.__getitem__,
         key=LANGUAGE_KEY,
         horizontal=True,
+        on_change=_note_language_change,
     )
     return lang()
+
+
+def _note_language_change() -> None:
+    """Makes the browser redraw choice widgets in the new language.
+
+    A radio or selectbox is identified by its key alone, so after a switch the browser keeps showing
+    the old language's option labels (or no selection) until the widget's value is set through the
+    Session State API. Re-assigning each choice its own value does that and changes nothing else.
+    Only string values are touched: buttons, uploaders and editors refuse assignment, and every
+    choice widget in this app holds a string (a registry key).
+    """
+    for key in list(st.session_state.keys()):
+        value = st.session_state[key]
+        if isinstance(value, str):
+            st.session_state[key] = value

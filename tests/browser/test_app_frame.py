@@ -1,0 +1,36 @@
+"""The app frame in a real browser: deep links on a fresh server, and switching language."""
+
+import pytest
+
+from tests.conftest import serve_app
+from tests.helpers import wait_for_app
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_deep_link_on_a_fresh_server_gets_the_app_frame(page):
+    """Opening /draw first on a new server shows the app's navigation and the language toggle."""
+    with serve_app("streamlit-fresh-server.log") as url:
+        page.goto(f"{url}/draw?lang=ko")
+        wait_for_app(page)
+        page.get_by_role("radio", name="한국어").wait_for(timeout=60_000)
+        navigation = page.locator('[data-testid="stSidebarNav"]')
+        # The app's translated navigation, not Streamlit's file-name list (app, build, compare, ...).
+        navigation.get_by_text("숫자 그리기").wait_for(timeout=60_000)
+        assert navigation.get_by_text("compare", exact=True).count() == 0
+        assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_switching_language_redraws_choices_and_keeps_them(page, app_url):
+    """After 한국어 is picked, choice widgets show Korean labels and keep what was selected."""
+    page.goto(f"{app_url}/train")
+    wait_for_app(page)
+    page.get_by_text("Iris — flower measurements").first.wait_for(timeout=60_000)
+    page.locator('[data-testid="stSidebar"]').get_by_text("한국어").click()
+    wait_for_app(page)
+    page.get_by_text("학습 방법").first.wait_for(timeout=60_000)
+    # The dataset selectbox shows its Korean title, and the model-source radio keeps its choice.
+    page.get_by_text("Iris — 붓꽃 측정값").first.wait_for(timeout=30_000)
+    assert page.get_by_text("Iris — flower measurements").count() == 0
+    assert page.get_by_role("radio", name="강의 노트의 기본 모델").is_checked()
+    assert page.locator('[data-testid="stException"]').count() == 0
