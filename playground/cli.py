@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -34,6 +35,8 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"app.py not found at {APP_PATH}: install the project from its source folder (pip install -e .).")
     from streamlit.web import cli as streamlit_cli
 
+    # Streamlit reads .streamlit/config.toml (upload limit, hidden error details) from the working folder.
+    os.chdir(APP_PATH.parent)
     sys.argv = streamlit_arguments(options.port, open_browser=not options.no_browser)
     sys.exit(streamlit_cli.main())
 
