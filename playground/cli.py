@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -24,7 +24,10 @@ def streamlit_arguments(port: int = 8501, open_browser: bool = True) -> list[str
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Runs Streamlit in this process with the app's settings."""
+    """Runs ``python -m streamlit run app.py`` with the app's settings until it is stopped.
+
+    Streamlit runs as a child process so that this package never imports it.
+    """
     import argparse
 
     parser = argparse.ArgumentParser(prog="playground", description="Deep Learning Playground")
@@ -33,12 +36,12 @@ def main(argv: list[str] | None = None) -> None:
     options = parser.parse_args(argv)
     if not APP_PATH.exists():
         sys.exit(f"app.py not found at {APP_PATH}: install the project from its source folder (pip install -e .).")
-    from streamlit.web import cli as streamlit_cli
-
-    # Streamlit reads .streamlit/config.toml (upload limit, hidden error details) from the working folder.
-    os.chdir(APP_PATH.parent)
-    sys.argv = streamlit_arguments(options.port, open_browser=not options.no_browser)
-    sys.exit(streamlit_cli.main())
+    command = [sys.executable, "-m", *streamlit_arguments(options.port, open_browser=not options.no_browser)]
+    try:
+        # Streamlit reads .streamlit/config.toml (upload limit, hidden error details) from the working folder.
+        sys.exit(subprocess.call(command, cwd=APP_PATH.parent))
+    except KeyboardInterrupt:
+        sys.exit(130)
 
 
 if __name__ == "__main__":

@@ -71,3 +71,18 @@ def test_console_command_serves_on_loopback_without_usage_stats():
     assert "--server.address=127.0.0.1" in arguments
     assert "--browser.gatherUsageStats=false" in arguments
     assert "--server.port=8600" in arguments
+
+
+def test_the_logic_package_never_imports_streamlit():
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in (ROOT / "playground").rglob("*.py")
+        if re.search(r"^\s*(import streamlit|from streamlit)", path.read_text(encoding="utf-8"), re.MULTILINE)
+    ]
+    assert offenders == []
+
+
+def test_console_command_explains_itself():
+    result = subprocess.run([sys.executable, "-m", "playground.cli", "--help"], capture_output=True, text=True,
+                            cwd=ROOT, timeout=60)
+    assert result.returncode == 0 and "--port" in result.stdout and "--no-browser" in result.stdout
