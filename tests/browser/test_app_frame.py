@@ -1,6 +1,7 @@
 """The app frame in a real browser: deep links on a fresh server, and switching language."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import serve_app
 from tests.helpers import wait_for_app
@@ -30,7 +31,7 @@ def test_switching_language_redraws_choices_and_keeps_them(page, app_url):
     wait_for_app(page)
     page.get_by_text("학습 방법").first.wait_for(timeout=60_000)
     # The dataset selectbox shows its Korean title, and the model-source radio keeps its choice.
-    page.get_by_text("Iris — 붓꽃 측정값").first.wait_for(timeout=30_000)
-    assert page.get_by_text("Iris — flower measurements").count() == 0
-    assert page.get_by_role("radio", name="강의 노트의 기본 모델").is_checked()
+    expect(page.get_by_role("combobox", name="데이터셋")).to_match_aria_snapshot(
+        '- combobox "데이터셋": Iris — 붓꽃 측정값', timeout=90_000)
+    expect(page.get_by_role("radio", name="강의 노트의 기본 모델")).to_be_checked(timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
