@@ -1,4 +1,34 @@
-"""Helpers for browser tests."""
+"""Helpers shared by the page tests: opening a page in AppTest, and waiting in a real browser."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def open_page(page: str, *, session_state: Mapping[str, Any] | None = None,
+              query_params: Mapping[str, str] | None = None) -> AppTest:
+    """Runs ``app.py`` as a new session, opens ``app_pages/<page>.py`` and checks it raised nothing.
+
+    Args:
+        page: The page's file name without ``.py`` (``"train"``).
+        session_state: Values to put in the session before the first run (e.g. ``{"lang": "ko"}``).
+        query_params: The link's query parameters (e.g. ``{"model": ...}``).
+    """
+    at = AppTest.from_file(APP, default_timeout=180)
+    for key, value in (session_state or {}).items():
+        at.session_state[key] = value
+    for key, value in (query_params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(f"app_pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
 
 
 def wait_for_app(tab, timeout: float = 60_000) -> None:

@@ -9,14 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
+from tests.helpers import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
 
 def _session_training(epochs: int, optimizer: str) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-    at.switch_page("app_pages/train.py").run()
+    at = open_page("train")
     at.selectbox(key="train_optimizer").set_value(optimizer).run()
     at.select_slider(key="train_batch_size").set_value(8).run()
     at.number_input(key="train_epochs").set_value(epochs).run()

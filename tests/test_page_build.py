@@ -2,25 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from playground.presets import PRESETS
 from playground.spec import build_model, spec_from_url_param, spec_to_url_param, summarize
+from tests.helpers import open_page
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def _open(query_params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    for key, value in (query_params or {}).items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page("app_pages/build.py").run()
-    assert not at.exception
-    return at
+    return open_page("build", query_params=query_params)
 
 
 def _load_preset(at: AppTest, name: str) -> None:

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from tests.helpers import open_page
 
-ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
 
 def _open_compare_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-    at.switch_page("app_pages/compare.py").run()
-    assert not at.exception
-    return at
+    return open_page("compare")
 
 
 def _table(at: AppTest, first_column: str):
@@ -101,11 +97,7 @@ def test_a_model_that_does_not_fit_the_data_is_refused_with_a_message():
 
 
 def test_the_page_speaks_korean():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.session_state["lang"] = "ko"  # What the sidebar's language radio sets.
-    at.run()
-    at.switch_page("app_pages/compare.py").run()
-    assert not at.exception
+    at = open_page("compare", session_state={"lang": "ko"})  # What the sidebar's language radio sets.
     assert at.title[0].value == "비교"
     assert "Activation" not in [frame.value.columns[0] for frame in at.dataframe]
     assert _table(at, "활성화 함수") is not None

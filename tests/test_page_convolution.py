@@ -4,23 +4,19 @@ from __future__ import annotations
 
 import io
 import json
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from playground.kernels import KERNELS
+from tests.helpers import open_page
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
 def lab() -> AppTest:
     """The Convolution lab in one AppTest session (TensorFlow is imported once for the module)."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-    at.switch_page("app_pages/convolution.py").run()
-    assert not at.exception
-    return at
+    return open_page("convolution")
 
 
 def chart_titles(at: AppTest) -> list[str]:
@@ -136,10 +132,7 @@ def test_feature_maps_of_the_build_page_model(lab):
 
 
 def test_page_speaks_korean():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    at.session_state["lang"] = "ko"  # The sidebar language radio's key (ui.common.LANGUAGE_KEY).
-    at.run().switch_page("app_pages/convolution.py").run()
-    assert not at.exception
+    at = open_page("convolution", session_state={"lang": "ko"})  # The sidebar radio's key.
     assert at.title[0].value == "합성곱 실험실"
     assert "높이" in formula_text(at)
     assert at.selectbox(key="conv_preset").value == "identity"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import io
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -13,8 +12,8 @@ from streamlit.testing.v1 import AppTest
 
 from playground.digits_training import held_out_split, load_bundled_digits, render_as_canvas
 from ui.draw_input import CANVAS_KEY, read_upload
+from tests.helpers import open_page
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def canvas_state(rgba: np.ndarray) -> dict:
@@ -26,12 +25,7 @@ def canvas_state(rgba: np.ndarray) -> dict:
 
 
 def open_draw_page(**session: object) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
-    for key, value in session.items():
-        at.session_state[key] = value
-    at.switch_page("app_pages/draw.py").run()
-    assert not at.exception, at.exception
-    return at
+    return open_page("draw", session_state=session)
 
 
 @pytest.fixture(scope="module")

@@ -4,20 +4,16 @@ from __future__ import annotations
 
 import json
 import time
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from tests.helpers import open_page
 
-ROOT = Path(__file__).resolve().parent.parent
 pytestmark = pytest.mark.slow
 
 
 def _open_train_page() -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-    at.switch_page("app_pages/train.py").run()
-    assert not at.exception
-    return at
+    return open_page("train")
 
 
 def _wait_for_runs(at: AppTest, timeout: float = 150.0) -> None:

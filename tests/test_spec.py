@@ -6,7 +6,6 @@ import base64
 import copy
 import json
 import zlib
-from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
