@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from ui import keras_hook
 from ui.common import tr
 from ui.train_live import live_section, start_buttons
 from ui.train_options import options_section
@@ -10,9 +9,6 @@ from ui.train_results import publish_finished, results_section, runs_table
 from ui.train_setup import choose_data, choose_model, head_section
 from ui.train_state import train_state
 
-# app.py installs this too; a session that opens /train first may run this page on its own, and
-# training threads must never have Keras reset under them.
-keras_hook.install()
 st.title(tr("nav.train"))
 st.caption(tr("train.intro"))
 state = train_state()
