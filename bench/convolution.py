@@ -29,8 +29,8 @@ def _median_ms(function: Callable[[], object], repeats: int) -> float:
 def main(repeats: int = 15) -> None:
     """Measures and prints the figures."""
     from playground.charts.convolution import animation_figure
-    from playground.convolution import conv2d, convolution_frames, pool2d
-    from playground.samples import mnist_digit
+    from playground.labs.convolution import conv2d, convolution_frames, pool2d
+    from playground.data.samples import mnist_digit
 
     rng = np.random.default_rng(0)
     image = rng.random((512, 512, 3))

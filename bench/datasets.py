@@ -14,7 +14,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 import numpy as np  # noqa: E402
 
-from playground import datasets, datasets_online  # noqa: E402
+from playground.data import registry as datasets
+
+from playground.data import online as datasets_online
 
 
 def _seconds(action) -> float:

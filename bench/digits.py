@@ -20,8 +20,8 @@ def main(repeats: int = 200) -> None:
     import keras  # noqa: F401 - imported first so model_load_s does not include it.
 
     print(f"keras_import_s: {time.perf_counter() - started:.2f}")
-    from playground.digits import load_default_model, predict_digit, preprocess
-    from playground.digits_training import load_bundled_digits, render_as_canvas
+    from playground.labs.digits import load_default_model, predict_digit, preprocess
+    from playground.labs.digits_training import load_bundled_digits, render_as_canvas
 
     started = time.perf_counter()
     model = load_default_model()

@@ -17,11 +17,13 @@ import argparse
 import statistics
 import time
 
-from playground import tasks, training
-from playground.datasets import load, subsample
-from playground.optimizers import make_optimizer
-from playground.presets import PRESETS
-from playground.runs import Run, RunConfig
+from playground.spec import tasks
+
+from playground.engine import training
+from playground.data.registry import load, subsample
+from playground.engine.optimizers import make_optimizer
+from playground.spec.presets import PRESETS
+from playground.engine.runs import Run, RunConfig
 from playground.spec import build_model
 
 

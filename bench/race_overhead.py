@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import time
 
-from playground import tasks
-from playground.datasets import load
-from playground.optimizers import make_optimizer
-from playground.presets import PRESETS
-from playground.race import Race, RaceEntry, prepare_data
+from playground.spec import tasks
+from playground.data.registry import load
+from playground.engine.optimizers import make_optimizer
+from playground.spec.presets import PRESETS
+from playground.engine.race import Race, RaceEntry, prepare_data
 
 ENTRIES = [RaceEntry("SGD", 0.05), RaceEntry("RMSprop", 0.001), RaceEntry("Adam", 0.001)]
 EPOCHS = 3

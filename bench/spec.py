@@ -6,7 +6,7 @@ Run: python bench/spec.py — prints `name: value` lines.
 import time
 import timeit
 
-from playground.presets import PRESETS
+from playground.spec.presets import PRESETS
 from playground.spec import SpecError, build_model, spec_to_url_param, summarize, validate
 
 ABSURD = {"input_shape": [4096], "layers": [{"type": "Dense", "units": 8192}, {"type": "Dense", "units": 8192}]}

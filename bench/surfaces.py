@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import time
 
-from playground.surfaces import OptimizerChoice, run_trajectories
+from playground.labs.surfaces import OptimizerChoice, run_trajectories
 
 CHOICES = [
     OptimizerChoice("SGD", 0.001),

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from playground_app import streamlit_command
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM", "/usr/bin/chromium")
@@ -52,15 +54,13 @@ def _wait_healthy(url: str, process: subprocess.Popen, timeout: float = 90.0) ->
 
 @contextlib.contextmanager
 def serve_app(log_name: str = "streamlit-server.log") -> Iterator[str]:
-    """Runs ``streamlit run app.py`` on a free loopback port and yields its URL."""
+    """Runs the app's Streamlit server (as the ``playground`` command does) on a free loopback port; yields its URL."""
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     ARTIFACTS.mkdir(exist_ok=True)
     with open(ARTIFACTS / log_name, "w") as log:
         process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-             "--server.headless=true", f"--server.port={port}", "--server.address=127.0.0.1",
-             "--browser.gatherUsageStats=false", "--server.fileWatcherType=none"],
+            [sys.executable, "-m", *streamlit_command(port)],
             cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
         )
         try:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.dataset_picker import pick_dataset
+from playground_app.widgets.dataset_picker import pick_dataset
 
 allowed = st.session_state.get("allowed_tasks")
 dataset = pick_dataset("probe", allowed_tasks=allowed)

@@ -8,12 +8,14 @@ from typing import Any
 
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+from playground_app import MAIN_SCRIPT
+
+APP = str(MAIN_SCRIPT)
 
 
 def open_page(page: str, *, session_state: Mapping[str, Any] | None = None,
               query_params: Mapping[str, str] | None = None) -> AppTest:
-    """Runs ``app.py`` as a new session, opens ``app_pages/<page>.py`` and checks it raised nothing.
+    """Runs the app as a new session, opens ``playground_app/<page>/page.py`` and checks it raised nothing.
 
     Args:
         page: The page's file name without ``.py`` (``"train"``).
@@ -26,7 +28,7 @@ def open_page(page: str, *, session_state: Mapping[str, Any] | None = None,
     for key, value in (query_params or {}).items():
         at.query_params[key] = value
     at.run()
-    at.switch_page(f"app_pages/{page}.py").run()
+    at.switch_page(f"{page}/page.py").run()
     assert not at.exception, at.exception
     return at
 

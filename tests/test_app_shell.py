@@ -9,7 +9,11 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from playground import cli, i18n
+from playground_app import MAIN_SCRIPT
+
+from playground import cli
+
+from playground import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -22,14 +26,14 @@ def test_every_key_has_english_and_korean():
 def test_every_key_used_in_pages_exists():
     pattern = re.compile(r"""\btr\(\s*["']([a-z_]+\.[a-zA-Z0-9_.]+)["']""")
     used = set()
-    for path in [ROOT / "app.py", *ROOT.glob("app_pages/*.py"), *ROOT.glob("ui/*.py")]:
+    for path in (ROOT / "playground_app").rglob("*.py"):
         used |= set(pattern.findall(path.read_text(encoding="utf-8")))
     assert used, "no translated strings found in pages"
     assert sorted(used - set(i18n.TABLE)) == []
 
 
 def test_home_page_renders_in_both_languages():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=30).run()
     assert not at.exception
     assert at.title[0].value == "Deep Learning Playground"
     at.sidebar.radio[0].set_value("ko").run()
@@ -40,7 +44,7 @@ def test_home_page_renders_in_both_languages():
 def test_home_page_does_not_import_tensorflow():
     code = (
         "import sys; from streamlit.testing.v1 import AppTest; "
-        f"at = AppTest.from_file({str(ROOT / 'app.py')!r}).run(); "
+        f"at = AppTest.from_file({str(MAIN_SCRIPT)!r}).run(); "
         "assert not at.exception; "
         "print('tensorflow' in sys.modules, 'keras' in sys.modules)"
     )
@@ -52,9 +56,9 @@ def test_home_page_does_not_import_tensorflow():
 def test_streamlit_no_longer_resets_keras_after_a_run():
     import keras
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=30).run()
+    at = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=30).run()
     assert not at.exception
-    from ui import keras_hook
+    from playground_app import keras_hook
 
     assert keras_hook.is_installed()
     # A name counter that clear_session() would reset survives further script runs.
@@ -64,13 +68,17 @@ def test_streamlit_no_longer_resets_keras_after_a_run():
     assert first != second
 
 
-def test_console_command_serves_on_loopback_without_usage_stats():
-    arguments = cli.streamlit_arguments(port=8600, open_browser=False)
+def test_console_command_serves_on_loopback_without_usage_stats_or_questions():
+    arguments = cli.streamlit_arguments(port=8600)
     assert arguments[:2] == ["streamlit", "run"]
-    assert Path(arguments[2]).name == "app.py" and Path(arguments[2]).exists()
+    assert arguments[2] == str(MAIN_SCRIPT) and MAIN_SCRIPT.exists()
     assert "--server.address=127.0.0.1" in arguments
     assert "--browser.gatherUsageStats=false" in arguments
     assert "--server.port=8600" in arguments
+    # Headless: Streamlit's "Email:" question never stops a learner's first run.
+    assert "--server.headless=true" in arguments
+    # Streamlit's full garbage collection after every script run starves trainings and live charts.
+    assert "--runner.postScriptGC=false" in arguments
 
 
 def test_the_logic_package_never_imports_streamlit():

@@ -8,8 +8,8 @@ from typing import Any
 
 import pytest
 
-from playground.optimizers import optimizer_code
-from playground.presets import PRESETS
+from playground.engine.optimizers import optimizer_code
+from playground.spec.presets import PRESETS
 from playground.spec import SpecError, summarize, to_code
 from tests.test_layers import LAYER_CASES
 

@@ -9,6 +9,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
+
+from playground_app import MAIN_SCRIPT
 from tests.helpers import open_page
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -40,8 +42,8 @@ def test_two_sessions_train_at_once_and_a_third_session_runs_meanwhile():
             if third is None:
                 # A third learner opens the app and the Train page while both fits run: its script runs
                 # (and ends) in the same process. Streamlit's hook would reset Keras here; ours must not.
-                third = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180).run()
-                third.switch_page("app_pages/train.py").run()
+                third = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=180).run()
+                third.switch_page("train/page.py").run()
                 assert not third.exception
         time.sleep(0.2)
     assert overlapped, "the two trainings never ran at the same time"

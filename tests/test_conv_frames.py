@@ -10,9 +10,9 @@ import plotly.io
 import pytest
 
 from playground.charts.convolution import WINDOW_COLOUR, animation_figure, feature_map_grid
-from playground.convolution import (ConvolutionError, conv2d, convolution_frames, crop, pool2d,
+from playground.labs.convolution import (ConvolutionError, conv2d, convolution_frames, crop, pool2d,
                                     pooling_frames)
-from playground.features import FeatureMap
+from playground.labs.features import FeatureMap
 
 
 def decoded(array: object) -> np.ndarray:

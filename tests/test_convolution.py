@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from playground.convolution import ConvolutionError, axis_formula, conv2d, pool2d
-from playground.kernels import KERNEL_SIZES, KERNELS, make_kernel
-from playground.samples import SAMPLES, SampleError, decode_upload, load_sample
+from playground.labs.convolution import ConvolutionError, axis_formula, conv2d, pool2d
+from playground.labs.kernels import KERNEL_SIZES, KERNELS, make_kernel
+from playground.data.samples import SAMPLES, SampleError, decode_upload, load_sample
 
 keras = pytest.importorskip("keras")
 

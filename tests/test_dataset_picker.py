@@ -8,7 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from playground import datasets, datasets_online
+from playground_app import MAIN_SCRIPT
+
+from playground.data import registry as datasets
+
+from playground.data import online as datasets_online
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = str(ROOT / "tests" / "dataset_picker_script.py")
@@ -119,22 +123,22 @@ def _sidebar_captions(at: AppTest) -> list[str]:
 
 
 def test_sidebar_says_offline_when_the_internet_is_unreachable(monkeypatch):
-    from ui import data_status
+    from playground_app import data_status
 
     monkeypatch.setattr(data_status, "reachable", lambda: False)
     data_status._internet_check.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    at = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=60).run()
     assert not at.exception
     assert any("Data: offline" in caption and "5,000" in caption for caption in _sidebar_captions(at))
     data_status._internet_check.clear()
 
 
 def test_a_slow_internet_check_never_holds_up_the_home_page(monkeypatch):
-    from ui import data_status
+    from playground_app import data_status
 
     monkeypatch.setattr(data_status, "reachable", lambda: time.sleep(4) or True)
     data_status._internet_check.clear()
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=60)
     started = time.monotonic()
     at.run()
     elapsed = time.monotonic() - started
@@ -144,6 +148,6 @@ def test_a_slow_internet_check_never_holds_up_the_home_page(monkeypatch):
     time.sleep(4.5)
     # The answer is kept for the whole server: the next visitor sees it at once. (A fresh AppTest,
     # because AppTest drops the sidebar of an st.navigation app on a second run of one session.)
-    later = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+    later = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=60).run()
     assert any("Data: online" in caption for caption in _sidebar_captions(later))
     data_status._internet_check.clear()

@@ -10,8 +10,10 @@ import time
 import numpy as np
 import pytest
 
-from playground import datasets, datasets_online
-from playground.datasets import DATASETS, DatasetUnavailable, load, subsample
+from playground.data import registry as datasets
+
+from playground.data import online as datasets_online
+from playground.data.registry import DATASETS, DatasetUnavailable, load, subsample
 from playground.i18n import TABLE
 
 BUNDLED = {

@@ -7,8 +7,8 @@ import io
 import numpy as np
 import pytest
 
-from playground import datasets_csv
-from playground.datasets import CsvError, csv_columns, load_csv
+from playground.data import csv_upload as datasets_csv
+from playground.data.registry import CsvError, csv_columns, load_csv
 
 
 def _csv(rows: int = 40, label=lambda index: index % 3, extra: str = "") -> bytes:

@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 from PIL import Image, ImageStat
 
-from playground import diagrams
-from playground.layers import LAYER_TYPES, new_layer
-from playground.presets import PRESETS
+from playground.spec import diagrams
+from playground.spec.layers import LAYER_TYPES, new_layer
+from playground.spec.presets import PRESETS
 from playground.spec import build_model, summarize
 
 # One small model per registry type: the input each type needs, then the type with its starter

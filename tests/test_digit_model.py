@@ -10,8 +10,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from playground import digits
-from playground.digits import (
+from playground.labs import digits
+from playground.labs.digits import (
     DEFAULT_MODEL_PATH,
     DigitModelError,
     check_digit_model,
@@ -20,7 +20,7 @@ from playground.digits import (
     predict_preprocessed,
     preprocess,
 )
-from playground.digits_training import build_training_set, held_out_split, load_bundled_digits, render_as_canvas
+from playground.labs.digits_training import build_training_set, held_out_split, load_bundled_digits, render_as_canvas
 
 ROOT = Path(__file__).resolve().parent.parent
 # Measured for the shipped model (see README): 98.8 % on the 1,000 held-out digits, both as MNIST
@@ -34,7 +34,7 @@ def bundled():
 
 
 def test_the_model_file_is_shipped_and_small():
-    assert DEFAULT_MODEL_PATH.exists(), "run `python -m playground.digits train-default`"
+    assert DEFAULT_MODEL_PATH.exists(), "run `python -m playground.labs.digits train-default`"
     assert DEFAULT_MODEL_PATH.stat().st_size < 5_000_000
 
 
@@ -128,7 +128,7 @@ def test_a_missing_model_file_says_how_to_make_it(monkeypatch, tmp_path):
 
 def test_the_model_loads_in_a_fresh_process_in_about_a_second():
     code = (
-        "import time, keras; from playground.digits import load_default_model; "
+        "import time, keras; from playground.labs.digits import load_default_model; "
         "started = time.perf_counter(); load_default_model(); print(time.perf_counter() - started)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=180)
@@ -138,7 +138,7 @@ def test_the_model_loads_in_a_fresh_process_in_about_a_second():
 
 
 def test_the_training_command_explains_its_usage():
-    result = subprocess.run([sys.executable, "-m", "playground.digits"], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    result = subprocess.run([sys.executable, "-m", "playground.labs.digits"], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert result.returncode != 0 and "train-default" in result.stderr
 
 
@@ -150,7 +150,7 @@ def test_the_training_script_is_reproducible(tmp_path):
     weights = []
     for name in ("first", "second"):
         output = tmp_path / f"{name}.keras"
-        command = [sys.executable, "-m", "playground.digits", "train-default", "--limit", "200", "--copies", "1",
+        command = [sys.executable, "-m", "playground.labs.digits", "train-default", "--limit", "200", "--copies", "1",
                    "--epochs", "1", "--output", str(output)]
         result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
         assert result.returncode == 0, result.stderr[-2000:]

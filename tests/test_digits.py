@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from PIL import Image
 from scipy import ndimage
 
-from playground.digits import ImageError, is_blank, preprocess
+from playground.labs.digits import ImageError, is_blank, preprocess
 
 
 def canvas(strokes: np.ndarray) -> np.ndarray:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from playground.convolution import ConvolutionError, conv2d, pool2d
-from playground.features import feature_maps, prepare_input
+from playground.labs.convolution import ConvolutionError, conv2d, pool2d
+from playground.labs.features import feature_maps, prepare_input
 
 keras = pytest.importorskip("keras")
 

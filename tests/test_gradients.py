@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from playground.activations import HIDDEN_ACTIVATIONS
-from playground.gradients import activation_curves, layer_gradient_norms, sample_batch
-from playground.surfaces import CompareError
+from playground.spec.activations import HIDDEN_ACTIVATIONS
+from playground.labs.gradients import activation_curves, layer_gradient_norms, sample_batch
+from playground.labs.surfaces import CompareError
 
 
 @pytest.fixture(scope="module")

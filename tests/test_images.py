@@ -5,7 +5,7 @@ import io
 import pytest
 from PIL import Image
 
-from playground.images import ImageOpenError, open_upload
+from playground.data.images import ImageOpenError, open_upload
 
 
 def encoded(picture: Image.Image, format_name: str = "PNG") -> bytes:

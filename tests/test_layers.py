@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from playground.i18n import LANGUAGES, TABLE
-from playground.layers import INPUT_ARGUMENTS, LAYER_TYPES, REQUIRED, layer_name, new_layer
+from playground.spec.layers import INPUT_ARGUMENTS, LAYER_TYPES, REQUIRED, layer_name, new_layer
 from playground.spec import build_model, summarize, validate
 
 

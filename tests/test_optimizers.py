@@ -2,7 +2,7 @@
 
 import pytest
 
-from playground.optimizers import OPTIMIZERS, make_optimizer, optimizer_arguments, optimizer_code
+from playground.engine.optimizers import OPTIMIZERS, make_optimizer, optimizer_arguments, optimizer_code
 
 
 @pytest.mark.parametrize("name", list(OPTIMIZERS))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from playground.presets import PRESETS
+from playground.spec.presets import PRESETS
 from playground.spec import build_model, spec_from_url_param, spec_to_url_param, summarize
 from tests.helpers import open_page
 

@@ -8,7 +8,7 @@ import json
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from playground.kernels import KERNELS
+from playground.labs.kernels import KERNELS
 from tests.helpers import open_page
 
 
@@ -115,7 +115,7 @@ def test_corrupt_upload_gets_a_clear_message_and_a_good_one_is_used(lab):
 
 
 def test_feature_maps_of_the_build_page_model(lab):
-    from ui.shared import SHARED_KEY, SharedState
+    from playground_app.state import SHARED_KEY, SharedState
 
     spec = {"input_shape": [28, 28, 1], "layers": [
         {"type": "Conv2D", "filters": 4, "kernel_size": 3, "activation": "relu"},

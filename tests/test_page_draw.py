@@ -10,8 +10,8 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from playground.digits_training import held_out_split, load_bundled_digits, render_as_canvas
-from ui.draw_input import CANVAS_KEY, read_upload
+from playground.labs.digits_training import held_out_split, load_bundled_digits, render_as_canvas
+from playground_app.draw.input import CANVAS_KEY, read_upload
 from tests.helpers import open_page
 
 
@@ -80,7 +80,7 @@ def test_korean_page(held_out_drawings):
 def test_an_incompatible_trained_model_is_refused_with_its_reason(held_out_drawings):
     import keras
 
-    from ui.shared import SharedState
+    from playground_app.state import SharedState
 
     cifar_like = keras.Sequential([keras.Input((32, 32, 3)), keras.layers.Flatten(), keras.layers.Dense(10)])
     at = open_draw_page(
@@ -97,7 +97,7 @@ def test_an_incompatible_trained_model_is_refused_with_its_reason(held_out_drawi
 def test_a_compatible_trained_model_is_used(held_out_drawings):
     import keras
 
-    from ui.shared import SharedState
+    from playground_app.state import SharedState
 
     # A model that always says 3, whatever it sees: its answer proves it was the one used.
     always_three = keras.Sequential(
@@ -156,7 +156,7 @@ def test_the_default_model_says_how_accurate_it_is():
 
 
 def test_an_uploaded_photo_of_dark_ink_on_paper_is_predicted(monkeypatch, held_out_drawings):
-    from ui import draw_input
+    from playground_app.draw import input as draw_input
 
     drawing, label = held_out_drawings[1]
     # A photo-like picture: dark ink on light, uneven paper, larger than the canvas.
@@ -169,7 +169,7 @@ def test_an_uploaded_photo_of_dark_ink_on_paper_is_predicted(monkeypatch, held_o
 
 
 def test_a_refused_upload_shows_the_reason_and_no_guess(monkeypatch):
-    from ui import draw_input
+    from playground_app.draw import input as draw_input
 
     refused = draw_input.UploadResult(error_key="draw.upload_bad", error_fields={"detail": "truncated file"})
     monkeypatch.setattr(draw_input, "uploaded_picture", lambda: refused)

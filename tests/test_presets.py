@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from playground.i18n import LANGUAGES, TABLE
-from playground.presets import PRESET_DATASETS, PRESET_TITLES, PRESETS
+from playground.spec.presets import PRESET_DATASETS, PRESET_TITLES, PRESETS
 from playground.spec import summarize
 from tests.test_layers import assert_matches_keras
 

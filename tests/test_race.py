@@ -7,13 +7,13 @@ import time
 import numpy as np
 import pytest
 
-from playground import race as race_module
-from playground.activations import HIDDEN_ACTIVATIONS
-from playground.datasets import DATASETS
-from playground.optimizers import OPTIMIZERS
-from playground.presets import PRESETS
-from playground.race import RACE_PRESETS, Race, RaceData, RaceEntry
-from playground.surfaces import CompareError
+from playground.engine import race as race_module
+from playground.spec.activations import HIDDEN_ACTIVATIONS
+from playground.data.registry import DATASETS
+from playground.engine.optimizers import OPTIMIZERS
+from playground.spec.presets import PRESETS
+from playground.engine.race import RACE_PRESETS, Race, RaceData, RaceEntry
+from playground.labs.surfaces import CompareError
 
 SPEC = {"input_shape": [4], "layers": [
     {"type": "Dense", "units": 8, "activation": "relu"},

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from playground.presets import PRESETS
+from playground.spec.presets import PRESETS
 from playground.spec import (SpecError, build_model, spec_from_json, spec_from_url_param, spec_to_json,
                              spec_to_url_param, summarize, validate)
-from playground.spec_io import MAX_URL_CHARACTERS
+from playground.spec.io import MAX_URL_CHARACTERS
 from tests.test_layers import assert_matches_keras
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from playground.presets import PRESETS
+from playground.spec.presets import PRESETS
 from playground.spec import MAX_PARAMS, SpecError, build_model, summarize, validate
 
 

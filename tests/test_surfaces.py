@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from playground import i18n
-from playground.optimizers import OPTIMIZERS
-from playground.surfaces import (
+from playground.engine.optimizers import OPTIMIZERS
+from playground.labs.surfaces import (
     SURFACES,
     CompareError,
     OptimizerChoice,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from playground import tasks
-from playground.tasks import Setup
+from playground.spec import tasks
+from playground.spec.tasks import Setup
 
 
 def _spec(units: int, activation: str, input_shape=(4,)) -> dict:

@@ -9,9 +9,11 @@ import zipfile
 import numpy as np
 import pytest
 
-from playground import model_files, training
+from playground.engine import model_files
+
+from playground.engine import training
 from playground.charts.training import confusion_figure, curves_figure, figure_points, metric_names
-from playground.runs import (
+from playground.engine.runs import (
     DIVERGED, FAILED, FINISHED, QUEUED, RUNNING, STOPPED, EarlyStoppingConfig, Run, RunConfig, history_csv,
 )
 
@@ -221,7 +223,7 @@ def test_upload_refuses_lambda_corrupt_and_non_model_files():
 
 
 def test_markers_sit_on_the_chart_of_the_quantity_their_callback_watched():
-    from playground.runs import RunEvent
+    from playground.engine.runs import RunEvent
 
     run = Run(_config())
     run.add_epoch(0, {"loss": 0.9, "val_loss": 1.0, "accuracy": 0.5, "val_accuracy": 0.4})

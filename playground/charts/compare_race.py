@@ -8,7 +8,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from playground.charts.compare_surface import COLOURS
-from playground.runs import DIVERGED, RunSnapshot
+from playground.engine.runs import DIVERGED, RunSnapshot
 
 
 def _training_curve(snapshot: RunSnapshot, metric: str) -> tuple[list[float], list[float | None]]:

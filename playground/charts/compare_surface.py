@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 from PIL import Image
 from plotly.colors import qualitative, sample_colorscale
 
-from playground.surfaces import SURFACES, Trajectory, surface_grid
+from playground.labs.surfaces import SURFACES, Trajectory, surface_grid
 
 COLOURS = qualitative.Plotly
 CLICK_TARGETS = "click-targets"

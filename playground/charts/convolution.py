@@ -13,8 +13,8 @@ import plotly.express as px
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from playground.convolution import WindowFrames
-from playground.features import FeatureMap
+from playground.labs.convolution import WindowFrames
+from playground.labs.features import FeatureMap
 
 WINDOW_COLOUR = "#e4572e"
 OUTPUT_COLOUR = "#29a3a3"

@@ -12,7 +12,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from playground.runs import RunSnapshot
+from playground.engine.runs import RunSnapshot
 
 # One colour per run, reused in order, so a run keeps its colour across loss and metric charts.
 RUN_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")

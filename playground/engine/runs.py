@@ -1,0 +1,295 @@
+"""Run records: what one training did, written by a worker thread and read by the page.
+
+A ``Run`` is the single place where a training publishes what happens (batch and epoch logs, events
+such as an EarlyStopping stop or a ModelCheckpoint save, timings, the status, the error) and where the
+page reads it. The worker thread appends under a lock; the page takes a ``RunSnapshot`` (plain copies)
+under the same lock and renders that, so a chart never sees a list that is growing under it.
+
+Nothing here imports TensorFlow: a run record is plain Python.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import threading
+import time
+from dataclasses import dataclass, field
+from typing import Any
+
+# Statuses a run moves through. "queued" → "running" → one of the final four.
+QUEUED = "queued"
+RUNNING = "running"
+STOPPED = "stopped"
+FINISHED = "finished"
+DIVERGED = "diverged"
+FAILED = "failed"
+ACTIVE_STATUSES = (QUEUED, RUNNING)
+FINAL_STATUSES = (STOPPED, FINISHED, DIVERGED, FAILED)
+
+_run_numbers = itertools.count(1)
+
+
+@dataclass(frozen=True)
+class EarlyStoppingConfig:
+    """The EarlyStopping options a learner picks.
+
+    Attributes:
+        monitor: The logged quantity to watch, e.g. ``"val_loss"``.
+        patience: Epochs without improvement before stopping.
+        restore_best_weights: Whether to roll the model back to its best epoch.
+    """
+
+    monitor: str = "val_loss"
+    patience: int = 3
+    restore_best_weights: bool = True
+
+
+@dataclass(frozen=True)
+class RunConfig:
+    """Everything that defines one training, as shown in the runs table and the overlay legend.
+
+    Attributes:
+        label: Short name of the run, e.g. ``"#2 relu+Adam"``.
+        spec: The model spec that was trained (a plain dict), or None for an uploaded model.
+        dataset: Name of the dataset.
+        loss: Keras loss name.
+        optimizer: Key of ``playground.engine.optimizers.OPTIMIZERS``.
+        learning_rate: The learning rate.
+        optimizer_parameters: The optimizer's other parameters.
+        hidden_activation: The activation applied to every hidden layer, or None when kept per layer.
+        batch_size: Samples per batch.
+        epochs: Epochs asked for.
+        validation_split: Share of the training data held out for validation (0 for none).
+        one_hot: Whether labels were one-hot encoded (for categorical_crossentropy).
+        early_stopping: EarlyStopping options, or None when off.
+        checkpoint: Whether ModelCheckpoint (best only) was on.
+    """
+
+    label: str
+    spec: dict[str, Any] | None
+    dataset: str
+    loss: str
+    optimizer: str
+    learning_rate: float
+    optimizer_parameters: dict[str, float] = field(default_factory=dict)
+    hidden_activation: str | None = None
+    batch_size: int = 32
+    epochs: int = 5
+    validation_split: float = 0.2
+    one_hot: bool = False
+    early_stopping: EarlyStoppingConfig | None = None
+    checkpoint: bool = False
+
+
+@dataclass(frozen=True)
+class BatchPoint:
+    """One published batch: where it fell (in epochs, e.g. 1.25) and its logs."""
+
+    position: float
+    logs: dict[str, float]
+
+
+@dataclass(frozen=True)
+class RunEvent:
+    """A marker on the chart.
+
+    Attributes:
+        kind: ``"early_stopping"``, ``"checkpoint"`` or ``"stopped"``.
+        epoch: The 0-based epoch it happened at.
+        value: The monitored value (the checkpoint's best), if any.
+        monitor: The logged quantity the callback watched (e.g. ``"val_loss"``), or None: the marker then
+            belongs on every chart.
+    """
+
+    kind: str
+    epoch: int
+    value: float | None = None
+    monitor: str | None = None
+
+
+@dataclass
+class RunResults:
+    """What the page shows after training.
+
+    Attributes:
+        test_metrics: ``model.evaluate`` on the test set, by metric name.
+        confusion: Confusion matrix (rows: true class, columns: predicted), or None for regression.
+        misclassified: Indices into the test set of wrongly predicted samples (first few).
+        predictions: Predicted class (or value) for every test sample.
+    """
+
+    test_metrics: dict[str, float] = field(default_factory=dict)
+    confusion: list[list[int]] | None = None
+    misclassified: list[int] = field(default_factory=list)
+    predictions: list[float] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RunSnapshot:
+    """A consistent copy of a run for rendering (taken under the run's lock)."""
+
+    run_id: int
+    config: RunConfig
+    status: str
+    batches: tuple[BatchPoint, ...]
+    epochs: tuple[dict[str, float], ...]
+    events: tuple[RunEvent, ...]
+    epoch: int
+    batch: int
+    steps_per_epoch: int
+    elapsed: float
+    eta: float | None
+    error_key: str | None
+    error_fields: dict[str, Any]
+    results: RunResults | None
+
+    @property
+    def progress(self) -> float:
+        """Share of the training done, between 0 and 1."""
+        total = self.config.epochs * max(self.steps_per_epoch, 1)
+        done = self.epoch * max(self.steps_per_epoch, 1) + self.batch
+        return min(done / total, 1.0) if total else 0.0
+
+
+class Run:
+    """The record of one training; safe to write from one thread and read from others.
+
+    Attributes:
+        run_id: A number unique in this server process.
+        config: What was trained and how.
+        model: The Keras model (partly trained after a Stop), or None before it exists.
+        stop_requested: Set by the page's Stop button; the callback ends training at the next batch.
+        checkpoint_path: Where ModelCheckpoint saved the best model (a temporary file), or None.
+    """
+
+    def __init__(self, config: RunConfig) -> None:
+        self.run_id = next(_run_numbers)
+        self.config = config
+        self.model: Any = None
+        self.checkpoint_path: str | None = None
+        self.stop_requested = threading.Event()
+        self._lock = threading.Lock()
+        self._status = QUEUED
+        self._batches: list[BatchPoint] = []
+        self._epochs: list[dict[str, float]] = []
+        self._events: list[RunEvent] = []
+        self._epoch = 0
+        self._batch = 0
+        self._steps_per_epoch = 0
+        self._started_at: float | None = None
+        self._finished_at: float | None = None
+        self._first_point_at: float | None = None
+        self._error_key: str | None = None
+        self._error_fields: dict[str, Any] = {}
+        self._results: RunResults | None = None
+
+    # Writers (the training thread).
+
+    def mark_started(self, steps_per_epoch: int) -> None:
+        """Records that ``fit`` began, with the number of batches in one epoch."""
+        with self._lock:
+            self._status = RUNNING
+            self._steps_per_epoch = steps_per_epoch
+            self._started_at = time.monotonic()
+
+    def add_batch(self, epoch: int, batch: int, logs: dict[str, float]) -> None:
+        """Publishes the logs of batch ``batch`` (0-based) of epoch ``epoch`` (0-based)."""
+        with self._lock:
+            steps = max(self._steps_per_epoch, 1)
+            self._batches.append(BatchPoint(epoch + (batch + 1) / steps, dict(logs)))
+            self._epoch, self._batch = epoch, batch + 1
+            if self._first_point_at is None:
+                self._first_point_at = time.monotonic()
+
+    def add_epoch(self, epoch: int, logs: dict[str, float]) -> None:
+        """Publishes the logs at the end of epoch ``epoch`` (0-based), validation included."""
+        with self._lock:
+            self._epochs.append(dict(logs))
+            self._epoch, self._batch = epoch + 1, 0
+            if self._first_point_at is None:
+                self._first_point_at = time.monotonic()
+
+    def add_event(self, event: RunEvent) -> None:
+        """Adds a chart marker (EarlyStopping stop, ModelCheckpoint save, Stop pressed)."""
+        with self._lock:
+            self._events.append(event)
+
+    def finish(self, status: str, error_key: str | None = None, **error_fields: Any) -> None:
+        """Ends the run with a final status and, for "diverged"/"failed", a translation key + fields."""
+        with self._lock:
+            if status not in FINAL_STATUSES:
+                raise ValueError(f"{status!r} is not a final status; use one of {FINAL_STATUSES}.")
+            self._status = status
+            self._error_key = error_key
+            self._error_fields = error_fields
+            self._finished_at = time.monotonic()
+
+    def set_results(self, results: RunResults) -> None:
+        """Stores the test-set evaluation."""
+        with self._lock:
+            self._results = results
+
+    # Readers (the page, tests, the benchmark).
+
+    @property
+    def status(self) -> str:
+        """One of ``queued``, ``running``, ``stopped``, ``finished``, ``diverged``, ``failed``."""
+        with self._lock:
+            return self._status
+
+    @property
+    def active(self) -> bool:
+        """Whether the run is queued or training."""
+        return self.status in ACTIVE_STATUSES
+
+    @property
+    def first_point_seconds(self) -> float | None:
+        """Seconds from the start of ``fit`` to the first published point, or None before it."""
+        with self._lock:
+            if self._first_point_at is None or self._started_at is None:
+                return None
+            return self._first_point_at - self._started_at
+
+    def snapshot(self) -> RunSnapshot:
+        """Returns a consistent copy of everything the page draws."""
+        with self._lock:
+            now = self._finished_at or time.monotonic()
+            elapsed = now - self._started_at if self._started_at is not None else 0.0
+            snapshot = RunSnapshot(
+                run_id=self.run_id,
+                config=self.config,
+                status=self._status,
+                batches=tuple(self._batches),
+                epochs=tuple(self._epochs),
+                events=tuple(self._events),
+                epoch=self._epoch,
+                batch=self._batch,
+                steps_per_epoch=self._steps_per_epoch,
+                elapsed=elapsed,
+                eta=None,
+                error_key=self._error_key,
+                error_fields=dict(self._error_fields),
+                results=self._results,
+            )
+        return _with_eta(snapshot)
+
+
+def _with_eta(snapshot: RunSnapshot) -> RunSnapshot:
+    """Estimates the time left from the share done so far (None until something is done)."""
+    if snapshot.status != RUNNING or snapshot.progress <= 0:
+        return snapshot
+    remaining = snapshot.elapsed * (1 - snapshot.progress) / snapshot.progress
+    return RunSnapshot(**{**snapshot.__dict__, "eta": remaining})
+
+
+def history_csv(snapshot: RunSnapshot) -> str:
+    """Returns the epoch logs as CSV text (one row per epoch, like ``pd.DataFrame(history.history)``)."""
+    columns = sorted({name for logs in snapshot.epochs for name in logs})
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["epoch", *columns])
+    for number, logs in enumerate(snapshot.epochs, start=1):
+        writer.writerow([number, *(logs.get(name, "") for name in columns)])
+    return buffer.getvalue()

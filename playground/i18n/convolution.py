@@ -1,0 +1,202 @@
+"""Strings of the Convolution lab (keys start with ``conv.``)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    # Errors raised by playground.labs.convolution / samples / features (ConvolutionError, SampleError).
+    "conv.error.integer": {
+        "en": "{name} must be a whole number from {low} to {high}; it was {value}.",
+        "ko": "{name} 값은 {low}부터 {high}까지의 정수여야 합니다. 받은 값: {value}.",
+    },
+    "conv.error.padding": {
+        "en": "Padding must be 'valid' or 'same'; it was {value!r}.",
+        "ko": "패딩은 'valid' 또는 'same'이어야 합니다. 받은 값: {value!r}.",
+    },
+    "conv.error.pool_mode": {
+        "en": "Pooling must be 'max' or 'average'; it was {value!r}.",
+        "ko": "풀링은 'max' 또는 'average'여야 합니다. 받은 값: {value!r}.",
+    },
+    "conv.error.kernel_too_big": {
+        "en": "The window ({kernel} wide, reaching {reach} pixels with dilation) is bigger than the input ({size} pixels) with 'valid' padding. Use a smaller kernel or dilation, a bigger image or crop, or 'same' padding.",
+        "ko": "'valid' 패딩에서 창(크기 {kernel}, 팽창 포함 {reach}픽셀)이 입력({size}픽셀)보다 큽니다. 더 작은 커널이나 팽창, 더 큰 이미지나 영역을 고르거나 'same' 패딩을 쓰세요.",
+    },
+    "conv.error.image_shape": {
+        "en": "The image must be a 2-D (height, width) or 3-D (height, width, channels) array; it had shape {shape}.",
+        "ko": "이미지는 2차원(높이, 너비) 또는 3차원(높이, 너비, 채널) 배열이어야 합니다. 받은 모양: {shape}.",
+    },
+    "conv.error.kernel_shape": {
+        "en": "The kernel must be 2-D (height, width) or 3-D (height, width, channels); it had shape {shape}.",
+        "ko": "커널은 2차원(높이, 너비) 또는 3차원(높이, 너비, 채널)이어야 합니다. 받은 모양: {shape}.",
+    },
+    "conv.error.kernel_channels": {
+        "en": "The kernel has {kernel_channels} channel(s) but the image has {channels}. Give one kernel slice per image channel, or a 2-D kernel to use it for every channel.",
+        "ko": "커널의 채널 수는 {kernel_channels}개인데 이미지는 {channels}개입니다. 이미지 채널마다 커널을 하나씩 주거나, 모든 채널에 쓸 2차원 커널을 주세요.",
+    },
+    "conv.error.not_finite": {
+        "en": "Every value must be a finite number; empty cells, NaN or infinity are not allowed. Fill every cell of the kernel.",
+        "ko": "모든 값은 유한한 숫자여야 합니다. 빈 칸, NaN, 무한대는 쓸 수 없습니다. 커널의 모든 칸을 채우세요.",
+    },
+    "conv.error.stride_and_dilation": {
+        "en": "Keras does not allow stride {stride} together with dilation {dilation}: set the stride or the dilation to 1.",
+        "ko": "Keras는 스트라이드 {stride}와 팽창(dilation) {dilation}을 함께 쓸 수 없습니다. 스트라이드나 팽창 중 하나를 1로 두세요.",
+    },
+    "conv.error.upload_empty": {
+        "en": "The uploaded file is empty. Choose a PNG or JPEG image.",
+        "ko": "올린 파일이 비어 있습니다. PNG 또는 JPEG 이미지를 고르세요.",
+    },
+    "conv.error.upload_too_large": {
+        "en": "The file is {megabytes:.1f} MB; the limit is {limit} MB. Choose a smaller image.",
+        "ko": "파일 크기가 {megabytes:.1f}MB입니다. 한도는 {limit}MB입니다. 더 작은 이미지를 고르세요.",
+    },
+    "conv.error.upload_not_image": {
+        "en": "'{name}' is not a readable image (it may be corrupt or another kind of file). Choose a PNG or JPEG image.",
+        "ko": "'{name}'은(는) 읽을 수 있는 이미지가 아닙니다(손상되었거나 다른 종류의 파일일 수 있습니다). PNG 또는 JPEG 이미지를 고르세요.",
+    },
+    "conv.error.unknown_sample": {
+        "en": "There is no sample called {name!r}.",
+        "ko": "{name!r}라는 샘플은 없습니다.",
+    },
+    "conv.error.unknown_kernel": {
+        "en": "There is no kernel preset called {name!r}.",
+        "ko": "{name!r}라는 커널 프리셋은 없습니다.",
+    },
+    "conv.error.kernel_size": {
+        "en": "Kernel size must be one of {sizes}; it was {size}.",
+        "ko": "커널 크기는 {sizes} 중 하나여야 합니다. 받은 값: {size}.",
+    },
+    "conv.error.no_feature_layers": {
+        "en": "This model has no Conv2D or pooling layer, so it has no feature maps to show. Add a Conv2D layer on the Build page.",
+        "ko": "이 모델에는 Conv2D나 풀링 층이 없어서 보여줄 특성 맵이 없습니다. 모델 만들기 페이지에서 Conv2D 층을 추가하세요.",
+    },
+    "conv.error.model_input": {
+        "en": "This model expects images of shape {expected}; it cannot take an image input. Use a model whose input is (height, width, channels).",
+        "ko": "이 모델은 {expected} 모양의 입력을 받으므로 이미지를 넣을 수 없습니다. 입력이 (높이, 너비, 채널)인 모델을 쓰세요.",
+    },
+    # The feature-map view (ui/feature_maps.py), also used by the Draw page.
+    "conv.fm.model_input": {"en": "What the model sees ({shape})", "ko": "모델이 보는 입력 ({shape})"},
+    "conv.fm.max_maps": {"en": "Maps to show per layer", "ko": "층마다 보여줄 맵 수"},
+    "conv.fm.caption": {
+        "en": "Each map is scaled to its own range: bright = strongest response of that filter.",
+        "ko": "각 맵은 자기 값의 범위에 맞춰 밝기를 조정했습니다. 밝을수록 그 필터가 강하게 반응한 곳입니다.",
+    },
+    "conv.fm.layer": {"en": "**{name}** · {type} · output {shape}", "ko": "**{name}** · {type} · 출력 {shape}"},
+    "conv.fm.map": {"en": "map", "ko": "맵"},
+    # The page.
+    "conv.intro": {
+        "en": "Slide a kernel over an image and watch every multiplication — the same numbers Keras's Conv2D and pooling layers compute. Change stride, padding and dilation and see the output size follow the formula.",
+        "ko": "이미지 위로 커널을 밀면서 모든 곱셈을 지켜보세요. Keras의 Conv2D와 풀링 층이 계산하는 것과 똑같은 숫자입니다. 스트라이드, 패딩, 팽창(dilation)을 바꾸면 출력 크기가 공식대로 바뀌는 것도 확인할 수 있습니다.",
+    },
+    "conv.section": {"en": "Section", "ko": "구역"},
+    "conv.section.conv": {"en": "Convolution", "ko": "합성곱"},
+    "conv.section.pool": {"en": "Pooling", "ko": "풀링"},
+    "conv.section.features": {"en": "Feature maps of a model", "ko": "모델의 특성 맵"},
+    "conv.input.heading": {"en": "Input image", "ko": "입력 이미지"},
+    "conv.input.source": {"en": "Image", "ko": "이미지"},
+    "conv.input.digit": {"en": "Digit", "ko": "숫자"},
+    "conv.input.example": {"en": "Example number", "ko": "예제 번호"},
+    "conv.input.upload": {"en": "Upload a PNG or JPEG", "ko": "PNG 또는 JPEG 올리기"},
+    "conv.input.no_upload": {
+        "en": "No image uploaded yet: showing the cross until you upload one.",
+        "ko": "아직 올린 이미지가 없습니다. 이미지를 올릴 때까지 십자 모양을 보여 줍니다.",
+    },
+    "conv.input.downscaled": {
+        "en": "'{name}' ({height}×{width}) was shrunk to {new_height}×{new_width} so the page stays fast.",
+        "ko": "'{name}'({height}×{width})을(를) 페이지가 빠르게 동작하도록 {new_height}×{new_width}로 줄였습니다.",
+    },
+    "conv.input.rgb": {"en": "RGB, 3 channels", "ko": "RGB, 3채널"},
+    "conv.input.gray": {"en": "grayscale, 1 channel", "ko": "흑백, 1채널"},
+    "conv.input.describe": {"en": "{height}×{width}, {kind}", "ko": "{height}×{width}, {kind}"},
+    "conv.sample.mnist_digit": {"en": "MNIST digit (28×28)", "ko": "MNIST 숫자 (28×28)"},
+    "conv.sample.cross": {"en": "Cross (12×12)", "ko": "십자 모양 (12×12)"},
+    "conv.sample.checkerboard": {"en": "Checkerboard (16×16)", "ko": "체커보드 (16×16)"},
+    "conv.sample.china": {"en": "Photo: temple (RGB)", "ko": "사진: 사원 (RGB)"},
+    "conv.sample.china_gray": {"en": "Photo: temple (grayscale)", "ko": "사진: 사원 (흑백)"},
+    "conv.sample.flower": {"en": "Photo: flower (RGB)", "ko": "사진: 꽃 (RGB)"},
+    "conv.sample.flower_gray": {"en": "Photo: flower (grayscale)", "ko": "사진: 꽃 (흑백)"},
+    "conv.sample.upload": {"en": "Upload your own…", "ko": "직접 올리기…"},
+    "conv.kernel.preset": {"en": "Kernel preset", "ko": "커널 프리셋"},
+    "conv.kernel.size": {"en": "Kernel size", "ko": "커널 크기"},
+    "conv.kernel.same_for_all": {"en": "Same kernel for all channels", "ko": "모든 채널에 같은 커널 사용"},
+    "conv.kernel.channel": {"en": "Channel {channel}", "ko": "{channel} 채널"},
+    "conv.kernel.identity": {"en": "Identity", "ko": "항등(identity)"},
+    "conv.kernel.box_blur": {"en": "Box blur", "ko": "박스 블러"},
+    "conv.kernel.gaussian_blur": {"en": "Gaussian blur", "ko": "가우시안 블러"},
+    "conv.kernel.sharpen": {"en": "Sharpen", "ko": "선명하게"},
+    "conv.kernel.sobel_x": {"en": "Sobel x (vertical edges)", "ko": "소벨 x (세로 경계)"},
+    "conv.kernel.sobel_y": {"en": "Sobel y (horizontal edges)", "ko": "소벨 y (가로 경계)"},
+    "conv.kernel.laplacian": {"en": "Laplacian / outline", "ko": "라플라시안 / 윤곽선"},
+    "conv.kernel.emboss": {"en": "Emboss", "ko": "엠보스"},
+    "conv.stride": {"en": "Stride", "ko": "스트라이드"},
+    "conv.padding": {"en": "Padding", "ko": "패딩"},
+    "conv.dilation": {"en": "Dilation", "ko": "팽창(dilation)"},
+    "conv.relu": {"en": "Apply ReLU after the convolution", "ko": "합성곱 뒤에 ReLU 적용"},
+    "conv.formula.height": {"en": "Height", "ko": "높이"},
+    "conv.formula.width": {"en": "Width", "ko": "너비"},
+    "conv.formula.same": {
+        "en": "With 'same' Keras pads top {top}, bottom {bottom}, left {left}, right {right} (zeros), so that out = ⌈n / s⌉.",
+        "ko": "'same'이면 Keras는 위 {top}, 아래 {bottom}, 왼쪽 {left}, 오른쪽 {right}만큼 0으로 채워서 out = ⌈n / s⌉가 되게 합니다.",
+    },
+    "conv.formula.asymmetric": {
+        "en": "The total padding is odd here, so Keras puts the extra row/column at the bottom/right.",
+        "ko": "여기서는 전체 패딩이 홀수라서 Keras가 남는 한 줄을 아래쪽/오른쪽에 넣습니다.",
+    },
+    "conv.result.input": {"en": "Input ({description})", "ko": "입력 ({description})"},
+    "conv.result.output": {
+        "en": "Full result {height}×{width} (values {low:.2f} … {high:.2f})",
+        "ko": "전체 결과 {height}×{width} (값 {low:.2f} … {high:.2f})",
+    },
+    "conv.crop.explain": {
+        "en": "The image is too big to animate cell by cell: the animation runs over the outlined region (at most {size}×{size}); the full result is on the right.",
+        "ko": "이미지가 너무 커서 한 칸씩 애니메이션할 수 없습니다. 표시된 영역(최대 {size}×{size})만 애니메이션하고, 전체 결과는 오른쪽에 있습니다.",
+    },
+    "conv.crop.size": {"en": "Region size", "ko": "영역 크기"},
+    "conv.crop.top": {"en": "Region top", "ko": "영역 위쪽"},
+    "conv.crop.left": {"en": "Region left", "ko": "영역 왼쪽"},
+    "conv.anim.heading": {"en": "Step by step", "ko": "한 단계씩"},
+    "conv.anim.crop_note": {
+        "en": "The animation treats the region as its own image, so its padding surrounds the region.",
+        "ko": "애니메이션은 영역을 하나의 이미지로 다루므로 패딩이 영역 둘레에 붙습니다.",
+    },
+    "conv.anim.relu_note": {
+        "en": "The animation shows the sums before ReLU; the full result has negatives set to 0.",
+        "ko": "애니메이션은 ReLU 적용 전의 합을 보여 줍니다. 전체 결과에서는 음수가 0이 됩니다.",
+    },
+    "conv.anim.input": {
+        "en": "Input (padding: the 0s outside the dotted line)",
+        "ko": "입력 (패딩: 점선 바깥의 0)",
+    },
+    "conv.anim.output": {"en": "Output", "ko": "출력"},
+    "conv.anim.arithmetic": {"en": "Window: input × kernel", "ko": "창: 입력 × 커널"},
+    "conv.anim.sum": {"en": "sum", "ko": "합"},
+    "conv.anim.max": {"en": "max", "ko": "최댓값"},
+    "conv.anim.average": {"en": "average", "ko": "평균"},
+    "conv.anim.play": {"en": "▶ Play", "ko": "▶ 재생"},
+    "conv.anim.pause": {"en": "❚❚ Pause", "ko": "❚❚ 일시정지"},
+    "conv.anim.position": {"en": "Output cell", "ko": "출력 칸"},
+    "conv.anim.channels_summed": {"en": "summed over {channels} channels", "ko": "{channels}개 채널 합산"},
+    "conv.anim.filter": {"en": "map", "ko": "맵"},
+    "conv.pool.mode": {"en": "Pooling", "ko": "풀링"},
+    "conv.pool.max": {"en": "Max", "ko": "최대"},
+    "conv.pool.average": {"en": "Average", "ko": "평균"},
+    "conv.pool.size": {"en": "Pool size", "ko": "풀 크기"},
+    "conv.pool.stride_default": {"en": "= pool size (Keras default)", "ko": "= 풀 크기 (Keras 기본값)"},
+    "conv.pool.channel": {"en": "Channel to animate", "ko": "애니메이션할 채널"},
+    "conv.pool.same_max": {
+        "en": "Max pooling with 'same': the padding is drawn as 0 but never wins; Keras ignores it.",
+        "ko": "'same' 최대 풀링: 패딩은 0으로 그려지지만 선택되지 않습니다. Keras도 패딩을 무시합니다.",
+    },
+    "conv.pool.same_average": {
+        "en": "Average pooling with 'same': Keras averages only the real cells of a window, not the padding.",
+        "ko": "'same' 평균 풀링: Keras는 창 안의 실제 칸만 평균하고 패딩은 빼고 계산합니다.",
+    },
+    "conv.models.pick": {"en": "Model", "ko": "모델"},
+    "conv.models.trained": {"en": "Trained: {label}", "ko": "학습된 모델: {label}"},
+    "conv.models.build": {"en": "Build page model (untrained)", "ko": "모델 만들기 페이지의 모델 (학습 전)"},
+    "conv.models.default": {"en": "Default digit model", "ko": "기본 숫자 모델"},
+    "conv.models.untrained": {
+        "en": "This model has not been trained: its filters are random, so its maps show random features. Train it on the Train page to see learned ones.",
+        "ko": "이 모델은 아직 학습되지 않았습니다. 필터가 무작위라서 맵도 무작위 특성을 보여 줍니다. 학습 페이지에서 학습하면 학습된 특성을 볼 수 있습니다.",
+    },
+    "conv.models.no_default": {
+        "en": "The default digit model is not available (its file is missing). Train a model on the Train page, or build one on the Build page.",
+        "ko": "기본 숫자 모델을 쓸 수 없습니다(파일이 없습니다). 학습 페이지에서 모델을 학습하거나 모델 만들기 페이지에서 모델을 만드세요.",
+    },
+}

@@ -1,0 +1,228 @@
+"""The layer registry: every layer type the playground offers, with the arguments that matter.
+
+``LAYER_TYPES`` maps a Keras layer class name to a ``LayerType``. Each ``Field`` of a type is one
+keyword argument of that Keras class, spelled exactly as Keras spells it, with its kind, the value
+Keras uses when the argument is left out (``default``), the range the playground accepts and the
+translation key of its help text (in ``playground/strings/spec.py``). The Build page renders its
+form from this table; ``playground.spec`` validates specs against it. Nothing here imports Keras.
+
+``InputLayer`` is offered so that learners who know ``keras.Input`` / ``InputLayer(shape=...)`` can
+start a stack with it, but a spec keeps the input at the top level (``"input_shape"``): an
+``InputLayer`` is only allowed as the first layer, its ``shape`` becomes ``input_shape``, and it
+adds no row to the summary (Keras's ``model.summary()`` shows none either).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any, Literal
+
+from playground.spec.activations import ACTIVATIONS
+
+FieldKind = Literal["int", "float", "choice", "bool", "int_tuple"]
+
+INITIALIZERS: tuple[str, ...] = (
+    "glorot_uniform",
+    "glorot_normal",
+    "he_normal",
+    "he_uniform",
+    "lecun_normal",
+    "lecun_uniform",
+    "random_normal",
+    "random_uniform",
+    "zeros",
+    "ones",
+)
+PADDINGS: tuple[str, ...] = ("valid", "same")
+
+# Layer types that run arbitrary Python code (or load it); refused with their own message.
+FORBIDDEN_TYPES: frozenset[str] = frozenset({"Lambda", "TFSMLayer", "Layer", "TorchModuleWrapper", "JaxLayer"})
+
+# Arguments that older notes put on a layer but that belong to the model's input here (Keras 3
+# removed ``input_length``; ``input_shape`` / ``input_dim`` on a layer are Keras 2 habits).
+# Checked only when the layer type has no field of that name (Embedding has ``input_dim``).
+INPUT_ARGUMENTS: frozenset[str] = frozenset({"input_length", "input_shape", "input_dim", "batch_input_shape"})
+
+REQUIRED = object()
+"""Marker ``default`` of a field the learner must set (Keras has no default for it)."""
+
+
+@dataclass(frozen=True)
+class Field:
+    """One keyword argument of a Keras layer class.
+
+    Attributes:
+        name: The argument name, exactly as the Keras constructor spells it.
+        kind: "int", "float", "choice", "bool" or "int_tuple".
+        default: What Keras uses when the argument is absent, or ``REQUIRED``.
+        minimum: Smallest accepted value (for an int_tuple: of each element).
+        maximum: Largest accepted value (for an int_tuple: of each element).
+        choices: The allowed values of a "choice" field.
+        length: For an "int_tuple": its fixed length (a single int is then accepted and repeated,
+            as Keras does), or None when any length from 1 to 4 is allowed (``Reshape``).
+        nullable: Whether None is accepted (e.g. pooling ``strides``: None means "= pool_size").
+        help_key: Translation key of the help text.
+    """
+
+    name: str
+    kind: FieldKind
+    default: Any = REQUIRED
+    minimum: float | None = None
+    maximum: float | None = None
+    choices: tuple[Any, ...] = ()
+    length: int | None = None
+    nullable: bool = False
+    help_key: str = ""
+
+    @property
+    def required(self) -> bool:
+        """Whether a spec must give this argument."""
+        return self.default is REQUIRED
+
+
+@dataclass(frozen=True)
+class LayerType:
+    """An entry of ``LAYER_TYPES``.
+
+    Attributes:
+        name: The Keras class name (``keras.layers.<name>``).
+        fields: The arguments the playground accepts, in form order.
+        starter: The arguments a freshly added layer gets (a sensible start for a learner).
+        positional: Arguments written positionally in exported code, as the course notes do
+            (``Dense(16, activation='relu')``).
+        snake_name: Prefix of the layer's Keras name (``dense`` → ``dense_3`` for layer 3).
+        description_key: Translation key of a one-line description of the layer.
+    """
+
+    name: str
+    fields: tuple[Field, ...]
+    starter: dict[str, Any] = field(default_factory=dict)
+    positional: tuple[str, ...] = ()
+    snake_name: str = ""
+    description_key: str = ""
+
+    def field(self, name: str) -> Field | None:
+        """Returns the field called ``name``, or None."""
+        return next((candidate for candidate in self.fields if candidate.name == name), None)
+
+    @property
+    def field_names(self) -> tuple[str, ...]:
+        """The accepted argument names, in form order."""
+        return tuple(candidate.name for candidate in self.fields)
+
+
+def _activation(default: str | None = "linear") -> Field:
+    return Field("activation", "choice", default, choices=ACTIVATIONS, help_key="spec.help.activation")
+
+
+_USE_BIAS = Field("use_bias", "bool", True, help_key="spec.help.use_bias")
+_KERNEL_INITIALIZER = Field("kernel_initializer", "choice", "glorot_uniform", choices=INITIALIZERS,
+                            help_key="spec.help.kernel_initializer")
+_PADDING = Field("padding", "choice", "valid", choices=PADDINGS, help_key="spec.help.padding")
+_POOL_SIZE = Field("pool_size", "int_tuple", 2, 1, 64, length=2, help_key="spec.help.pool_size")
+_POOL_STRIDES = Field("strides", "int_tuple", None, 1, 64, length=2, nullable=True, help_key="spec.help.pool_strides")
+_RNN_UNITS = Field("units", "int", REQUIRED, 1, 1024, help_key="spec.help.rnn_units")
+_RETURN_SEQUENCES = Field("return_sequences", "bool", False, help_key="spec.help.return_sequences")
+_RNN_DROPOUT = Field("dropout", "float", 0.0, 0.0, 0.95, help_key="spec.help.rnn_dropout")
+
+
+def _rnn(name: str, snake_name: str, extra: tuple[Field, ...] = ()) -> LayerType:
+    return LayerType(
+        name,
+        (_RNN_UNITS, _activation("tanh"), _RETURN_SEQUENCES, _RNN_DROPOUT, *extra),
+        starter={"units": 32},
+        positional=("units",),
+        snake_name=snake_name,
+        description_key=f"spec.type.{name}",
+    )
+
+
+def _pooling(name: str, snake_name: str, pool_size: Field = _POOL_SIZE) -> LayerType:
+    return LayerType(name, (pool_size, _POOL_STRIDES, _PADDING), starter={"pool_size": 2},
+                     positional=("pool_size",), snake_name=snake_name, description_key=f"spec.type.{name}")
+
+
+_TYPES: tuple[LayerType, ...] = (
+    LayerType("InputLayer", (Field("shape", "int_tuple", REQUIRED, 1, 4096, help_key="spec.help.shape"),),
+              starter={"shape": [28, 28, 1]}, snake_name="input", description_key="spec.type.InputLayer"),
+    LayerType(
+        "Dense",
+        (Field("units", "int", REQUIRED, 1, 8192, help_key="spec.help.units"), _activation(), _USE_BIAS,
+         _KERNEL_INITIALIZER),
+        starter={"units": 16, "activation": "relu"}, positional=("units",), snake_name="dense",
+        description_key="spec.type.Dense",
+    ),
+    LayerType(
+        "Conv2D",
+        (Field("filters", "int", REQUIRED, 1, 1024, help_key="spec.help.filters"),
+         Field("kernel_size", "int_tuple", REQUIRED, 1, 64, length=2, help_key="spec.help.kernel_size"),
+         Field("strides", "int_tuple", 1, 1, 64, length=2, help_key="spec.help.strides"),
+         _PADDING, _activation(), _USE_BIAS, _KERNEL_INITIALIZER),
+        starter={"filters": 32, "kernel_size": 3, "activation": "relu"}, positional=("filters", "kernel_size"),
+        snake_name="conv2d", description_key="spec.type.Conv2D",
+    ),
+    _pooling("MaxPooling2D", "max_pooling2d"),
+    # Keras 3 gives MaxPooling2D a default pool size but makes AveragePooling2D's required.
+    _pooling("AveragePooling2D", "average_pooling2d", replace(_POOL_SIZE, default=REQUIRED)),
+    LayerType("GlobalAveragePooling2D", (), snake_name="global_average_pooling2d",
+              description_key="spec.type.GlobalAveragePooling2D"),
+    LayerType("Flatten", (), snake_name="flatten", description_key="spec.type.Flatten"),
+    LayerType("Reshape", (Field("target_shape", "int_tuple", REQUIRED, -1, 1_000_000, help_key="spec.help.target_shape"),),
+              starter={"target_shape": [28, 28, 1]}, positional=("target_shape",), snake_name="reshape",
+              description_key="spec.type.Reshape"),
+    LayerType("Dropout", (Field("rate", "float", REQUIRED, 0.0, 0.95, help_key="spec.help.rate"),),
+              starter={"rate": 0.3}, positional=("rate",), snake_name="dropout", description_key="spec.type.Dropout"),
+    LayerType(
+        "BatchNormalization",
+        (Field("momentum", "float", 0.99, 0.0, 0.9999, help_key="spec.help.momentum"),
+         Field("epsilon", "float", 0.001, 1e-7, 1.0, help_key="spec.help.epsilon"),
+         Field("center", "bool", True, help_key="spec.help.center"),
+         Field("scale", "bool", True, help_key="spec.help.bn_scale")),
+        snake_name="batch_normalization", description_key="spec.type.BatchNormalization",
+    ),
+    LayerType("Activation", (_activation(REQUIRED),), starter={"activation": "relu"}, positional=("activation",),
+              snake_name="activation", description_key="spec.type.Activation"),
+    LayerType("LeakyReLU", (Field("negative_slope", "float", 0.3, 0.0, 1.0, help_key="spec.help.negative_slope"),),
+              starter={"negative_slope": 0.1}, snake_name="leaky_re_lu", description_key="spec.type.LeakyReLU"),
+    LayerType("Rescaling", (Field("scale", "float", REQUIRED, -1000.0, 1000.0, help_key="spec.help.rescaling_scale"),
+                            Field("offset", "float", 0.0, -1000.0, 1000.0, help_key="spec.help.offset")),
+              starter={"scale": 1 / 255}, positional=("scale",), snake_name="rescaling",
+              description_key="spec.type.Rescaling"),
+    _rnn("SimpleRNN", "simple_rnn"),
+    _rnn("LSTM", "lstm"),
+    _rnn("GRU", "gru", (Field("reset_after", "bool", True, help_key="spec.help.reset_after"),)),
+    LayerType(
+        "Embedding",
+        (Field("input_dim", "int", REQUIRED, 1, 1_000_000, help_key="spec.help.input_dim"),
+         Field("output_dim", "int", REQUIRED, 1, 4096, help_key="spec.help.output_dim"),
+         Field("mask_zero", "bool", False, help_key="spec.help.mask_zero")),
+        starter={"input_dim": 10000, "output_dim": 32}, positional=("input_dim", "output_dim"),
+        snake_name="embedding", description_key="spec.type.Embedding",
+    ),
+)
+
+LAYER_TYPES: dict[str, LayerType] = {layer_type.name: layer_type for layer_type in _TYPES}
+"""Layer class name → what the playground accepts for it, in the order the Build page offers them."""
+
+
+def new_layer(type_name: str) -> dict[str, Any]:
+    """Returns a fresh layer dict of ``type_name`` with its starter arguments (for "Add layer").
+
+    Args:
+        type_name: A key of ``LAYER_TYPES``.
+
+    Raises:
+        KeyError: For an unknown type (the Build page offers only registry keys).
+    """
+    layer_type = LAYER_TYPES[type_name]
+    return {"type": type_name, **{key: (list(value) if isinstance(value, list) else value)
+                                  for key, value in layer_type.starter.items()}}
+
+
+def layer_name(type_name: str, index: int) -> str:
+    """Returns the explicit Keras name of the layer at 0-based ``index`` of the spec: ``dense_3``.
+
+    Names come from the position, not from Keras's global counters, because Streamlit resets those
+    counters (``keras.backend.clear_session``) between script runs of any session.
+    """
+    return f"{LAYER_TYPES[type_name].snake_name}_{index + 1}"

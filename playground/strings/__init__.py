@@ -1,1 +1,0 @@
-"""Per-page parts of the translation table; see ``playground.i18n``."""

@@ -1,0 +1,157 @@
+"""What the Build page shows about a valid stack: summary table, diagrams, code, files and link.
+
+Also the two ways a whole model arrives from outside — a JSON upload and the ``?model=`` link —
+each of which either replaces the stack with a valid spec or says why not and keeps the stack.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import streamlit as st
+
+from playground.spec import SpecError, build_model, spec_from_json, spec_from_url_param, spec_to_json, \
+    spec_to_url_param, to_code
+from playground_app.build.state import BuildState, Notice, build_state
+from playground_app.common import lang, tr
+
+URL_KEY = "model"
+MAX_UPLOAD_BYTES = 400_000
+"""Uploads larger than this are refused before reading (a saved spec is a few kilobytes)."""
+
+
+def summary_table(summary: Any, rows: tuple[Any, ...] | None = None) -> None:
+    """Draws Keras's ``model.summary()`` as a table, with the three totals under it.
+
+    Args:
+        summary: A ``ModelSummary`` (``playground.spec.summarize``), or None for a partial table
+            (the layers before a broken one) without totals.
+        rows: Rows to show instead of ``summary.rows`` (None: all).
+    """
+    table = [
+        {tr("build.col_layer"): f"{row.name} ({row.type})", tr("build.col_shape"): str(row.output_shape),
+         tr("build.col_params"): f"{row.params:,}"}
+        for row in (summary.rows if rows is None else rows)
+    ]
+    st.dataframe(table, hide_index=True, width="stretch")
+    if summary is None:
+        return
+    total, trainable, frozen = st.columns(3)
+    total.metric(tr("build.total_params"), f"{summary.total_params:,}")
+    trainable.metric(tr("build.trainable_params"), f"{summary.trainable_params:,}")
+    frozen.metric(tr("build.non_trainable_params"), f"{summary.non_trainable_params:,}")
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def diagram_pngs(spec_json: str) -> tuple[bytes, bytes]:
+    """Returns the (layered, graph) PNGs of a valid spec, cached by its JSON for every session.
+
+    The Keras model built here is a local throw-away: nothing else holds it, so the cache is
+    thread-safe (only bytes are shared).
+    """
+    from playground.spec.diagrams import graph_view_png, layered_view_png
+
+    model = build_model(json.loads(spec_json))
+    return layered_view_png(model, legend=True, show_dimension=True), graph_view_png(model)
+
+
+def diagrams(spec_json: str) -> None:
+    """Draws the layered and graph views of the model with PNG download buttons."""
+    from playground.spec.diagrams import DiagramTooLargeError
+
+    try:
+        with st.spinner(tr("build.drawing")):
+            layered, graph = diagram_pngs(spec_json)
+    except DiagramTooLargeError as error:
+        st.info(tr(error.key, **error.fields))
+        return
+    layered_tab, graph_tab = st.tabs([tr("build.layered_view"), tr("build.graph_view")])
+    with layered_tab:
+        st.image(layered, caption=tr("build.layered_caption"))
+        st.download_button(tr("build.download_png"), layered, file_name="model-layered.png", mime="image/png",
+                           key="build_download_layered")
+    with graph_tab:
+        st.image(graph, caption=tr("build.graph_caption"))
+        st.download_button(tr("build.download_png"), graph, file_name="model-graph.png", mime="image/png",
+                           key="build_download_graph")
+
+
+def code_panel(spec: dict[str, Any]) -> None:
+    """Shows the Keras code of the model (course-notes style) with a download button."""
+    code = to_code(spec)
+    st.code(code, language="python")
+    st.download_button(tr("build.download_code"), code, file_name="model.py", mime="text/x-python",
+                       key="build_download_code")
+
+
+def _on_upload() -> None:
+    upload = st.session_state.get("build_upload")
+    if upload is None:  # The learner removed the file: nothing to load.
+        return
+    state = build_state()
+    if upload.size > MAX_UPLOAD_BYTES:
+        state.notice = Notice("error", "build.upload_too_large", {"size": f"{upload.size:,}",
+                                                                  "limit": f"{MAX_UPLOAD_BYTES:,}"})
+        return
+    try:
+        spec = spec_from_json(upload.getvalue())
+    except SpecError as error:
+        state.notice = Notice("error", error=error)
+        return
+    state.load(spec)
+    state.notice = Notice("success", "build.file_loaded", {"name": upload.name})
+
+
+def file_panel(spec: dict[str, Any] | None) -> None:
+    """Save the spec as JSON (valid stacks only) and load one from a file."""
+    if spec is not None:
+        st.download_button(tr("build.save_json"), spec_to_json(spec), file_name="model.json",
+                           mime="application/json", key="build_download_json")
+    else:
+        st.caption(tr("build.save_needs_valid"))
+    st.file_uploader(tr("build.load_json"), type=["json"], key="build_upload", on_change=_on_upload,
+                     help=tr("build.load_json_help"))
+
+
+def apply_link(state: BuildState) -> None:
+    """Loads the model in ``?model=`` when the link carries one this page has not seen yet."""
+    param = st.query_params.get(URL_KEY)
+    if not param or param == state.url_param:
+        return
+    state.url_param = param
+    try:
+        spec = spec_from_url_param(param)
+    except SpecError as error:
+        state.notice = Notice("error", "build.bad_link", {"detail": error.text(lang())})
+        return
+    state.load(spec)
+    state.notice = Notice("success", "build.link_loaded")
+
+
+def publish_link(spec: dict[str, Any]) -> str:
+    """Puts the valid ``spec`` in the page's link and returns the ``?model=`` value."""
+    param = spec_to_url_param(spec)
+    if st.query_params.get(URL_KEY) != param:
+        st.query_params[URL_KEY] = param
+    build_state().url_param = param
+    return param
+
+
+def share_link(param: str) -> None:
+    """Shows the full link that reopens this model, with Streamlit's copy button."""
+    try:
+        base = str(st.context.url or "").split("?")[0]
+    except Exception:  # noqa: BLE001 - outside a browser (tests) there is no URL; a relative link still works.
+        base = ""
+    st.code(f"{base}?{URL_KEY}={param}", language=None, wrap_lines=True)
+    st.caption(tr("build.share_help"))
+
+
+def show_notice(state: BuildState) -> None:
+    """Shows and clears the one-off notice (loaded preset, refused upload or link)."""
+    notice, state.notice = state.notice, None
+    if notice is None:
+        return
+    text = notice.error.text(lang()) if notice.error is not None else tr(notice.key, **notice.fields)
+    (st.success if notice.kind == "success" else st.error)(text)

@@ -1,0 +1,93 @@
+"""Build: stack Keras layers, see Keras's summary, diagrams and code; share the model as a link.
+
+Thin on purpose: the stack editor lives in ``ui/build_form.py``, what is shown about a valid stack
+in ``ui/build_outputs.py``, the state in ``ui/build_state.py``; the model logic is ``playground.spec``.
+"""
+
+import copy
+import json
+
+import streamlit as st
+
+from playground.spec import SpecError, summarize, validate
+from playground_app.build import form as build_form
+from playground_app.build import outputs as build_outputs
+from playground_app.build.state import build_state
+from playground_app.common import lang, tr
+from playground_app.state import shared
+
+
+def _prefix_rows(spec: dict, error: SpecError) -> tuple:
+    """Summary rows of the layers before the broken one, so their shapes stay visible."""
+    if not error.layer_index:
+        return ()
+    try:
+        return summarize({**spec, "layers": spec["layers"][: error.layer_index]}).rows
+    except SpecError:
+        return ()
+
+
+def main() -> None:
+    """Draws the page."""
+    state = build_state()
+    build_outputs.apply_link(state)
+    st.title(tr("nav.build"))
+    st.caption(tr("build.intro"))
+    build_outputs.show_notice(state)
+    build_form.preset_picker()
+
+    spec = state.effective_spec()
+    error: SpecError | None = None
+    try:
+        summary = summarize(spec)
+        rows = summary.rows
+    except SpecError as caught:
+        summary, error = None, caught
+        rows = _prefix_rows(spec, caught)
+    rows_by_index = {row.index: row for row in rows}
+
+    editor, results = st.columns([11, 10], gap="large")
+    with editor:
+        st.subheader(tr("build.stack"))
+        build_form.input_shape_box(state)
+        if error is not None and error.layer_index is None:
+            st.error(error.text(lang()), icon=":material/error:")
+        for index in range(len(state.spec["layers"])):
+            layer_error = error if error is not None and error.layer_index == index else None
+            build_form.layer_card(state, index, rows_by_index.get(index), layer_error, lang())
+        build_form.add_layer_picker()
+    with results:
+        st.subheader(tr("build.summary"))
+        if summary is not None:
+            build_outputs.summary_table(summary)
+        else:
+            st.warning(tr("build.invalid_stack"), icon=":material/error:")
+            if rows:
+                st.caption(tr("build.partial_summary"))
+                build_outputs.summary_table(None, rows)
+
+    if summary is None:
+        build_outputs.file_panel(None)
+        return
+    valid_spec = validate(spec)
+    # Train and Compare read the model from here; they only ever see a valid one.
+    shared().spec = copy.deepcopy(valid_spec)
+    param = build_outputs.publish_link(valid_spec)
+
+    st.subheader(tr("build.diagrams"))
+    build_outputs.diagrams(json.dumps(valid_spec, sort_keys=True))
+    with st.expander(tr("build.show_code")):
+        build_outputs.code_panel(valid_spec)
+    files, link = st.columns(2, gap="large")
+    with files:
+        st.subheader(tr("build.files"))
+        build_outputs.file_panel(valid_spec)
+    with link:
+        st.subheader(tr("build.share"))
+        build_outputs.share_link(param)
+
+
+try:
+    main()
+except Exception as unexpected:  # noqa: BLE001 - the page boundary: never show a traceback.
+    st.error(tr("common.error_generic", detail=type(unexpected).__name__ + ": " + str(unexpected)[:200]))

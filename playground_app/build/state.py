@@ -1,0 +1,170 @@
+"""The Build page's state: one ``BuildState`` under ``st.session_state["build"]``, and its edits.
+
+The stack being edited is a plain model spec (see ``playground.spec``). Each layer also has a
+stable id (``uids``, parallel to ``spec["layers"]``) that names its widgets, so moving a layer moves
+its widgets with it, and loading a new spec (preset, file, link) gives fresh widgets that show the
+new values. The edit functions never validate: an invalid stack is kept exactly as the learner
+left it, and the page shows what is wrong.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+import streamlit as st
+
+from playground.spec.layers import LAYER_TYPES, new_layer
+from playground.spec.presets import PRESETS
+
+STATE_KEY = "build"
+DEFAULT_PRESET = "mnist_cnn"
+
+
+@dataclass
+class Notice:
+    """A one-off message shown at the top of the page on the next run.
+
+    Attributes:
+        kind: "success" or "error".
+        key: Translation key, or None when ``error`` carries its own text.
+        fields: Values for the text's fields.
+        error: A ``SpecError`` whose ``.text(lang)`` is the message, or None.
+    """
+
+    kind: str
+    key: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)
+    error: Any = None
+
+
+@dataclass
+class BuildState:
+    """Everything the Build page remembers for one browser session.
+
+    Attributes:
+        spec: The stack being edited (may be invalid; never silently repaired).
+        uids: A stable id per layer of ``spec["layers"]``, used in widget keys.
+        next_uid: The next unused id.
+        open_uid: The layer whose editor is open (a new or duplicated layer), or None.
+        url_param: The ``?model=`` value last read from or written to the link.
+        notice: A message to show once (a loaded preset, a refused upload or link).
+        generation: Counts whole-stack loads; part of the input-shape widget key so a load
+            refreshes that widget too.
+    """
+
+    spec: dict[str, Any]
+    uids: list[int]
+    next_uid: int
+    open_uid: int | None = None
+    url_param: str | None = None
+    notice: Notice | None = None
+    generation: int = 0
+
+    def layer_index(self, uid: int) -> int | None:
+        """Returns the current position of the layer with id ``uid``, or None if it is gone.
+
+        A click on a card that a quick earlier click already deleted (the browser still showed
+        it) arrives with a stale id: every edit then does nothing instead of failing.
+        """
+        return self.uids.index(uid) if uid in self.uids else None
+
+    def _new_uid(self) -> int:
+        self.next_uid += 1
+        return self.next_uid - 1
+
+    def load(self, spec: dict[str, Any]) -> None:
+        """Replaces the whole stack (preset, file, link) with a copy of ``spec``."""
+        spec = copy.deepcopy(spec)
+        layers = list(spec.get("layers", []))
+        if layers and layers[0].get("type") == "InputLayer":
+            # The leading InputLayer carries the shape; a second copy at the top would have to be
+            # kept in step with it by hand.
+            spec.pop("input_shape", None)
+        self.spec = {"input_shape": spec.get("input_shape"), "layers": layers}
+        self.uids = [self._new_uid() for _ in layers]
+        self.open_uid = None
+        self.generation += 1
+
+    def add(self, type_name: str) -> None:
+        """Appends a fresh layer of ``type_name`` with its starter arguments, editor open."""
+        self.spec["layers"].append(new_layer(type_name))
+        self.uids.append(self._new_uid())
+        self.open_uid = self.uids[-1]
+
+    def delete(self, uid: int) -> None:
+        """Removes the layer with id ``uid``."""
+        index = self.layer_index(uid)
+        if index is None:
+            return
+        del self.spec["layers"][index]
+        del self.uids[index]
+
+    def duplicate(self, uid: int) -> None:
+        """Inserts a copy of the layer with id ``uid`` right after it, editor open."""
+        index = self.layer_index(uid)
+        if index is None:
+            return
+        self.spec["layers"].insert(index + 1, copy.deepcopy(self.spec["layers"][index]))
+        self.uids.insert(index + 1, self._new_uid())
+        self.open_uid = self.uids[index + 1]
+
+    def move(self, uid: int, offset: int) -> None:
+        """Moves the layer with id ``uid`` up (``offset`` -1) or down (+1), if it can move."""
+        index = self.layer_index(uid)
+        if index is None:
+            return
+        target = index + offset
+        if not 0 <= target < len(self.uids):
+            return
+        layers = self.spec["layers"]
+        layers[index], layers[target] = layers[target], layers[index]
+        self.uids[index], self.uids[target] = self.uids[target], self.uids[index]
+
+    def set_argument(self, uid: int, name: str, value: Any, default: Any) -> None:
+        """Sets one argument of a layer; a value equal to Keras's default is left out of the spec.
+
+        Leaving defaults out keeps the exported code and the link as short as the course notes'.
+        """
+        index = self.layer_index(uid)
+        if index is None:
+            return
+        layer = self.spec["layers"][index]
+        if value is None or value == default:
+            # An emptied field falls back to Keras's default (or is reported missing if required).
+            layer.pop(name, None)
+        else:
+            layer[name] = value
+
+    def effective_spec(self) -> dict[str, Any]:
+        """The spec to validate: without a top-level shape when a leading InputLayer gives it."""
+        layers = self.spec["layers"]
+        if layers and isinstance(layers[0], dict) and layers[0].get("type") == "InputLayer":
+            return {"layers": layers}
+        return {"input_shape": self.spec.get("input_shape"), "layers": layers}
+
+    @property
+    def starts_with_input_layer(self) -> bool:
+        """Whether the stack's first layer is an InputLayer (which then holds the input shape)."""
+        layers = self.spec["layers"]
+        return bool(layers) and layers[0].get("type") == "InputLayer"
+
+
+def new_state() -> BuildState:
+    """A fresh state holding the default preset."""
+    state = BuildState(spec={"input_shape": None, "layers": []}, uids=[], next_uid=0)
+    state.load(PRESETS[DEFAULT_PRESET])
+    return state
+
+
+def build_state() -> BuildState:
+    """Returns this session's ``BuildState``, creating it on first use."""
+    if STATE_KEY not in st.session_state:
+        st.session_state[STATE_KEY] = new_state()
+    return st.session_state[STATE_KEY]
+
+
+def layer_types() -> list[str]:
+    """The layer types the "Add layer" picker offers, in the registry's order."""
+    return list(LAYER_TYPES)

@@ -1,0 +1,179 @@
+"""Compare page, section 1: the optimizer race (identical copies trained interleaved, curves live)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from playground.spec import tasks
+from playground.spec.activations import HIDDEN_ACTIVATIONS
+from playground.engine.optimizers import OPTIMIZERS
+from playground.spec.presets import PRESET_DATASETS, PRESET_TITLES, PRESETS
+from playground.engine.race import MAX_ENTRIES, MIN_ENTRIES, RACE_PRESETS, RaceEntry
+from playground_app.common import tr
+from playground_app.compare.optimizer_settings import optimizer_settings
+from playground_app.compare.state import CompareState, error_text
+from playground_app.widgets.dataset_picker import pick_dataset
+from playground_app.state import shared
+
+PREFIX = "compare_race"
+KEEP = "keep"  # Activation choice meaning "keep the model's own hidden activations".
+DEFAULT_ENTRIES = (RaceEntry("SGD", 0.01), RaceEntry("Adam", 0.001))
+# The one-click races use all 4,000 bundled training digits for 5 epochs: long enough for the
+# curves to separate, a few seconds per contestant on a laptop.
+PRESET_SAMPLES = 4000
+PRESET_EPOCHS = 5
+
+
+def _apply_preset(name: str) -> None:
+    """Fills the widgets with a one-click race (runs as a button callback, before the widgets exist)."""
+    preset = RACE_PRESETS[name]
+    state = st.session_state
+    state[f"{PREFIX}_source"] = "preset"
+    state[f"{PREFIX}_preset"] = preset.model
+    state[f"{PREFIX}_dataset"] = preset.dataset
+    state[f"{PREFIX}_count"] = len(preset.entries)
+    state[f"{PREFIX}_samples"] = PRESET_SAMPLES
+    state[f"{PREFIX}_epochs"] = PRESET_EPOCHS
+    for index, entry in enumerate(preset.entries):
+        _set_entry(index, entry)
+
+
+def _set_entry(index: int, entry: RaceEntry) -> None:
+    state = st.session_state
+    state[f"{PREFIX}_opt_{index}"] = entry.optimizer
+    state[f"{PREFIX}_act_{index}"] = entry.activation or KEEP
+    state[f"{PREFIX}_{index}_{entry.optimizer}_lr"] = entry.rate
+    for parameter in OPTIMIZERS[entry.optimizer].parameters:
+        state[f"{PREFIX}_{index}_{entry.optimizer}_{parameter.name}"] = float(entry.parameters.get(parameter.name, parameter.default))
+
+
+def _initialise() -> None:
+    if f"{PREFIX}_count" in st.session_state:
+        return
+    st.session_state[f"{PREFIX}_count"] = len(DEFAULT_ENTRIES)
+    for index, entry in enumerate(DEFAULT_ENTRIES):
+        _set_entry(index, entry)
+
+
+def _presets() -> None:
+    st.markdown(f"**{tr('compare.race.presets')}**")
+    left, right = st.columns(2)
+    left.button(tr("compare.race.preset.notes_table"), key=f"{PREFIX}_preset_notes", on_click=_apply_preset,
+                args=("notes_table",), use_container_width=True)
+    right.button(tr("compare.race.preset.learning_rate"), key=f"{PREFIX}_preset_rates", on_click=_apply_preset,
+                 args=("learning_rate",), use_container_width=True)
+
+
+def _choose_spec() -> dict[str, Any] | None:
+    """The model to race: the Build page's, or a preset."""
+    build_spec = shared().spec
+    if f"{PREFIX}_source" not in st.session_state:
+        st.session_state[f"{PREFIX}_source"] = "build" if build_spec is not None else "preset"
+    source = st.radio(tr("compare.race.model"), ("build", "preset"), key=f"{PREFIX}_source", horizontal=True,
+                      format_func=lambda name: tr(f"compare.race.source_{name}"))
+    if source == "build":
+        if build_spec is None:
+            st.info(tr("compare.race.no_build_spec"))
+        return build_spec
+    if f"{PREFIX}_preset" not in st.session_state:
+        st.session_state[f"{PREFIX}_preset"] = "mnist_dnn"
+        st.session_state.setdefault(f"{PREFIX}_dataset", "mnist")
+    name = st.selectbox(tr("compare.race.preset"), list(PRESETS), key=f"{PREFIX}_preset",
+                        format_func=lambda key: tr(PRESET_TITLES[key]), on_change=_follow_preset_dataset)
+    return PRESETS[name]
+
+
+def _follow_preset_dataset() -> None:
+    dataset = PRESET_DATASETS.get(st.session_state.get(f"{PREFIX}_preset", ""))
+    if dataset is not None:
+        st.session_state[f"{PREFIX}_dataset"] = dataset
+
+
+def _entries() -> list[RaceEntry]:
+    """Draws one row per contestant: optimizer, hidden activation, learning rate and parameters."""
+    count = st.number_input(tr("compare.race.count"), min_value=MIN_ENTRIES, max_value=MAX_ENTRIES, step=1,
+                            key=f"{PREFIX}_count")
+    entries = []
+    for index in range(int(count)):
+        with st.container(border=True):
+            optimizer_column, activation_column = st.columns(2)
+            st.session_state.setdefault(f"{PREFIX}_opt_{index}", DEFAULT_ENTRIES[index % 2].optimizer)
+            optimizer = optimizer_column.selectbox(tr("compare.optimizer"), list(OPTIMIZERS), key=f"{PREFIX}_opt_{index}")
+            activation = activation_column.selectbox(
+                tr("compare.race.activation"), (KEEP, *HIDDEN_ACTIVATIONS), key=f"{PREFIX}_act_{index}",
+                format_func=lambda name: tr("compare.race.keep") if name == KEEP else name,
+            )
+            rate, parameters = optimizer_settings(optimizer, f"{PREFIX}_{index}_{optimizer}")
+            entries.append(RaceEntry(optimizer, rate, parameters, None if activation == KEEP else activation))
+    return entries
+
+
+def _options() -> tuple[int, int, int, float]:
+    samples, epochs, batch, target = st.columns(4)
+    # Defaults through session state, not value=, because the one-click races set these keys too.
+    st.session_state.setdefault(f"{PREFIX}_samples", 2000)
+    st.session_state.setdefault(f"{PREFIX}_epochs", 5)
+    train_samples = samples.number_input(tr("compare.race.samples"), min_value=32, max_value=60000, step=500,
+                                         key=f"{PREFIX}_samples")
+    epoch_count = epochs.number_input(tr("compare.race.epochs"), min_value=1, max_value=100, key=f"{PREFIX}_epochs")
+    batch_size = batch.number_input(tr("compare.race.batch_size"), min_value=1, max_value=4096, value=32,
+                                    key=f"{PREFIX}_batch")
+    target_accuracy = target.number_input(tr("compare.race.target"), min_value=0.05, max_value=1.0, value=0.9,
+                                          step=0.05, key=f"{PREFIX}_target")
+    return int(train_samples), int(epoch_count), int(batch_size), float(target_accuracy)
+
+
+def _blocking_problem(spec: dict[str, Any], dataset: Any) -> str | None:
+    """The first problem that would make this model fail on this data, translated, or None."""
+    _, _, loss = tasks.propose(dataset.task, len(dataset.class_names))
+    for problem in tasks.check(tasks.Setup(spec, loss), tuple(dataset.input_shape), dataset.task, len(dataset.class_names)):
+        if problem.blocking:
+            return tr(problem.key, **problem.fields)
+    return None
+
+
+def _start(state: CompareState, spec: dict[str, Any], dataset: Any, entries: list[RaceEntry],
+           options: tuple[int, int, int, float]) -> None:
+    from playground.engine.race import Race, prepare_data
+
+    train_samples, epochs, batch_size, target_accuracy = options
+    try:
+        with st.spinner(tr("compare.race.preparing")):
+            data = prepare_data(dataset, spec, train_samples)
+            race = Race(spec, data, entries, epochs=epochs, batch_size=batch_size, target_accuracy=target_accuracy)
+    except Exception as error:  # noqa: BLE001 - a bad setting gets a message; the form keeps its values.
+        st.error(error_text(error))
+        return
+    state.race = race
+    race.start()
+    # Rerun at once, so that Start is disabled and Stop enabled while the race runs.
+    st.rerun()
+
+
+def render(state: CompareState) -> None:
+    """Draws the race set-up, Start/Stop, the live curves and the results table."""
+    from playground_app.compare.race_live import show_race
+
+    st.markdown(tr("compare.race.intro"))
+    _initialise()
+    _presets()
+    spec = _choose_spec()
+    dataset = pick_dataset(PREFIX, allowed_tasks={"binary", "multiclass"}, show_examples=False)
+    entries = _entries()
+    options = _options()
+    running = state.race is not None and state.race.active
+    problem = _blocking_problem(spec, dataset) if spec is not None and dataset is not None else None
+    if problem:
+        st.error(tr("compare.race.problem", detail=problem))
+    start_column, stop_column = st.columns(2)
+    if start_column.button(tr("compare.race.start"), key=f"{PREFIX}_start", type="primary",
+                           disabled=running or spec is None or dataset is None or problem is not None,
+                           use_container_width=True):
+        _start(state, spec, dataset, entries, options)
+    if stop_column.button(tr("compare.race.stop"), key=f"{PREFIX}_stop", disabled=not running,
+                          use_container_width=True) and state.race is not None:
+        state.race.stop()
+    if state.race is not None:
+        show_race(state)

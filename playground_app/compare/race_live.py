@@ -1,0 +1,73 @@
+"""Compare page, section 1 (live part): the race's curves and table, redrawn every second while it runs."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from playground.engine.runs import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
+from playground_app.common import lang, tr
+from playground_app.compare.state import CompareState
+
+PREFIX = "compare_race"
+STATUS_KEYS = {
+    "queued": "compare.race.status.queued", RUNNING: "compare.race.status.running", FINISHED: "compare.race.status.finished",
+    STOPPED: "compare.race.status.stopped", DIVERGED: "compare.diverged", FAILED: "compare.race.status.failed",
+}
+
+
+def _number(value: float | None, digits: int = 4) -> str:
+    return "—" if value is None else f"{value:.{digits}g}"
+
+
+def _table(state: CompareState) -> None:
+    """One row per entry: final metrics, when the target accuracy was reached, and its own training time."""
+    race = state.race
+    rows = []
+    for result in race.results:
+        rows.append({
+            tr("compare.optimizer"): result.label,
+            tr("compare.status"): tr(STATUS_KEYS.get(result.status, "compare.race.status.running")),
+            tr("compare.race.col.train_loss"): _number(result.train_loss),
+            tr("compare.race.col.train_accuracy"): _number(result.train_accuracy, 3),
+            tr("compare.race.col.val_loss"): _number(result.val_loss),
+            tr("compare.race.col.val_accuracy"): _number(result.val_accuracy, 3),
+            tr("compare.race.col.epochs_to_target", target=f"{race.target_accuracy:.0%}"):
+                "—" if result.epochs_to_target is None else str(result.epochs_to_target),
+            tr("compare.race.col.seconds_to_target"): _number(result.seconds_to_target, 3),
+            tr("compare.race.col.seconds"): f"{result.seconds:.1f}",
+        })
+    st.dataframe(rows, hide_index=True)
+    st.caption(tr("compare.race.table_note"))
+
+
+def _draw(state: CompareState, was_active: bool) -> None:
+    from playground.charts.compare_race import race_figure
+
+    race = state.race
+    snapshots = [run.snapshot() for run in race.runs]
+    epoch = max(snapshot.epoch for snapshot in snapshots)
+    if race.active:
+        st.info(tr("compare.race.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
+    figure = race_figure(
+        snapshots, loss_title=tr("compare.loss"), accuracy_title=tr("compare.race.accuracy"),
+        epoch_title=tr("compare.race.epoch"), validation_text=tr("compare.race.validation"),
+        diverged_text=tr("compare.diverged"),
+    )
+    points = sum(len(snapshot.batches) + len(snapshot.epochs) for snapshot in snapshots)
+    # A fresh key per content, so the chart is replaced rather than diffed against a stale one.
+    st.plotly_chart(figure, key=f"{PREFIX}_chart_{id(race)}_{points}_{lang()}")
+    for snapshot in snapshots:
+        if snapshot.status == DIVERGED:
+            st.warning(tr("compare.race.diverged_warning", label=snapshot.config.label))
+        elif snapshot.status == FAILED and snapshot.error_key:
+            st.error(tr(snapshot.error_key, **snapshot.error_fields))
+    _table(state)
+    if was_active and not race.active:
+        # The race just ended: one full rerun redraws the page without the timer and enables Start.
+        st.rerun()
+
+
+def show_race(state: CompareState) -> None:
+    """Draws the race; while it runs, a fragment redraws the curves every second without rerunning the page."""
+    active = state.race.active
+    st.fragment(run_every=1.0 if active else None)(_draw)(state, active)

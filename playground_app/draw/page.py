@@ -1,0 +1,80 @@
+"""Draw: draw (or upload) a digit and see the prediction — and the 28×28 image the model sees."""
+
+import streamlit as st
+
+from playground.labs.digits import (
+    DEFAULT_MODEL_HELD_OUT_ACCURACY,
+    DigitModelError,
+    ImageError,
+    is_blank,
+    predict_preprocessed,
+    preprocess,
+)
+from playground_app.draw import input as draw_input
+from playground_app.draw import model as draw_model
+from playground_app.draw import results as draw_results
+from playground_app.common import lang, tr
+from playground_app.draw.state import SOURCES, draw_state
+
+st.title(tr("nav.draw"))
+st.write(tr("draw.intro"))
+state = draw_state()
+
+try:
+    settings_column, model_column = st.columns([1, 1])
+    with settings_column:
+        state.source = st.radio(
+            tr("draw.source"), SOURCES, index=SOURCES.index(state.source), horizontal=True,
+            format_func=lambda source: tr(f"draw.source_{source}"), key="draw_source",
+        )
+    with model_column:
+        try:
+            state.model_choice, chosen = draw_model.choose_model(state.model_choice)
+        except FileNotFoundError:
+            st.error(tr("draw.model_missing"))
+            st.stop()
+    if chosen.warning:
+        st.warning(chosen.warning)
+    elif state.model_choice == draw_model.DEFAULT_CHOICE:
+        model_column.caption(tr("draw.default_model_note", accuracy=f"{DEFAULT_MODEL_HELD_OUT_ACCURACY:.1%}"))
+
+    input_column, preview_column, prediction_column = st.columns([1.2, 1, 1.3])
+    picture = None
+    empty_message = tr("draw.empty")
+    with input_column:
+        if state.source == "draw":
+            state.brush_width = st.slider(tr("draw.brush"), 4, 40, state.brush_width, key="draw_brush")
+            picture = draw_input.canvas_image(state.brush_width)
+            st.caption(tr("draw.canvas_help"))
+        else:
+            upload = draw_input.uploaded_picture()
+            empty_message = tr("draw.empty_upload") if upload is not None else tr("draw.upload_prompt")
+            if upload is not None and upload.error:
+                st.error(upload.error)
+                empty_message = None  # The error already says what is wrong; "blank" would contradict it.
+            elif upload is not None:
+                picture = upload.picture
+                st.image(picture, caption=tr("draw.uploaded_caption"), width=280)
+
+    digit = None
+    if picture is not None:
+        try:
+            digit = preprocess(picture)
+        except ImageError as error:
+            st.error(tr("draw.upload_bad", detail=tr(error.key, **error.fields)))
+            empty_message = None
+    probabilities = None
+    if digit is not None and not is_blank(digit):
+        try:
+            probabilities = predict_preprocessed(digit, chosen.model)
+        except DigitModelError as error:  # A model can change under us between the check and the call.
+            st.error(error.problem.text(lang()))
+    with preview_column:
+        if probabilities is not None:
+            draw_results.show_model_input(digit)
+    with prediction_column:
+        draw_results.show_prediction(probabilities, empty_message)
+    state.show_features = draw_results.show_feature_maps_of(chosen.model, digit, state.show_features)
+    draw_results.show_code()
+except Exception as error:  # noqa: BLE001 - the learner sees a message, never a traceback.
+    st.error(tr("common.error_generic", detail=str(error).splitlines()[0] if str(error) else type(error).__name__))

@@ -1,0 +1,36 @@
+"""The Draw page's state: one dataclass under the session-state key ``"draw"``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+STATE_KEY = "draw"
+SOURCES = ("draw", "upload")
+
+
+@dataclass
+class DrawState:
+    """What the Draw page remembers between reruns and page switches.
+
+    Streamlit forgets a widget's value when its page is left; these fields bring the choices back.
+
+    Attributes:
+        source: "draw" (the canvas) or "upload" (a photo).
+        brush_width: The canvas brush width in pixels.
+        model_choice: The chosen model (``playground_app.draw.model.DEFAULT_CHOICE`` or a Train-page label).
+        show_features: Whether the feature maps of the digit are shown.
+    """
+
+    source: str = "draw"
+    brush_width: int = 18
+    model_choice: str = "__default__"
+    show_features: bool = False
+
+
+def draw_state() -> DrawState:
+    """Returns this session's Draw page state, creating it on first use."""
+    if STATE_KEY not in st.session_state:
+        st.session_state[STATE_KEY] = DrawState()
+    return st.session_state[STATE_KEY]

@@ -1,0 +1,22 @@
+"""Streamlit entry: the shared sidebar and the navigation over app_pages/."""
+
+import streamlit as st
+
+from playground_app import keras_hook
+from playground_app.common import language_selector, tr
+from playground_app.data_status import show_data_status
+
+keras_hook.install()
+st.set_page_config(page_title="Deep Learning Playground", page_icon=":material/neurology:", layout="wide")
+language_selector()
+show_data_status()
+
+PAGES = [
+    st.Page("home/page.py", title=tr("nav.home"), icon=":material/home:", url_path="home", default=True),
+    st.Page("build/page.py", title=tr("nav.build"), icon=":material/layers:", url_path="build"),
+    st.Page("train/page.py", title=tr("nav.train"), icon=":material/show_chart:", url_path="train"),
+    st.Page("convolution/page.py", title=tr("nav.convolution"), icon=":material/grid_on:", url_path="convolution"),
+    st.Page("draw/page.py", title=tr("nav.draw"), icon=":material/draw:", url_path="draw"),
+    st.Page("compare/page.py", title=tr("nav.compare"), icon=":material/compare_arrows:", url_path="compare"),
+]
+st.navigation(PAGES).run()

@@ -1,0 +1,181 @@
+"""Train page, section 4: the Train / Stop / experiment buttons and the live curves.
+
+Training runs in a background thread (``playground.engine.training.start``). While a run is active the
+curves are drawn inside ``st.fragment(run_every=1.0)``, which reruns only that fragment every second,
+so the rest of the page stays usable. When the last run ends, the fragment asks for one full rerun
+so that the results section appears.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import streamlit as st
+
+from playground.spec import tasks
+
+from playground.engine import training
+from playground.charts.training import curves_figure, metric_names
+from playground.data.registry import Dataset, load, subsample
+from playground.spec.presets import PRESETS
+from playground.engine.runs import DIVERGED, FAILED, RunConfig, RunSnapshot
+from playground.spec import SpecError
+from playground_app.common import lang, tr
+from playground_app.train.options import Options
+from playground_app.train.setup import ModelChoice
+from playground_app.train.state import RunData, TrainState
+
+REFRESH_SECONDS = 1.0
+OVERLAY_KEY = "train_overlay"
+
+
+def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Dataset | None, loss: str,
+                  one_hot: bool, options: Options | None, blocked: bool) -> None:
+    """Draws Train, the experiment button and Clear runs; starts trainings when pressed."""
+    busy = bool(state.active_runs())
+    ready = choice is not None and dataset is not None and options is not None and not blocked
+    first, second, third = st.columns([1, 2, 1])
+    if first.button(tr("train.start"), type="primary", key="train_start", disabled=busy or not ready,
+                    width="stretch"):
+        _start_single(state, choice, dataset, loss, one_hot, options)
+    if second.button(tr("train.experiment"), key="train_experiment", disabled=busy, width="stretch",
+                     help=tr("train.experiment_help", samples=training.EXPERIMENT_SAMPLES,
+                             epochs=training.EXPERIMENT_EPOCHS)):
+        _start_experiment(state)
+    if third.button(tr("train.clear_runs"), key="train_clear", disabled=busy, width="stretch"):
+        state.runs.clear()
+        state.run_data.clear()
+        st.session_state[OVERLAY_KEY] = []
+    if busy:
+        st.caption(tr("train.busy"))
+    elif blocked:
+        st.caption(tr("train.blocked"))
+
+
+def _label(state: TrainState, activation: str | None, optimizer: str) -> str:
+    number = len(state.runs) + 1
+    return f"#{number} {activation}+{optimizer}" if activation else f"#{number} {optimizer}"
+
+
+def _start_single(state: TrainState, choice: ModelChoice, dataset: Dataset, loss: str, one_hot: bool,
+                  options: Options) -> None:
+    spec = None if choice.spec is None else tasks.with_hidden_activation(choice.spec, options.hidden_activation)
+    config = RunConfig(
+        label=_label(state, options.hidden_activation, options.optimizer), spec=spec, dataset=dataset.name, loss=loss,
+        optimizer=options.optimizer, learning_rate=options.learning_rate,
+        optimizer_parameters=options.optimizer_parameters, hidden_activation=options.hidden_activation,
+        batch_size=options.batch_size, epochs=options.epochs, validation_split=options.validation_split,
+        one_hot=one_hot, early_stopping=options.early_stopping, checkpoint=options.checkpoint,
+    )
+    _launch(state, [(config, dataset, choice.model)])
+
+
+def _start_experiment(state: TrainState) -> None:
+    dataset = subsample(load(training.EXPERIMENT_DATASET, allow_download=False), training.EXPERIMENT_SAMPLES, 500)
+    planned = []
+    for offset, (activation, optimizer, learning_rate) in enumerate(training.EXPERIMENT_RUNS):
+        spec = tasks.with_hidden_activation(PRESETS[training.EXPERIMENT_PRESET], activation)
+        config = RunConfig(label=f"#{len(state.runs) + offset + 1} {activation}+{optimizer}", spec=spec,
+                           dataset=dataset.name, loss="sparse_categorical_crossentropy", optimizer=optimizer,
+                           learning_rate=learning_rate, hidden_activation=activation,
+                           epochs=training.EXPERIMENT_EPOCHS, validation_split=0.2)
+        planned.append((config, dataset, None))
+    _launch(state, planned, replace_overlay=True)
+
+
+def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, Any]], replace_overlay: bool = False) -> None:
+    """Prepares every job (building models, shaping data) before starting any, then starts them."""
+    jobs = []
+    try:
+        for config, dataset, model in planned:
+            jobs.append(training.make_job(config, dataset.x_train, dataset.y_train, dataset.x_test, dataset.y_test,
+                                          dataset.task, dataset.num_classes, model=model))
+    except SpecError as error:
+        st.error(tr("train.spec_error", detail=error.text(lang())))
+        return
+    except ValueError as error:
+        st.error(tr("common.error_generic", detail=str(error)))
+        return
+    for job, (_, dataset, _) in zip(jobs, planned):
+        state.runs.append(job.run)
+        state.run_data[job.run.run_id] = RunData(np.asarray(dataset.x_test), np.asarray(dataset.y_test),
+                                                 tuple(dataset.class_names), dataset.kind)
+    new_ids = [job.run.run_id for job in jobs]
+    kept = [] if replace_overlay else [run_id for run_id in st.session_state.get(OVERLAY_KEY, [])
+                                       if run_id in state.run_data]
+    st.session_state[OVERLAY_KEY] = kept + new_ids
+    training.start(jobs)
+
+
+def live_section(state: TrainState) -> None:
+    """Draws the overlay choice and the live fragment (progress, Stop, curves)."""
+    if not state.runs:
+        st.info(tr("train.no_runs"))
+        return
+    labels = {run.run_id: run.config.label for run in state.runs}
+    st.session_state[OVERLAY_KEY] = [run_id for run_id in st.session_state.get(OVERLAY_KEY, []) if run_id in labels]
+    controls = st.columns([3, 1, 1])
+    controls[0].multiselect(tr("train.overlay"), list(labels), key=OVERLAY_KEY, format_func=labels.__getitem__)
+    controls[1].toggle(tr("train.log_scale"), key="train_log_scale")
+    controls[2].toggle(tr("train.show_batches"), value=True, key="train_show_batches")
+    live = bool(state.active_runs())
+
+    @st.fragment(run_every=REFRESH_SECONDS if live else None)
+    def live_fragment() -> None:
+        _progress_and_stop(state)
+        _curves(state)
+        if live and not state.active_runs():
+            st.rerun()  # The last run just ended: redraw the whole page so its results appear.
+
+    live_fragment()
+
+
+def _progress_and_stop(state: TrainState) -> None:
+    active = state.active_runs()
+    shown = [run for run in active if run.status == "running"] or state.runs[-1:]
+    for run in shown:
+        snapshot = run.snapshot()
+        _progress(snapshot)
+    st.button(tr("train.stop"), key="train_stop", disabled=not active, on_click=_stop_all, args=(state,))
+
+
+def _progress(snapshot: RunSnapshot) -> None:
+    eta = tr("train.eta", seconds=snapshot.eta) if snapshot.eta is not None else ""
+    if snapshot.status == "running":
+        epoch = min(snapshot.epoch + 1, snapshot.config.epochs)
+    else:
+        epoch = len(snapshot.epochs)
+    # Between epochs the record's batch counter is back at 0; an ended run shows its last epoch complete.
+    ended_on_epoch = snapshot.status != "running" and snapshot.batch == 0 and snapshot.epochs
+    batch = snapshot.steps_per_epoch if ended_on_epoch else snapshot.batch
+    text = tr("train.progress", label=snapshot.config.label, status=tr(f"train.status.{snapshot.status}"),
+              epoch=epoch, epochs=snapshot.config.epochs, batch=batch, steps=snapshot.steps_per_epoch,
+              elapsed=snapshot.elapsed, eta=eta)
+    # A finished run is complete even when EarlyStopping ended it early; a stopped one shows how far it got.
+    st.progress(1.0 if snapshot.status == "finished" else snapshot.progress, text=text)
+    if snapshot.status in (DIVERGED, FAILED) and snapshot.error_key:
+        st.error(tr(snapshot.error_key, **snapshot.error_fields))
+
+
+def _stop_all(state: TrainState) -> None:
+    """Stop button: the running run ends after its current batch; queued runs of an experiment never start."""
+    for run in state.active_runs():
+        run.stop_requested.set()
+
+
+def _curves(state: TrainState) -> None:
+    chosen = set(st.session_state.get(OVERLAY_KEY, []))
+    snapshots = [run.snapshot() for run in state.runs if run.run_id in chosen]
+    if not snapshots:
+        return
+    chart_labels = {name: tr(f"train.chart.{name}") for name in
+                    ("train", "validation", "batches", "epoch", "early_stopping", "checkpoint", "stopped")}
+    metrics = metric_names(snapshots) or ["loss"]
+    columns = st.columns(min(len(metrics), 2))
+    state.draw_count += 1
+    for column, metric in zip(columns * 2, metrics[:4]):
+        figure = curves_figure(snapshots, metric, bool(st.session_state.get("train_log_scale")), chart_labels,
+                               bool(st.session_state.get("train_show_batches", True)))
+        # A fresh key per draw: reusing one key for a changed figure in a fragment rerun is refused.
+        column.plotly_chart(figure, key=f"train_chart_{metric}_{state.draw_count}", width="stretch")

@@ -1,0 +1,38 @@
+"""Train: pick a model and data, check the output layer and loss, train live, read the results."""
+
+import streamlit as st
+
+from playground_app.common import tr
+from playground_app.train.live import live_section, start_buttons
+from playground_app.train.options import options_section
+from playground_app.train.results import publish_finished, results_section, runs_table
+from playground_app.train.setup import choose_data, choose_model, head_section
+from playground_app.train.state import train_state
+
+st.title(tr("nav.train"))
+st.caption(tr("train.intro"))
+state = train_state()
+try:
+    st.subheader(tr("train.section_model"))
+    model_column, data_column = st.columns(2)
+    with model_column:
+        choice = choose_model(state)
+    with data_column:
+        dataset = choose_data()
+    data_choice = None
+    options = None
+    if choice is not None and dataset is not None:
+        st.subheader(tr("train.section_head"))
+        data_choice = head_section(state, choice, dataset)
+        st.subheader(tr("train.section_options"))
+        options = options_section(dataset.task, data_choice.loss)
+    start_buttons(state, choice, dataset, data_choice.loss if data_choice else "", bool(data_choice and data_choice.one_hot),
+                  options, blocked=data_choice is None or data_choice.blocked)
+    st.subheader(tr("train.section_live"))
+    live_section(state)
+    publish_finished(state)
+    st.subheader(tr("train.section_results"))
+    runs_table(state)
+    results_section(state)
+except Exception as error:  # noqa: BLE001 - the learner sees a plain message, never a traceback.
+    st.error(tr("common.error_generic", detail=f"{type(error).__name__}: {error}"))

@@ -1,0 +1,124 @@
+"""Train page, section 5: test evaluation, confusion matrix, misclassified images, downloads."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import streamlit as st
+
+from playground.charts.training import confusion_figure
+from playground.engine.model_files import model_to_bytes
+from playground.engine.runs import FINISHED, STOPPED, Run, history_csv
+from playground_app.common import tr
+from playground_app.state import publish_model
+from playground_app.train.state import RunData, TrainState
+
+GALLERY_COLUMNS = 8
+
+
+def publish_finished(state: TrainState) -> None:
+    """Hands each finished or stopped run's model to the other pages, once."""
+    for run in state.runs:
+        if run.run_id not in state.published and run.status in (FINISHED, STOPPED) and run.model is not None:
+            publish_model(run.config.label, run.model)
+            state.published.add(run.run_id)
+
+
+def runs_table(state: TrainState) -> None:
+    """One row per run: how it was trained and where it ended, to compare runs at a glance."""
+    if not state.runs:
+        return
+    rows = []
+    for run in state.runs:
+        snapshot = run.snapshot()
+        config = snapshot.config
+        last = snapshot.epochs[-1] if snapshot.epochs else {}
+        rows.append({
+            tr("train.column.run"): config.label,
+            tr("train.column.status"): tr(f"train.status.{snapshot.status}"),
+            tr("train.column.dataset"): config.dataset,
+            tr("train.column.activation"): config.hidden_activation or tr("train.keep_per_layer"),
+            tr("train.column.optimizer"): f"{config.optimizer} ({config.learning_rate:g})",
+            tr("train.column.loss"): config.loss,
+            tr("train.column.batch_epochs"): f"{config.batch_size} / {len(snapshot.epochs)}/{config.epochs}",
+            "loss": last.get("loss"),
+            "val_loss": last.get("val_loss"),
+            tr("train.column.test"): _headline(snapshot.results.test_metrics) if snapshot.results else None,
+        })
+    st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _headline(metrics: dict[str, float]) -> str:
+    """The test metric a learner looks at first: accuracy for classification, else the loss."""
+    for name in ("accuracy", "mae", "loss"):
+        if name in metrics:
+            return f"{name} {metrics[name]:.4f}"
+    return ""
+
+
+def results_section(state: TrainState) -> None:
+    """Shows the results of one ended run (the newest by default)."""
+    ended = [run for run in state.runs if run.snapshot().results is not None]
+    if not ended:
+        st.caption(tr("train.no_results"))
+        return
+    labels = {run.run_id: run.config.label for run in ended}
+    chosen = st.selectbox(tr("train.results_for"), list(reversed(labels)), key="train_result_run",
+                          format_func=labels.__getitem__)
+    run = next(run for run in ended if run.run_id == chosen)
+    snapshot = run.snapshot()
+    results = snapshot.results
+    st.markdown(f"**{tr('train.test_metrics')}**")
+    columns = st.columns(max(len(results.test_metrics), 1))
+    for column, (name, value) in zip(columns, results.test_metrics.items()):
+        column.metric(tr("train.metric_value", name=name), f"{value:.4f}")
+    data = state.run_data.get(run.run_id)
+    if results.confusion is not None and data is not None:
+        st.markdown(f"**{tr('train.confusion')}**")
+        figure = confusion_figure(results.confusion, data.class_names,
+                                  {"true": tr("train.confusion_true"), "predicted": tr("train.confusion_predicted")})
+        st.plotly_chart(figure, key=f"train_confusion_{run.run_id}", width="stretch")
+        if data.kind == "image":
+            _gallery(results.misclassified, results.predictions, data)
+    if run.run_id in state.published:
+        st.caption(tr("train.published", label=run.config.label))
+    _downloads(run, snapshot)
+
+
+def _gallery(indices: list[int], predictions: list[float], data: RunData) -> None:
+    st.markdown(f"**{tr('train.misclassified')}**")
+    if not indices:
+        st.caption(tr("train.none_misclassified"))
+        return
+    columns = st.columns(GALLERY_COLUMNS)
+    for position, index in enumerate(indices):
+        image = np.asarray(data.x_test[index], dtype="float32")
+        if image.ndim == 3 and image.shape[-1] == 1:
+            image = image[..., 0]
+        true_name = _class_name(data.class_names, int(data.y_test[index]))
+        predicted_name = _class_name(data.class_names, int(predictions[index]))
+        columns[position % GALLERY_COLUMNS].image(
+            np.clip(image, 0.0, 1.0), caption=tr("train.misclassified_caption", true=true_name, predicted=predicted_name),
+            width="stretch",
+        )
+
+
+def _class_name(names: tuple[str, ...], index: int) -> str:
+    return names[index] if 0 <= index < len(names) else str(index)
+
+
+def _downloads(run: Run, snapshot) -> None:
+    left, right, third = st.columns(3)
+    file_stem = f"run_{run.run_id}"
+    left.download_button(tr("train.download_history"), history_csv(snapshot), file_name=f"{file_stem}_history.csv",
+                         mime="text/csv", key=f"train_download_history_{run.run_id}")
+    if run.model is not None:
+        # Saving takes a moment: only when the learner clicks (a callable is called on demand).
+        right.download_button(tr("train.download_model"), lambda: model_to_bytes(run.model),
+                              file_name=f"{file_stem}.keras", mime="application/octet-stream",
+                              key=f"train_download_model_{run.run_id}")
+    if run.checkpoint_path and os.path.exists(run.checkpoint_path):
+        with open(run.checkpoint_path, "rb") as handle:
+            third.download_button(tr("train.download_checkpoint"), handle.read(), file_name=f"{file_stem}_best.keras",
+                                  mime="application/octet-stream", key=f"train_download_checkpoint_{run.run_id}")

@@ -1,0 +1,61 @@
+"""The Train page's state: one dataclass under ``st.session_state["train"]``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import streamlit as st
+
+from playground.engine.runs import Run
+
+STATE_KEY = "train"
+
+
+@dataclass
+class RunData:
+    """What the results section needs besides the run: the test data it was evaluated on."""
+
+    x_test: np.ndarray
+    y_test: np.ndarray
+    class_names: tuple[str, ...]
+    kind: str
+
+
+@dataclass
+class TrainState:
+    """Everything the Train page keeps between reruns.
+
+    Attributes:
+        runs: Every training of this session, oldest first (config, curves, model).
+        run_data: Test data per run id, for the confusion matrix and the misclassified gallery.
+        working_spec: The spec being trained, after one-click fixes; None until a model is chosen.
+        spec_origin: Identity of the spec ``working_spec`` was copied from (reset when it changes).
+        data_origin: Identity of the dataset the loss was proposed for (re-proposed when it changes).
+        uploaded_model: A model loaded from a ``.keras`` upload, or None.
+        uploaded_name: The uploaded file's name.
+        published: Run ids whose model was handed to the other pages.
+        draw_count: Increases on every chart draw, for fresh chart keys.
+    """
+
+    runs: list[Run] = field(default_factory=list)
+    run_data: dict[int, RunData] = field(default_factory=dict)
+    working_spec: dict[str, Any] | None = None
+    spec_origin: str = ""
+    data_origin: str = ""
+    uploaded_model: Any = None
+    uploaded_name: str = ""
+    published: set[int] = field(default_factory=set)
+    draw_count: int = 0
+
+    def active_runs(self) -> list[Run]:
+        """Runs queued or training."""
+        return [run for run in self.runs if run.active]
+
+
+def train_state() -> TrainState:
+    """Returns this session's Train page state, creating it on first use."""
+    if STATE_KEY not in st.session_state:
+        st.session_state[STATE_KEY] = TrainState()
+    return st.session_state[STATE_KEY]
