@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import threading
 import time
 
 from playground.spec import tasks
@@ -94,7 +95,8 @@ def main() -> None:
     # Press-Train equivalent: a fresh model and job started in a thread, until the first point exists.
     job = training.make_job(_config(1), dataset.x_train, y, dataset.x_test, dataset.y_test, "multiclass", 10)
     start = time.perf_counter()
-    thread = training.start([job])
+    thread = threading.Thread(target=training.execute, args=(job,), daemon=True)
+    thread.start()
     while not job.run.snapshot().batches and thread.is_alive():
         time.sleep(0.005)
     first_point = time.perf_counter() - start

@@ -15,7 +15,6 @@ Keras is imported lazily (inside functions) so that ``import playground.engine.r
 from __future__ import annotations
 
 import math
-import threading
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -173,12 +172,7 @@ class Race:
             ValueError: An optimizer setting out of range (from ``playground.engine.optimizers``).
             playground.spec.SpecError: The spec cannot be built.
         """
-        if not MIN_ENTRIES <= len(entries) <= MAX_ENTRIES:
-            raise CompareError("compare.error.optimizer_count", minimum=MIN_ENTRIES, maximum=MAX_ENTRIES)
-        if not 1 <= int(epochs) <= 100 or not 1 <= int(batch_size) <= 4096:
-            raise CompareError("compare.error.race_sizes")
-        for entry in entries:
-            optimizer_arguments(entry.optimizer, entry.learning_rate, **entry.parameters)
+        check_settings(entries, epochs, batch_size)
         self.entries = list(entries)
         self.data = data
         self.epochs = int(epochs)
@@ -190,25 +184,10 @@ class Race:
         for model, entry in zip(self.models, self.entries):
             model.compile(optimizer=make_optimizer(entry.optimizer, entry.learning_rate, **entry.parameters),
                           loss=self.loss, metrics=tasks.metrics_for(data.task))
-        self.runs = [Run(self._config(spec, entry)) for entry in self.entries]
+        self.runs = [Run(race_config(spec, data.name, entry, self.epochs, self.batch_size, self.loss))
+                     for entry in self.entries]
         self.results = [EntryResult(entry.label, "queued") for entry in self.entries]
         self._validation_batches: list[tuple[Any, Any]] = []
-        self._thread: threading.Thread | None = None
-
-    def _config(self, spec: dict[str, Any], entry: RaceEntry) -> RunConfig:
-        return RunConfig(
-            label=entry.label, spec=spec, dataset=self.data.name, loss=self.loss, optimizer=entry.optimizer,
-            learning_rate=entry.rate, optimizer_parameters=dict(entry.parameters), hidden_activation=entry.activation,
-            batch_size=self.batch_size, epochs=self.epochs, validation_split=0.0,
-        )
-
-    # Control (the page).
-
-    def start(self) -> threading.Thread:
-        """Runs the race in a background daemon thread and returns the thread."""
-        self._thread = threading.Thread(target=self.execute, name="playground-race", daemon=True)
-        self._thread.start()
-        return self._thread
 
     def stop(self) -> None:
         """Asks every entry to stop after its current batch (the models keep what they learned)."""
@@ -220,7 +199,7 @@ class Race:
         """Whether the race is still running (or about to)."""
         return any(run.active for run in self.runs)
 
-    # The race itself (the worker thread, or the caller in tests and the benchmark).
+    # The race itself (a worker process, or the caller in tests and the benchmark).
 
     def execute(self) -> None:
         """Trains all entries interleaved to the end, a Stop, or until every entry diverged. Never raises."""
@@ -229,8 +208,9 @@ class Race:
         except Exception as error:  # noqa: BLE001 - the learner sees the reason, never a traceback.
             for run, result in zip(self.runs, self.results):
                 if run.active:
-                    run.finish(FAILED, "compare.error.race_failed", detail=_short(error))
                     result.status = FAILED
+                    run.set_table_row(result)
+                    run.finish(FAILED, "compare.error.race_failed", detail=_short(error))
 
     def _train(self) -> None:
         import tensorflow as tf
@@ -243,6 +223,7 @@ class Race:
         for run, result in zip(self.runs, self.results):
             run.mark_started(steps)
             result.status = "running"
+            run.set_table_row(result)
         order_generator = np.random.default_rng(self.seed)
         self._validation_batches = _tensor_batches(self.data.x_val, self.data.y_val, VALIDATION_BATCH)
         for epoch in range(self.epochs):
@@ -276,6 +257,7 @@ class Race:
         for index in racing:
             self.results[index].status = FINISHED
             self.results[index].seconds = seconds[index]
+            self.runs[index].set_table_row(self.results[index])
             self.runs[index].finish(FINISHED)
 
     def _epoch_logs(self, index: int) -> dict[str, float]:
@@ -298,17 +280,43 @@ class Race:
         if result.epochs_to_target is None and accuracy is not None and accuracy >= self.target_accuracy:
             result.epochs_to_target = epoch + 1
             result.seconds_to_target = seconds
+        self.runs[index].set_table_row(result)
 
     def _drop_out(self, index: int, publisher: LivePublisher, seconds: float) -> None:
         """An entry leaves the race: it diverged (NaN/inf loss) or Stop was pressed."""
         result = self.results[index]
         result.seconds = seconds
+        result.status = DIVERGED if publisher.diverged else STOPPED
+        self.runs[index].set_table_row(result)
         if publisher.diverged:
-            result.status = DIVERGED
             self.runs[index].finish(DIVERGED, "compare.race.diverged_note")
         else:
-            result.status = STOPPED
             self.runs[index].finish(STOPPED)
+
+
+def check_settings(entries: Sequence[RaceEntry], epochs: int, batch_size: int) -> None:
+    """Refuses a race that cannot run, before anything is built or sent to a worker.
+
+    Raises:
+        CompareError: Too few or too many entries, or epochs / batch size out of range.
+        ValueError: An optimizer setting out of range (from ``playground.engine.optimizers``).
+    """
+    if not MIN_ENTRIES <= len(entries) <= MAX_ENTRIES:
+        raise CompareError("compare.error.optimizer_count", minimum=MIN_ENTRIES, maximum=MAX_ENTRIES)
+    if not 1 <= int(epochs) <= 100 or not 1 <= int(batch_size) <= 4096:
+        raise CompareError("compare.error.race_sizes")
+    for entry in entries:
+        optimizer_arguments(entry.optimizer, entry.learning_rate, **entry.parameters)
+
+
+def race_config(spec: dict[str, Any], dataset_name: str, entry: RaceEntry, epochs: int, batch_size: int,
+                loss: str = "") -> RunConfig:
+    """The run record's configuration of one entry (what the legend and the runs table show)."""
+    return RunConfig(
+        label=entry.label, spec=spec, dataset=dataset_name, loss=loss, optimizer=entry.optimizer,
+        learning_rate=entry.rate, optimizer_parameters=dict(entry.parameters), hidden_activation=entry.activation,
+        batch_size=int(batch_size), epochs=int(epochs), validation_split=0.0,
+    )
 
 
 def _train_step(model: Any, x_batch: Any, y_batch: Any, first: bool) -> dict[str, Any]:

@@ -10,6 +10,7 @@ Nothing here imports TensorFlow: a run record is plain Python.
 
 from __future__ import annotations
 
+import copy
 import csv
 import io
 import itertools
@@ -96,9 +97,11 @@ class RunEvent:
     """A marker on the chart.
 
     Attributes:
-        kind: ``"early_stopping"``, ``"checkpoint"`` or ``"stopped"``.
+        kind: ``"early_stopping"``, ``"checkpoint"`` or ``"stopped"`` (drawn on the chart), or
+            ``"stop_seen"`` (the worker received Stop; not drawn).
         epoch: The 0-based epoch it happened at.
-        value: The monitored value (the checkpoint's best), if any.
+        value: The monitored value (the checkpoint's best); for ``"stop_seen"`` and ``"stopped"`` the
+            batches trained so far, so the batches trained after Stop can be counted.
         monitor: The logged quantity the callback watched (e.g. ``"val_loss"``), or None: the marker then
             belongs on every chart.
     """
@@ -124,6 +127,20 @@ class RunResults:
     confusion: list[list[int]] | None = None
     misclassified: list[int] = field(default_factory=list)
     predictions: list[float] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RunCursor:
+    """How much of a run has already been sent to the server (see ``Run.delta``)."""
+
+    status: str = QUEUED
+    steps: int = 0
+    batches: int = 0
+    epochs: int = 0
+    events: int = 0
+    position: tuple[int, int] = (0, 0)
+    results: bool = False
+    table_version: int = 0
 
 
 @dataclass(frozen=True)
@@ -160,16 +177,21 @@ class Run:
         run_id: A number unique in this server process.
         config: What was trained and how.
         model: The Keras model (partly trained after a Stop), or None before it exists.
+        model_bytes: The model as a ``.keras`` file, once a worker sent it home.
+        checkpoint_bytes: The best model ModelCheckpoint saved, as a ``.keras`` file, or None.
         stop_requested: Set by the page's Stop button; the callback ends training at the next batch.
-        checkpoint_path: Where ModelCheckpoint saved the best model (a temporary file), or None.
     """
 
     def __init__(self, config: RunConfig) -> None:
         self.run_id = next(_run_numbers)
         self.config = config
-        self.model: Any = None
-        self.checkpoint_path: str | None = None
+        self._model: Any = None
+        self._model_lock = threading.Lock()  # Not the record's lock: snapshots never wait for a load.
+        self.model_bytes: bytes | None = None
+        self.checkpoint_bytes: bytes | None = None
         self.stop_requested = threading.Event()
+        # Batches trained so far in this process (counted on every batch, unlike the throttled points).
+        self.batches_trained = 0
         self._lock = threading.Lock()
         self._status = QUEUED
         self._batches: list[BatchPoint] = []
@@ -184,6 +206,8 @@ class Run:
         self._error_key: str | None = None
         self._error_fields: dict[str, Any] = {}
         self._results: RunResults | None = None
+        self._table_row: Any = None
+        self._table_version = 0
 
     # Writers (the training thread).
 
@@ -226,10 +250,76 @@ class Run:
             self._error_fields = error_fields
             self._finished_at = time.monotonic()
 
+    def set_table_row(self, row: Any) -> None:
+        """Stores a summary row for a results table (the race's ``EntryResult``), a copy of ``row``."""
+        with self._lock:
+            self._table_row = copy.copy(row)
+            self._table_version += 1
+
     def set_results(self, results: RunResults) -> None:
         """Stores the test-set evaluation."""
         with self._lock:
             self._results = results
+
+    # Streaming between processes: a worker's run is mirrored into the server's run.
+
+    def delta(self, cursor: "RunCursor") -> tuple[dict[str, Any], "RunCursor"]:
+        """Returns what changed since ``cursor`` (an empty dict when nothing did) and the new cursor.
+
+        The worker process calls this every fraction of a second and sends the result to the
+        server, whose own ``Run`` takes it with ``apply``; only new points travel.
+        """
+        with self._lock:
+            change: dict[str, Any] = {}
+            if self._status != cursor.status:
+                change["status"] = self._status
+            if self._steps_per_epoch != cursor.steps:
+                change["steps"] = self._steps_per_epoch
+            if len(self._batches) > cursor.batches:
+                change["batches"] = self._batches[cursor.batches:]
+            if len(self._epochs) > cursor.epochs:
+                change["epochs"] = self._epochs[cursor.epochs:]
+            if len(self._events) > cursor.events:
+                change["events"] = self._events[cursor.events:]
+            if (self._epoch, self._batch) != cursor.position:
+                change["position"] = (self._epoch, self._batch)
+            if self._error_key is not None and cursor.status not in FINAL_STATUSES:
+                change["error"] = (self._error_key, dict(self._error_fields))
+            if self._results is not None and not cursor.results:
+                change["results"] = self._results
+            if self._table_version != cursor.table_version:
+                change["table_row"] = self._table_row
+            new_cursor = RunCursor(self._status, self._steps_per_epoch, len(self._batches), len(self._epochs),
+                                   len(self._events), (self._epoch, self._batch), self._results is not None,
+                                   self._table_version)
+        return change, new_cursor
+
+    def apply(self, change: dict[str, Any]) -> None:
+        """Takes a change made by another process's ``Run.delta`` (see there)."""
+        with self._lock:
+            now = time.monotonic()
+            if "steps" in change:
+                self._steps_per_epoch = change["steps"]
+            if change.get("status") == RUNNING and self._started_at is None:
+                self._started_at = now
+            self._batches.extend(change.get("batches", ()))
+            self._epochs.extend(change.get("epochs", ()))
+            self._events.extend(change.get("events", ()))
+            if self._first_point_at is None and (change.get("batches") or change.get("epochs")):
+                self._first_point_at = now
+            if "position" in change:
+                self._epoch, self._batch = change["position"]
+            if "error" in change:
+                self._error_key, self._error_fields = change["error"]
+            if "results" in change:
+                self._results = change["results"]
+            if "table_row" in change:
+                self._table_row = change["table_row"]
+                self._table_version += 1
+            if "status" in change:
+                self._status = change["status"]
+                if self._status in FINAL_STATUSES:
+                    self._finished_at = now
 
     # Readers (the page, tests, the benchmark).
 
@@ -238,6 +328,31 @@ class Run:
         """One of ``queued``, ``running``, ``stopped``, ``finished``, ``diverged``, ``failed``."""
         with self._lock:
             return self._status
+
+    @property
+    def model(self) -> Any:
+        """The trained Keras model: the one trained here, or the worker's ``.keras`` file loaded on first use.
+
+        Loading waits for the first page that needs the model (Draw, feature maps), in that page's
+        thread: models nobody looks at cost the server nothing.
+        """
+        with self._model_lock:
+            if self._model is None and self.model_bytes is not None:
+                from playground.engine.model_files import load_model_bytes
+
+                self._model = load_model_bytes(self.model_bytes)
+            return self._model
+
+    @model.setter
+    def model(self, model: Any) -> None:
+        with self._model_lock:
+            self._model = model
+
+    @property
+    def table_row(self) -> Any:
+        """The latest summary row (see ``set_table_row``), or None."""
+        with self._lock:
+            return self._table_row
 
     @property
     def active(self) -> bool:

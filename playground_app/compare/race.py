@@ -136,18 +136,19 @@ def _blocking_problem(spec: dict[str, Any], dataset: Any) -> str | None:
 
 def _start(state: CompareState, spec: dict[str, Any], dataset: Any, entries: list[RaceEntry],
            options: tuple[int, int, int, float]) -> None:
-    from playground.engine.race import Race, prepare_data
+    from playground.engine import runner
+    from playground.engine.jobs import RaceJob
+    from playground.engine.race import check_settings
 
     train_samples, epochs, batch_size, target_accuracy = options
     try:
-        with st.spinner(tr("compare.race.preparing")):
-            data = prepare_data(dataset, spec, train_samples)
-            race = Race(spec, data, entries, epochs=epochs, batch_size=batch_size, target_accuracy=target_accuracy)
+        check_settings(entries, epochs, batch_size)
+        job = RaceJob(spec=spec, entries=tuple(entries), epochs=epochs, batch_size=batch_size,
+                      target_accuracy=target_accuracy, train_samples=train_samples, dataset_name=dataset.name)
+        state.race = runner.submit(job, dataset)
     except Exception as error:  # noqa: BLE001 - a bad setting gets a message; the form keeps its values.
         st.error(error_text(error))
         return
-    state.race = race
-    race.start()
     # Rerun at once, so that Start is disabled and Stop enabled while the race runs.
     st.rerun()
 

@@ -44,6 +44,8 @@ def _draw(state: CompareState, was_active: bool) -> None:
     from playground.charts.compare_race import race_figure
 
     race = state.race
+    if race.active:
+        race.touch()  # Somebody is watching: the race is not an orphan of a closed tab.
     snapshots = [run.snapshot() for run in race.runs]
     epoch = max(snapshot.epoch for snapshot in snapshots)
     if race.active:

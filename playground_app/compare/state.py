@@ -15,7 +15,7 @@ class CompareState:
     """What the Compare page keeps between reruns.
 
     Attributes:
-        race: The running or finished optimizer race (``playground.engine.race.Race``), or None.
+        race: The running or finished optimizer race (``playground.engine.runner.RaceHandle``), or None.
         surface_signature: The inputs the shown surface paths were computed from.
         trajectories: The paths of the loss-surface lab for ``surface_signature``.
         surface_error: Translated message of the last failed surface run, or None.

@@ -1,6 +1,6 @@
 """Train page, section 4: the Train / Stop / experiment buttons and the live curves.
 
-Training runs in a background thread (``playground.engine.training.start``). While a run is active the
+Training runs in a worker process of the Dask cluster (``playground.engine.runner``). While a run is active the
 curves are drawn inside ``st.fragment(run_every=1.0)``, which reruns only that fragment every second,
 so the rest of the page stays usable. When the last run ends, the fragment asks for one full rerun
 so that the results section appears.
@@ -13,9 +13,10 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from playground.spec import tasks
-
-from playground.engine import training
+from playground.engine import runner, training
+from playground.engine.jobs import FitJob
+from playground.errors import LearnerError
+from playground.spec import tasks, validate
 from playground.charts.training import curves_figure, metric_names
 from playground.data.registry import Dataset, load, subsample
 from playground.spec.presets import PRESETS
@@ -68,7 +69,7 @@ def _start_single(state: TrainState, choice: ModelChoice, dataset: Dataset, loss
         batch_size=options.batch_size, epochs=options.epochs, validation_split=options.validation_split,
         one_hot=one_hot, early_stopping=options.early_stopping, checkpoint=options.checkpoint,
     )
-    _launch(state, [(config, dataset, choice.model)])
+    _launch(state, [(config, dataset, choice.model_bytes)])
 
 
 def _start_experiment(state: TrainState) -> None:
@@ -84,28 +85,27 @@ def _start_experiment(state: TrainState) -> None:
     _launch(state, planned, replace_overlay=True)
 
 
-def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, Any]], replace_overlay: bool = False) -> None:
-    """Prepares every job (building models, shaping data) before starting any, then starts them."""
-    jobs = []
+def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | None]],
+            replace_overlay: bool = False) -> None:
+    """Checks every model before starting any, then sends each run to a training worker."""
     try:
-        for config, dataset, model in planned:
-            jobs.append(training.make_job(config, dataset.x_train, dataset.y_train, dataset.x_test, dataset.y_test,
-                                          dataset.task, dataset.num_classes, model=model))
-    except SpecError as error:
-        st.error(tr("train.spec_error", detail=error.text(lang())))
+        for config, _, _ in planned:
+            if config.spec is not None:
+                validate(config.spec)
+        handles = [runner.submit(FitJob(config, model_bytes), dataset) for config, dataset, model_bytes in planned]
+    except LearnerError as error:
+        st.error(tr("train.spec_error", detail=error.text(lang())) if isinstance(error, SpecError) else error.text(lang()))
         return
-    except ValueError as error:
-        st.error(tr("common.error_generic", detail=str(error)))
-        return
-    for job, (_, dataset, _) in zip(jobs, planned):
-        state.runs.append(job.run)
-        state.run_data[job.run.run_id] = RunData(np.asarray(dataset.x_test), np.asarray(dataset.y_test),
-                                                 tuple(dataset.class_names), dataset.kind)
-    new_ids = [job.run.run_id for job in jobs]
+    for handle, (_, dataset, _) in zip(handles, planned):
+        run = handle.runs[0]
+        state.handles.append(handle)
+        state.runs.append(run)
+        state.run_data[run.run_id] = RunData(np.asarray(dataset.x_test), np.asarray(dataset.y_test),
+                                             tuple(dataset.class_names), dataset.kind)
+    new_ids = [handle.runs[0].run_id for handle in handles]
     kept = [] if replace_overlay else [run_id for run_id in st.session_state.get(OVERLAY_KEY, [])
                                        if run_id in state.run_data]
     st.session_state[OVERLAY_KEY] = kept + new_ids
-    training.start(jobs)
 
 
 def live_section(state: TrainState) -> None:
@@ -132,6 +132,9 @@ def live_section(state: TrainState) -> None:
 
 
 def _progress_and_stop(state: TrainState) -> None:
+    for handle in state.handles:
+        if handle.active:
+            handle.touch()  # Somebody is watching: the run is not an orphan of a closed tab.
     active = state.active_runs()
     shown = [run for run in active if run.status == "running"] or state.runs[-1:]
     for run in shown:
@@ -160,8 +163,9 @@ def _progress(snapshot: RunSnapshot) -> None:
 
 def _stop_all(state: TrainState) -> None:
     """Stop button: the running run ends after its current batch; queued runs of an experiment never start."""
-    for run in state.active_runs():
-        run.stop_requested.set()
+    for handle in state.handles:
+        if handle.active:
+            handle.stop()
 
 
 def _curves(state: TrainState) -> None:

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import streamlit as st
 
 from playground.charts.training import confusion_figure
-from playground.engine.model_files import model_to_bytes
 from playground.engine.runs import FINISHED, STOPPED, Run, history_csv
 from playground_app.common import tr
 from playground_app.state import publish_model
@@ -113,12 +110,9 @@ def _downloads(run: Run, snapshot) -> None:
     file_stem = f"run_{run.run_id}"
     left.download_button(tr("train.download_history"), history_csv(snapshot), file_name=f"{file_stem}_history.csv",
                          mime="text/csv", key=f"train_download_history_{run.run_id}")
-    if run.model is not None:
-        # Saving takes a moment: only when the learner clicks (a callable is called on demand).
-        right.download_button(tr("train.download_model"), lambda: model_to_bytes(run.model),
-                              file_name=f"{file_stem}.keras", mime="application/octet-stream",
-                              key=f"train_download_model_{run.run_id}")
-    if run.checkpoint_path and os.path.exists(run.checkpoint_path):
-        with open(run.checkpoint_path, "rb") as handle:
-            third.download_button(tr("train.download_checkpoint"), handle.read(), file_name=f"{file_stem}_best.keras",
-                                  mime="application/octet-stream", key=f"train_download_checkpoint_{run.run_id}")
+    if run.model_bytes is not None:
+        right.download_button(tr("train.download_model"), run.model_bytes, file_name=f"{file_stem}.keras",
+                              mime="application/octet-stream", key=f"train_download_model_{run.run_id}")
+    if run.checkpoint_bytes is not None:
+        third.download_button(tr("train.download_checkpoint"), run.checkpoint_bytes, file_name=f"{file_stem}_best.keras",
+                              mime="application/octet-stream", key=f"train_download_checkpoint_{run.run_id}")

@@ -30,6 +30,7 @@ class ModelChoice:
 
     spec: dict[str, Any] | None
     model: Any = None
+    model_bytes: bytes | None = None
 
 
 @dataclass
@@ -88,13 +89,14 @@ def _uploaded_model(state: TrainState) -> ModelChoice | None:
         state.uploaded_model, state.uploaded_name = None, ""
         try:
             state.uploaded_model = load_model_bytes(upload.getvalue())
+            state.uploaded_bytes = upload.getvalue()
             state.uploaded_name = identity
         except ModelFileError as error:
             st.error(tr(error.key, **error.fields))
             return None
     model = state.uploaded_model
     st.success(tr("train.upload_loaded", name=upload.name, params=int(model.count_params())))
-    return ModelChoice(spec=None, model=model)
+    return ModelChoice(spec=None, model=model, model_bytes=state.uploaded_bytes)
 
 
 def model_as_spec(choice: ModelChoice) -> dict[str, Any]:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import streamlit as st
 
 from playground.engine.runs import Run
+
+if TYPE_CHECKING:  # The engine imports Dask: only when something trains.
+    from playground.engine.runner import Handle
 
 STATE_KEY = "train"
 
@@ -29,22 +32,26 @@ class TrainState:
 
     Attributes:
         runs: Every training of this session, oldest first (config, curves, model).
+        handles: The engine's handles of this session's trainings (Stop, the viewer's heartbeat).
         run_data: Test data per run id, for the confusion matrix and the misclassified gallery.
         working_spec: The spec being trained, after one-click fixes; None until a model is chosen.
         spec_origin: Identity of the spec ``working_spec`` was copied from (reset when it changes).
         data_origin: Identity of the dataset the loss was proposed for (re-proposed when it changes).
         uploaded_model: A model loaded from a ``.keras`` upload, or None.
+        uploaded_bytes: The uploaded ``.keras`` file, sent to the worker that trains it further.
         uploaded_name: The uploaded file's name.
         published: Run ids whose model was handed to the other pages.
         draw_count: Increases on every chart draw, for fresh chart keys.
     """
 
     runs: list[Run] = field(default_factory=list)
+    handles: list[Handle] = field(default_factory=list)
     run_data: dict[int, RunData] = field(default_factory=dict)
     working_spec: dict[str, Any] | None = None
     spec_origin: str = ""
     data_origin: str = ""
     uploaded_model: Any = None
+    uploaded_bytes: bytes | None = None
     uploaded_name: str = ""
     published: set[int] = field(default_factory=set)
     draw_count: int = 0

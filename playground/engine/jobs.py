@@ -1,0 +1,79 @@
+"""What a training is, completely and serialisably: the descriptions the server sends to a worker.
+
+A job holds no Keras object and no open resource, only plain data (the spec, the ``RunConfig``, an
+uploaded model's ``.keras`` bytes), so it travels to any worker process or machine. The data it trains
+on travels beside it, once (see ``playground.engine.runner``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from playground.engine.runs import RunConfig
+
+
+@dataclass(frozen=True)
+class FitJob:
+    """One ``model.fit``: the Train page's runs and the notes' one-click experiment.
+
+    Attributes:
+        config: How to compile and fit (its ``spec`` is built when ``model_bytes`` is None).
+        model_bytes: A ``.keras`` model to train further (an upload), or None.
+    """
+
+    config: RunConfig
+    model_bytes: bytes | None = None
+
+    @property
+    def configs(self) -> list[RunConfig]:
+        """The run records this job writes: one."""
+        return [self.config]
+
+
+@dataclass(frozen=True)
+class RaceJob:
+    """An optimizer race: identical copies of one model trained interleaved (``playground.engine.race``).
+
+    Attributes:
+        spec: The model spec.
+        entries: The contestants (``RaceEntry``).
+        epochs: Epochs to train.
+        batch_size: Samples per batch.
+        target_accuracy: Accuracy whose first reaching is timed.
+        train_samples: Training samples to keep (stratified), or None for all.
+        seed: Seed of the batch order.
+        dataset_name: The dataset's name, for the run records.
+    """
+
+    spec: dict[str, Any]
+    entries: tuple[Any, ...]
+    epochs: int = 5
+    batch_size: int = 32
+    target_accuracy: float = 0.9
+    train_samples: int | None = None
+    seed: int = 0
+    dataset_name: str = "data"
+
+    @property
+    def configs(self) -> list[RunConfig]:
+        """The run records this job writes: one per entry, as ``Race`` labels them."""
+        from playground.engine.race import race_config
+
+        return [race_config(self.spec, self.dataset_name, entry, self.epochs, self.batch_size)
+                for entry in self.entries]
+
+
+@dataclass
+class Outcome:
+    """What a worker sends back when a job ends (its curves went ahead through the event queue).
+
+    Attributes:
+        models: One ``.keras`` file per run (None where there is no model to keep: diverged, failed).
+        checkpoints: One best-checkpoint ``.keras`` file per run, or None.
+        worker_memory: The worker process's resident memory in bytes after the job (to recycle it).
+    """
+
+    models: list[bytes | None]
+    checkpoints: list[bytes | None]
+    worker_memory: int = 0

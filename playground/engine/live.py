@@ -1,0 +1,149 @@
+"""The live callback: throttled batch points, epoch logs, markers, Stop and the NaN check.
+
+``LivePublisher`` is framework-free (tested without Keras); ``live_callback`` wraps it in a
+``keras.callbacks.Callback`` whose hooks only hand off to it. It writes into a ``Run``: in a worker
+process that run is mirrored to the server's (see ``playground.engine.worker``).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from collections.abc import Callable
+from typing import Any
+
+from playground.engine.runs import Run, RunEvent
+
+# Seconds between two published batch points. Reading a log value can force a device sync, and each
+# point is one more thing to draw: five points a second is smooth enough for a chart redrawn every second.
+PUBLISH_INTERVAL = 0.2
+
+
+class LivePublisher:
+    """The framework-free heart of the live callback: throttling, Stop and divergence checks.
+
+    The Keras callback made by ``live_callback`` only forwards its hooks here, so this logic is
+    tested without Keras and costs one clock read per batch.
+    """
+
+    def __init__(
+        self,
+        run: Run,
+        interval: float = PUBLISH_INTERVAL,
+        clock: Callable[[], float] = time.monotonic,
+        checkpoint: Any = None,
+    ) -> None:
+        """Creates a publisher writing into ``run``.
+
+        Args:
+            run: The run record to publish into.
+            interval: Smallest time between two published batch points, in seconds.
+            clock: Monotonic clock (replaced in tests).
+            checkpoint: A ``keras.callbacks.ModelCheckpoint`` whose saves become chart markers, or None.
+        """
+        self.run = run
+        self.interval = interval
+        self.clock = clock
+        self.checkpoint = checkpoint
+        self.diverged = False
+        self._epoch = 0
+        self._last_published = -math.inf
+        self._checkpoint_best: float | None = None
+
+    def should_stop(self) -> bool:
+        """Tells whether the learner pressed Stop (checked before every batch)."""
+        return self.run.stop_requested.is_set()
+
+    def train_begin(self, steps_per_epoch: int | None) -> None:
+        """Marks the run as training, with the batches per epoch that Keras counted."""
+        self.run.mark_started(max(int(steps_per_epoch or 1), 1))
+
+    def epoch_begin(self, epoch: int) -> None:
+        """Remembers the epoch for the batch positions."""
+        self._epoch = epoch
+
+    def batch_end(self, batch: int, logs: dict[str, Any] | None) -> bool:
+        """Publishes a batch point when the interval has passed; returns True to stop training.
+
+        The loss is checked on every batch, like ``keras.callbacks.TerminateOnNaN``: with the
+        TensorFlow backend Keras has already turned the logs into Python floats, so this costs nothing.
+        """
+        logs = logs or {}
+        self.run.batches_trained += 1
+        if not _is_finite(logs.get("loss")):
+            self.diverged = True
+            return True
+        now = self.clock()
+        if now - self._last_published >= self.interval:
+            self._last_published = now
+            self.run.add_batch(self._epoch, batch, floats(logs))
+        return self.should_stop()
+
+    def epoch_end(self, epoch: int, logs: dict[str, Any] | None) -> bool:
+        """Publishes the epoch's logs and checkpoint marker; returns True to stop training."""
+        logs = floats(logs or {})
+        if not _is_finite(logs.get("loss")):
+            self.diverged = True
+            return True
+        self.run.add_epoch(epoch, logs)
+        self._mark_checkpoint(epoch)
+        return self.should_stop()
+
+    def _mark_checkpoint(self, epoch: int) -> None:
+        """Adds a marker when ModelCheckpoint improved its best value (it saved the model)."""
+        if self.checkpoint is None:
+            return
+        best = getattr(self.checkpoint, "best", None)
+        if best is not None and _is_finite(best) and best != self._checkpoint_best:
+            self._checkpoint_best = float(best)
+            self.run.add_event(RunEvent("checkpoint", epoch, float(best), getattr(self.checkpoint, "monitor", None)))
+
+
+def _is_finite(value: Any) -> bool:
+    """True for a finite number or a missing value (nothing to judge)."""
+    if value is None:
+        return True
+    try:
+        return math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return True
+
+
+def floats(logs: dict[str, Any]) -> dict[str, float]:
+    """Keeps the numeric log values as floats (Keras may add non-numeric entries)."""
+    result: dict[str, float] = {}
+    for name, value in logs.items():
+        try:
+            result[name] = float(value)
+        except (TypeError, ValueError):
+            continue
+    return result
+
+
+def live_callback(publisher: LivePublisher) -> Any:
+    """Returns a ``keras.callbacks.Callback`` whose hooks hand off to ``publisher``."""
+    import keras
+
+    class LiveCallback(keras.callbacks.Callback):
+        """Publishes to a run record; Stop and NaN end training after the current batch."""
+
+        def on_train_begin(self, logs: dict | None = None) -> None:
+            publisher.train_begin(self.params.get("steps"))
+
+        def on_epoch_begin(self, epoch: int, logs: dict | None = None) -> None:
+            publisher.epoch_begin(epoch)
+
+        def on_train_batch_begin(self, batch: int, logs: dict | None = None) -> None:
+            # Keras checks ``stop_training`` after every batch, so this ends fit within one batch.
+            if publisher.should_stop():
+                self.model.stop_training = True
+
+        def on_train_batch_end(self, batch: int, logs: dict | None = None) -> None:
+            if publisher.batch_end(batch, logs):
+                self.model.stop_training = True
+
+        def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
+            if publisher.epoch_end(epoch, logs):
+                self.model.stop_training = True
+
+    return LiveCallback()

@@ -1,0 +1,215 @@
+"""The server side of the engine: submit a job to the cluster and follow it through a handle.
+
+``submit(job, dataset)`` sends the data to the cluster once (scattered by content, so the same data is
+not sent again for the next run), submits ``worker.run_job`` and starts one follower thread that applies
+the worker's stream to the handle's ``Run`` records, forwards Stop, and brings the models home. Pages
+hold handles and read ``Run.snapshot()``; they never see a thread, a future or a queue.
+"""
+
+from __future__ import annotations
+
+import pickle
+import threading
+import time
+import uuid
+from collections import OrderedDict
+from typing import Any
+
+from playground.engine import cluster
+from playground.engine.jobs import FitJob, Outcome, RaceJob
+from playground.engine.runs import FAILED, FINAL_STATUSES, QUEUED, STOPPED, Run
+from playground.engine.worker import Channel, run_job
+
+# Seconds a running job goes on with nobody looking at it (its tab closed) before it is stopped.
+VIEWER_TIMEOUT = 300.0
+# A worker whose memory grew past this after a job is restarted while idle (TensorFlow keeps caches).
+RECYCLE_BYTES = 2_500_000_000
+# Seconds between two looks at the worker's messages, Stop and the job's end (the page redraws every second).
+POLL_SECONDS = 0.25
+# Different datasets kept on the cluster for the next runs (each stays until pushed out).
+SCATTERED_KEPT = 6
+
+_scatter_lock = threading.Lock()
+_scattered: OrderedDict[str, Any] = OrderedDict()
+
+
+class Handle:
+    """A job on the cluster: its run records (growing live), Stop, and the models once it ended.
+
+    Attributes:
+        job: What was submitted.
+        runs: One record per trained model (one for a fit, one per entry for a race).
+        models: ``.keras`` bytes per run once the job ended (None where no model is kept).
+        checkpoints: Best-checkpoint ``.keras`` bytes per run, or None.
+        done: Set when the job ended and its records are final.
+    """
+
+    def __init__(self, job: FitJob | RaceJob, runs: list[Run]) -> None:
+        self.job = job
+        self.runs = runs
+        self.models: list[bytes | None] = [None] * len(runs)
+        self.checkpoints: list[bytes | None] = [None] * len(runs)
+        self.done = threading.Event()
+        self.last_seen = time.monotonic()
+
+    @property
+    def active(self) -> bool:
+        """Whether the job is still queued or training."""
+        return not self.done.is_set()
+
+    def stop(self) -> None:
+        """Asks the worker to stop after its current batch; the partly trained models come back."""
+        for run in self.runs:
+            run.stop_requested.set()
+
+    def touch(self) -> None:
+        """Says a page is watching (a job nobody watches for ``VIEWER_TIMEOUT`` seconds is stopped)."""
+        self.last_seen = time.monotonic()
+
+
+class RaceHandle(Handle):
+    """A race on the cluster, read like ``playground.engine.race.Race`` by the Compare page."""
+
+    @property
+    def results(self) -> list[Any]:
+        """One ``EntryResult`` per entry (its latest table row)."""
+        from playground.engine.race import EntryResult
+
+        return [run.table_row or EntryResult(run.config.label, run.status) for run in self.runs]
+
+    @property
+    def target_accuracy(self) -> float:
+        """The accuracy whose first reaching is timed."""
+        return self.job.target_accuracy
+
+    @property
+    def epochs(self) -> int:
+        """Epochs asked for."""
+        return self.job.epochs
+
+
+def submit(job: FitJob | RaceJob, dataset: Any) -> Handle:
+    """Starts ``job`` on the cluster with ``dataset`` (a ``playground.data.Dataset``) and returns its handle.
+
+    Raises:
+        playground.errors.LearnerError: The cluster cannot be reached.
+    """
+    client = cluster.get_client()
+    runs = [Run(config) for config in job.configs]
+    handle: Handle = RaceHandle(job, runs) if isinstance(job, RaceJob) else Handle(job, runs)
+    name = uuid.uuid4().hex
+    channel = Channel(events=f"playground-events-{name}", stop=f"playground-stop-{name}")
+    from distributed import Queue
+
+    queue = Queue(channel.events, client=client)  # Made before the job, so no message is missed.
+    future = client.submit(run_job, job, _scatter(client, dataset), channel, pure=False,
+                           key=f"playground-{type(job).__name__.lower()}-{name}")
+    threading.Thread(target=_follow, args=(handle, client, future, queue, channel), daemon=True,
+                     name=f"playground-follow-{name[:8]}").start()
+    return handle
+
+
+def _scatter(client: Any, dataset: Any) -> Any:
+    """Puts ``dataset`` on the cluster once per content and returns its future (kept for the next runs)."""
+    from dask.base import tokenize
+
+    token = tokenize(dataset.x_train, dataset.y_train, dataset.x_test, dataset.y_test, dataset.name, dataset.task)
+    with _scatter_lock:
+        future = _scattered.get(token)
+        if future is not None and future.client is client and future.status == "finished":
+            _scattered.move_to_end(token)
+            return future
+        future = client.scatter(dataset, hash=False)
+        _scattered[token] = future
+        while len(_scattered) > SCATTERED_KEPT:
+            _scattered.popitem(last=False)
+        return future
+
+
+def _follow(handle: Handle, client: Any, future: Any, queue: Any, channel: Channel) -> None:
+    """Applies the worker's stream to the runs until the job ends, then brings the models home."""
+    from distributed import Event
+
+    held_back: dict[int, str] = {}
+    stop_sent = False
+    try:
+        while True:
+            if not stop_sent and _should_stop(handle):
+                handle.stop()
+                if all(run.status == QUEUED for run in handle.runs):
+                    future.cancel()  # Not started yet: it never takes a worker.
+                Event(channel.stop, client=client).set()
+                stop_sent = True
+            finished = future.done()  # Read before the queue: what the job sent before ending is in it.
+            for message in queue.get(batch=True):
+                _apply(handle, pickle.loads(message), held_back)
+            if finished:
+                break
+            time.sleep(POLL_SECONDS)
+        outcome: Outcome = future.result()
+        handle.models, handle.checkpoints = list(outcome.models), list(outcome.checkpoints)
+        _bring_models_home(handle)
+        _maybe_recycle(client, future, outcome)
+    except Exception as error:  # noqa: BLE001 - a dead worker or a lost cluster ends the runs plainly.
+        for index, run in enumerate(handle.runs):
+            if run.status in FINAL_STATUSES or index in held_back:
+                continue
+            if stop_sent and future.cancelled():
+                run.apply({"status": STOPPED})  # Stopped while it waited for a free worker.
+            else:
+                run.apply({"status": FAILED, "error": ("engine.error.worker_died", {"detail": _first_line(error)})})
+    finally:
+        for index, status in held_back.items():
+            handle.runs[index].apply({"status": status})
+        handle.done.set()
+        _release(client, future, queue, channel)
+
+
+def _should_stop(handle: Handle) -> bool:
+    """Stop was pressed, or nobody has looked at the job for ``VIEWER_TIMEOUT`` seconds."""
+    pressed = any(run.stop_requested.is_set() for run in handle.runs)
+    return pressed or time.monotonic() - handle.last_seen > VIEWER_TIMEOUT
+
+
+def _apply(handle: Handle, changes: dict[int, dict[str, Any]], held_back: dict[int, str]) -> None:
+    """Applies one message; a final status waits until the models are home (pages then find them)."""
+    for index, change in changes.items():
+        if change.get("status") in FINAL_STATUSES:
+            held_back[index] = change.pop("status")
+        handle.runs[index].apply(change)
+
+
+def _bring_models_home(handle: Handle) -> None:
+    """Hands each returned ``.keras`` file to its run (loaded with ``safe_mode=True`` when a page needs it)."""
+    for run, data, checkpoint in zip(handle.runs, handle.models, handle.checkpoints):
+        run.model_bytes = data
+        run.checkpoint_bytes = checkpoint
+
+
+def _maybe_recycle(client: Any, future: Any, outcome: Outcome) -> None:
+    """Restarts an idle worker of the embedded cluster whose memory grew past ``RECYCLE_BYTES``."""
+    if cluster.embedded_cluster() is None or outcome.worker_memory < RECYCLE_BYTES:
+        return
+    try:
+        addresses = list(client.who_has([future]).get(future.key, ()))
+        idle = [address for address in addresses if not client.processing([address]).get(address)]
+        if idle:
+            client.restart_workers(idle, raise_for_error=False)
+    except Exception:  # noqa: BLE001 - recycling is housekeeping; a failure must not touch the run.
+        pass
+
+
+def _release(client: Any, future: Any, queue: Any, channel: Channel) -> None:
+    """Frees the job's queue, stop event and result on the scheduler."""
+    from distributed import Event
+
+    for action in (queue.close, Event(channel.stop, client=client).clear, future.release):
+        try:
+            action()
+        except Exception:  # noqa: BLE001 - the cluster may be gone already; nothing is left to free.
+            pass
+
+
+def _first_line(error: BaseException) -> str:
+    text = str(error).strip()
+    return (text.splitlines()[0] if text else type(error).__name__)[:300]

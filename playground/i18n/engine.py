@@ -1,0 +1,16 @@
+"""Strings of the training engine (``playground.engine``): what a learner reads when training cannot run."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "engine.error.worker_died": {
+        "en": "Failed — the training process stopped (out of memory?). The curves so far are kept; "
+              "try fewer samples, a smaller batch or a smaller model. ({detail})",
+        "ko": "실패 — 학습 프로세스가 멈췄습니다(메모리 부족?). 지금까지의 곡선은 남아 있습니다. "
+              "샘플 수, 배치 크기 또는 모델 크기를 줄여 보세요. ({detail})",
+    },
+    "engine.error.scheduler_unreachable": {
+        "en": "The Dask scheduler at {address} cannot be reached. Start it (`dask scheduler`) and its workers "
+              "(`dask worker {address}`), or start the playground without --scheduler to train on this computer.",
+        "ko": "{address}의 Dask 스케줄러에 연결할 수 없습니다. 스케줄러(`dask scheduler`)와 워커"
+              "(`dask worker {address}`)를 시작하거나, --scheduler 없이 플레이그라운드를 시작해 이 컴퓨터에서 학습하세요.",
+    },
+}

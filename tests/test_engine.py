@@ -1,0 +1,165 @@
+"""The engine on a real Dask cluster: a job's stream, Stop, the model coming home, dead workers, scale-out."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+import numpy as np
+import pytest
+
+from playground.data.registry import load, subsample
+from playground.engine import cluster, runner
+from playground.engine.jobs import FitJob, RaceJob
+from playground.engine.race import RaceEntry
+from playground.engine.runs import FAILED, FINISHED, STOPPED, RunConfig
+from playground.spec.presets import PRESETS
+
+pytestmark = pytest.mark.timeout(300)
+
+
+def _config(epochs: int = 4, batch_size: int = 16, label: str = "#1 Adam") -> RunConfig:
+    return RunConfig(label=label, spec=PRESETS["iris"], dataset="iris", loss="sparse_categorical_crossentropy",
+                     optimizer="Adam", learning_rate=0.01, epochs=epochs, batch_size=batch_size)
+
+
+def _wait(handle: runner.Handle, timeout: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout
+    while handle.active:
+        assert time.monotonic() < deadline, "the job did not end in time"
+        handle.touch()
+        time.sleep(0.05)
+
+
+def test_a_job_streams_its_curves_in_order_and_the_model_comes_home():
+    dataset = load("iris")
+    handle = runner.submit(FitJob(_config(epochs=4)), dataset)
+    _wait(handle)
+    run = handle.runs[0]
+    snapshot = run.snapshot()
+    assert snapshot.status == FINISHED
+    assert len(snapshot.epochs) == 4 and all("val_loss" in logs for logs in snapshot.epochs)
+    positions = [point.position for point in snapshot.batches]
+    assert positions and positions == sorted(positions) and positions[-1] <= 4
+    assert snapshot.steps_per_epoch == 6  # 120 training rows, 20 % held out → 96 rows in batches of 16.
+    # The model that came home (loaded with safe_mode) predicts what the worker predicted.
+    predicted = np.argmax(run.model.predict(dataset.x_test, verbose=0), axis=-1)
+    assert predicted.tolist() == [int(value) for value in snapshot.results.predictions]
+    assert run.model_bytes and run.model_bytes.startswith(b"PK")
+
+
+def test_stop_trains_at_most_one_more_batch_and_keeps_the_model():
+    dataset = load("iris")
+    handle = runner.submit(FitJob(_config(epochs=200, batch_size=1)), dataset)
+    deadline = time.monotonic() + 120
+    while not handle.runs[0].snapshot().batches:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    handle.stop()
+    _wait(handle)
+    snapshot = handle.runs[0].snapshot()
+    assert snapshot.status == STOPPED
+    seen = next(event for event in snapshot.events if event.kind == "stop_seen")
+    stopped = next(event for event in snapshot.events if event.kind == "stopped")
+    assert stopped.value - seen.value <= 1
+    assert len(snapshot.epochs) < 200 and handle.runs[0].model is not None
+
+
+def test_a_killed_worker_fails_its_run_plainly_and_the_next_run_trains():
+    dataset = load("iris")
+    handle = runner.submit(FitJob(_config(epochs=300, batch_size=1)), dataset)
+    client = cluster.get_client()
+    deadline = time.monotonic() + 120
+    while not handle.runs[0].snapshot().batches:
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    busy = [address for address, keys in client.processing().items() if keys]
+    assert len(busy) == 1
+    pid = client.run(os.getpid, workers=busy)[busy[0]]
+    os.kill(pid, signal.SIGKILL)
+    _wait(handle)
+    snapshot = handle.runs[0].snapshot()
+    assert snapshot.status == FAILED
+    assert snapshot.error_key == "engine.error.worker_died"
+    assert snapshot.batches, "the curves trained before the crash are kept"
+    again = runner.submit(FitJob(_config(epochs=2, label="#2 Adam")), dataset)
+    _wait(again)
+    assert again.runs[0].status == FINISHED
+
+
+def test_a_race_runs_on_a_worker_with_its_table_and_models():
+    dataset = subsample(load("digits"), 200, 50)
+    job = RaceJob(spec=_digits_spec(),
+                  entries=(RaceEntry("SGD", 0.01), RaceEntry("Adam", 0.001)), epochs=2, batch_size=32,
+                  dataset_name="digits")
+    handle = runner.submit(job, dataset)
+    _wait(handle)
+    assert [run.status for run in handle.runs] == [FINISHED, FINISHED]
+    assert [row.epochs for row in handle.results] == [2, 2]
+    assert all(row.val_accuracy is not None for row in handle.results)
+    assert all(run.model is not None for run in handle.runs)
+
+
+def _digits_spec() -> dict:
+    return {"input_shape": [8, 8, 1], "layers": [{"type": "Flatten"}, {"type": "Dense", "units": 16, "activation": "relu"},
+                                                 {"type": "Dense", "units": 10, "activation": "softmax"}]}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.mark.slow
+def test_a_separately_started_scheduler_and_worker_run_a_job(monkeypatch):
+    port = _free_port()
+    address = f"tcp://127.0.0.1:{port}"
+    scheduler = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_scheduler", "--host", "127.0.0.1",
+                                  "--port", str(port), "--dashboard-address", ":0"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1",
+                               "--nworkers", "1", "--host", "127.0.0.1", "--no-dashboard"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    saved = (cluster._client, cluster._cluster)
+    try:
+        monkeypatch.setenv(cluster.SCHEDULER_VARIABLE, address)
+        cluster._client, cluster._cluster = None, None
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                client = cluster.get_client()
+                break
+            except Exception:  # noqa: BLE001 - the scheduler is still starting.
+                assert time.monotonic() < deadline, "the scheduler did not start"
+                time.sleep(0.5)
+        client.wait_for_workers(1, timeout=120)
+        assert cluster.embedded_cluster() is None
+        handle = runner.submit(FitJob(_config(epochs=2)), load("iris"))
+        _wait(handle)
+        assert handle.runs[0].status == FINISHED, handle.runs[0].snapshot().error_fields
+        client.close()
+    finally:
+        cluster._client, cluster._cluster = saved
+        for process in (worker, scheduler):
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def test_an_unreachable_scheduler_is_a_plain_message(monkeypatch):
+    from playground.errors import LearnerError
+
+    saved = (cluster._client, cluster._cluster)
+    monkeypatch.setenv(cluster.SCHEDULER_VARIABLE, f"tcp://127.0.0.1:{_free_port()}")
+    monkeypatch.setattr(cluster, "CONNECT_TIMEOUT", 2)
+    cluster._client, cluster._cluster = None, None
+    try:
+        with pytest.raises(LearnerError) as caught:
+            cluster.get_client()
+        assert "dask scheduler" in caught.value.text("en") and caught.value.text("ko")
+    finally:
+        cluster._client, cluster._cluster = saved
