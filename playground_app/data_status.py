@@ -1,5 +1,8 @@
 """The sidebar line that says whether data can be downloaded or the bundled sets are in use.
 
+It also names the full datasets already on this computer (downloaded once, or installed by a system
+package such as Debian's ``dataset-fashion-mnist``), so "offline" never reads as "Fashion-MNIST is gone".
+
 The internet check runs once per server (and again every ten minutes), in a background thread (``st.cache_resource`` holds its
 future), so no page waits on it for more than ``FIRST_WAIT_SECONDS``. Until it answers, the
 sidebar says "checking…" and a small fragment looks again every second. Nothing on this path
@@ -13,7 +16,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 
 import streamlit as st
 
-from playground.data.online import ONLINE_SOURCES, cached_datasets, reachable
+from playground.data.online import reachable
+from playground.data.registry import DATASETS, cached_datasets, installed_datasets
 from playground_app.common import tr
 
 FIRST_WAIT_SECONDS = 0.5
@@ -58,6 +62,7 @@ def _render(future: Future) -> None:
     # Material icons ship with Streamlit's own font; emoji need a system emoji font many PCs lack.
     icon = ":material/cloud_done:" if online else ":material/cloud_off:"
     st.caption(f"{icon} " + tr("datasets.status.online" if online else "datasets.status.offline"))
-    cached = cached_datasets()
-    if cached:
-        st.caption(tr("datasets.status.cached", names=", ".join(ONLINE_SOURCES[name].title for name in cached)))
+    for key, names in (("datasets.status.cached", cached_datasets()),
+                       ("datasets.status.installed", installed_datasets())):
+        if names:
+            st.caption(tr(key, names=", ".join(DATASETS[name].title for name in names)))

