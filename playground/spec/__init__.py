@@ -115,8 +115,8 @@ def build_model(spec: Any, name: str = "sequential") -> Any:
         model = keras.Sequential(name=name)
         model.add(keras.Input(shape=tuple(normalized["input_shape"]), name="input"))
         for index, layer in enumerate(normalized["layers"]):
-            if layer["type"] == "InputLayer":
-                continue
+            if not LAYER_TYPES[layer["type"]].adds_layer:
+                continue  # A leading InputLayer is the keras.Input above.
             arguments = {key: _keras_value(value) for key, value in layer.items() if key != "type"}
             layer_class = getattr(keras.layers, layer["type"])
             model.add(layer_class(**arguments, name=layer_name(layer["type"], index)))

@@ -54,7 +54,9 @@ def to_code(spec: Any, compile_arguments: dict[str, Any] | None = None) -> str:
     """
     normalized = normalize(spec)
     arguments = {**default_compile_arguments(normalized), **(compile_arguments or {})}
-    used_types = list(dict.fromkeys(layer["type"] for layer in normalized["layers"] if layer["type"] != "InputLayer"))
+    # A leading InputLayer adds no layer: its shape is the keras.Input line.
+    added = [layer for layer in normalized["layers"] if LAYER_TYPES[layer["type"]].adds_layer]
+    used_types = list(dict.fromkeys(layer["type"] for layer in added))
     lines = [
         "from tensorflow import keras",
         "from keras.models import Sequential",
@@ -63,7 +65,7 @@ def to_code(spec: Any, compile_arguments: dict[str, Any] | None = None) -> str:
         "model = Sequential()",
         f"model.add(keras.Input(shape={_literal(tuple(normalized['input_shape']))}))",
     ]
-    lines += [f"model.add({_layer_call(layer)})" for layer in normalized["layers"] if layer["type"] != "InputLayer"]
+    lines += [f"model.add({_layer_call(layer)})" for layer in added]
     lines += ["", _compile_call(arguments), "model.summary()", ""]
     return "\n".join(lines)
 

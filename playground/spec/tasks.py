@@ -18,6 +18,8 @@ from typing import Any
 
 import numpy as np
 
+from playground.spec.layers import LAYER_TYPES, LayerType
+
 TASKS = ("binary", "multiclass", "regression")
 
 
@@ -52,9 +54,6 @@ LOSSES: dict[str, LossType] = {
     "mae": LossType(("regression",), "value"),
     "huber": LossType(("regression",), "value"),
 }
-
-# Layer types whose ``activation`` is a hidden-layer activation the learner may swap in one go.
-_ACTIVATED_TYPES = ("Dense", "Conv1D", "Conv2D", "Conv3D", "SeparableConv2D", "Activation")
 
 
 @dataclass(frozen=True)
@@ -230,9 +229,14 @@ def with_output_head(spec: dict[str, Any], units: int, activation: str) -> dict[
 
 
 def _flattens(layers: list[dict[str, Any]]) -> bool:
-    """Whether some layer already turns the input into a vector."""
-    return any(layer.get("type") in ("Flatten", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "LSTM", "GRU",
-                                     "SimpleRNN") for layer in layers)
+    """Whether some layer already turns the input into a vector (its registry entry says so)."""
+    entries = (_entry(layer) for layer in layers)
+    return any(entry is not None and entry.flattens for entry in entries)
+
+
+def _entry(layer: dict[str, Any]) -> LayerType | None:
+    """The registry entry of a layer dict; None for a type the registry lacks (the checks refuse it)."""
+    return LAYER_TYPES.get(layer.get("type"))
 
 
 def with_hidden_activation(spec: dict[str, Any], activation: str | None) -> dict[str, Any]:
@@ -242,7 +246,8 @@ def with_hidden_activation(spec: dict[str, Any], activation: str | None) -> dict
         return spec
     layers = spec.get("layers") or []
     for layer in layers[:-1]:
-        if layer.get("type") in _ACTIVATED_TYPES:
+        entry = _entry(layer)
+        if entry is not None and entry.hidden_activation:
             layer["activation"] = activation
     return spec
 
