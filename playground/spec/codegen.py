@@ -11,8 +11,7 @@ import re
 from typing import Any
 
 from playground.spec.layers import LAYER_TYPES
-from playground.spec.shapes import infer
-from playground.spec.checks import normalize
+from playground.spec.validation import validated
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
@@ -24,10 +23,14 @@ def default_compile_arguments(spec: dict[str, Any]) -> dict[str, Any]:
     a single sigmoid output → binary cross-entropy; anything else → mean squared error (regression).
 
     Args:
-        spec: A normalized spec (``spec_check.normalize``).
+        spec: A model spec.
+
+    Raises:
+        SpecError: When the spec is invalid.
     """
-    activation = spec["layers"][-1].get("activation", "linear")
-    output_width = infer(spec).output_shape[-1]
+    checked = validated(spec)
+    activation = checked.spec["layers"][-1].get("activation", "linear")
+    output_width = checked.summary.output_shape[-1]
     if activation == "softmax":
         return {"optimizer": "adam", "loss": "sparse_categorical_crossentropy", "metrics": ["accuracy"]}
     if activation == "sigmoid" and output_width == 1:
@@ -52,7 +55,7 @@ def to_code(spec: Any, compile_arguments: dict[str, Any] | None = None) -> str:
     Raises:
         SpecError: When the spec is invalid.
     """
-    normalized = normalize(spec)
+    normalized = validated(spec).spec
     arguments = {**default_compile_arguments(normalized), **(compile_arguments or {})}
     # A leading InputLayer adds no layer: its shape is the keras.Input line.
     added = [layer for layer in normalized["layers"] if LAYER_TYPES[layer["type"]].adds_layer]
