@@ -20,7 +20,8 @@ import numpy as np
 
 from playground.spec.layers import LAYER_TYPES, LayerType
 
-TASKS = ("binary", "multiclass", "regression")
+TASKS: tuple[str, ...] = ("binary", "multiclass", "regression")
+"""The problem types, in the order pages offer them (the data registry re-exports this tuple)."""
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,51 @@ def propose(task: str, class_count: int) -> tuple[int, str, str]:
     return output_units(task, class_count), head.activation, head.loss
 
 
+def metric_for(task: str) -> str:
+    """The one metric compiled for ``task`` besides the loss, as the notes do.
+
+    Accuracy for classification (a learner reads "92 % right"); mean absolute error for regression,
+    where accuracy means nothing and MAE is in the target's own units.
+    """
+    return "mae" if task == "regression" else "accuracy"
+
+
 def metrics_for(task: str) -> list[str]:
-    """Metrics to compile with: accuracy for classification, mean absolute error for regression."""
-    return ["mae"] if task == "regression" else ["accuracy"]
+    """The ``metrics`` list to compile with (``[metric_for(task)]``)."""
+    return [metric_for(task)]
+
+
+def task_for_output(activation: str, units: int) -> str:
+    """The task an output layer was written for, when only the model is known (code export).
+
+    softmax → multiclass (the playground's labels are integers); one sigmoid unit → binary;
+    anything else → regression.
+    """
+    if activation == HEADS["multiclass"].activation:
+        return "multiclass"
+    if activation == HEADS["binary"].activation and units == 1:
+        return "binary"
+    return "regression"
+
+
+def monitor_choices(task: str, validation_split: float) -> list[str]:
+    """What EarlyStopping may watch: the loss and the task's metric, validation first when there is some.
+
+    A callback can only watch what Keras logs, and ``val_*`` exists only with validation data.
+    """
+    names = ["loss", metric_for(task)]
+    return [f"val_{name}" for name in names] + names if validation_split > 0 else names
+
+
+def checkpoint_monitor(validation_split: float, early_stopping_monitor: str | None = None) -> str:
+    """What ModelCheckpoint watches to keep the best epoch.
+
+    With EarlyStopping, its monitor, so the saved model is the epoch EarlyStopping judges best;
+    otherwise validation loss when there is validation data, else training loss.
+    """
+    if early_stopping_monitor:
+        return early_stopping_monitor
+    return "val_loss" if validation_split > 0 else "loss"
 
 
 def output_layer(spec: dict[str, Any]) -> tuple[int | None, str]:
