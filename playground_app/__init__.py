@@ -9,6 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 MAIN_SCRIPT = Path(__file__).resolve().parent / "main.py"
+PAGE_NAMES = ("build", "train", "convolution", "draw", "compare")
+"""The pages the home page links to, in order; each is ``<name>/page.py`` with texts ``nav.<name>``, ``home.<name>``."""
 
 
 def streamlit_options(port: int = 8501, address: str = "127.0.0.1") -> dict[str, str]:

@@ -32,6 +32,21 @@ def test_every_key_used_in_pages_exists():
     assert sorted(used - set(i18n.TABLE)) == []
 
 
+def test_every_key_built_from_a_name_is_declared_and_exists():
+    """Keys built with f-strings (``tr(f"conv.pool.{mode}")``) are checked through their declared families."""
+    from playground_app.key_families import KEY_FAMILIES
+
+    pattern = re.compile(r"""\btr\(\s*f["']([^"']+)["']""")
+    templates = set()
+    for path in (ROOT / "playground_app").rglob("*.py"):
+        templates |= {re.sub(r"\{[^}]*\}", "{}", key) for key in pattern.findall(path.read_text(encoding="utf-8"))}
+    assert len(templates) >= 18, "no f-string keys found: has the pattern stopped matching?"
+    assert sorted(templates - set(KEY_FAMILIES)) == [], "declare these in playground_app/key_families.py"
+    missing = [template.format(name) for template, names in KEY_FAMILIES.items() for name in names
+               if template.format(name) not in i18n.TABLE]
+    assert missing == []
+
+
 def test_home_page_renders_in_both_languages():
     at = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=30).run()
     assert not at.exception

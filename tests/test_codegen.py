@@ -6,11 +6,13 @@ import contextlib
 import io
 from typing import Any
 
+import numpy as np
 import pytest
 
 from playground.engine.optimizers import optimizer_code
 from playground.spec.presets import PRESETS
-from playground.spec import SpecError, summarize, to_code
+from playground.spec import SpecError, summarize, tasks, to_code
+from playground.spec.codegen import FitArguments
 from tests.test_layers import LAYER_CASES
 
 
@@ -63,3 +65,46 @@ def test_arguments_left_at_keras_defaults_are_not_written():
 def test_a_bad_spec_gives_no_code():
     with pytest.raises(SpecError):
         to_code({"input_shape": [4], "layers": [{"type": "Lambda"}]})
+
+
+def _train(code: str, x_train: np.ndarray, y_train: np.ndarray, **names: Any) -> dict[str, Any]:
+    """Executes exported training code with tiny data standing in for the learner's arrays."""
+    namespace: dict[str, Any] = {"x_train": x_train, "y_train": y_train, **names}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(compile(code, "<exported>", "exec"), namespace)  # noqa: S102 — code we generated
+    return namespace
+
+
+def test_training_code_builds_compiles_and_fits_with_the_chosen_options(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # The checkpoint is written beside the learner's notebook.
+    fit = FitArguments(batch_size=4, epochs=2, validation_split=0.25, early_stopping_monitor="val_accuracy",
+                       patience=1, restore_best_weights=False, checkpoint=True)
+    compile_arguments = {"optimizer": optimizer_code("SGD", 0.05), "loss": "sparse_categorical_crossentropy",
+                         "metrics": tasks.metrics_for("multiclass")}
+    code = to_code(PRESETS["iris"], compile_arguments, fit)
+    rng = np.random.default_rng(0)
+    namespace = _train(code, rng.normal(size=(16, 4)).astype("float32"), rng.integers(0, 3, 16))
+    model, history = namespace["model"], namespace["history"]
+    assert model.count_params() == summarize(PRESETS["iris"]).total_params
+    assert type(model.optimizer).__name__ == "SGD"
+    assert history.params["epochs"] == 2 and set(history.history) >= {"loss", "accuracy", "val_accuracy"}
+    stopping, checkpoint = namespace["early_stopping"], namespace["checkpoint"]
+    assert (stopping.monitor, stopping.patience, stopping.restore_best_weights) == ("val_accuracy", 1, False)
+    # The checkpoint keeps the epoch EarlyStopping judges best, as training on the page does.
+    assert checkpoint.monitor == tasks.checkpoint_monitor(0.25, "val_accuracy")
+    assert (tmp_path / "best.keras").exists()
+
+
+def test_training_code_for_an_uploaded_model_loads_it_and_fits(tmp_path, monkeypatch):
+    from playground.spec import build_model
+
+    monkeypatch.chdir(tmp_path)
+    build_model(PRESETS["breast_cancer"]).save("model.keras")
+    compile_arguments = {"optimizer": "adam", "loss": "binary_crossentropy", "metrics": tasks.metrics_for("binary")}
+    code = to_code(None, compile_arguments, FitArguments(batch_size=8, epochs=1, validation_split=0.0))
+    assert "keras.models.load_model('model.keras')" in code and "callbacks" not in code
+    rng = np.random.default_rng(0)
+    namespace = _train(code, rng.normal(size=(16, 30)).astype("float32"), rng.integers(0, 2, 16))
+    assert set(namespace["history"].history) == {"loss", "accuracy"}
+    with pytest.raises(ValueError):
+        to_code(None, {"loss": "mse"}, FitArguments())

@@ -104,7 +104,7 @@ def test_stand_in_reports_keras_shapes_and_the_summary_agrees():
     assert type(stand_in.layers[-1]).__name__ == "6. Dense  10"
     # Same Keras class → same colour, whatever its shape.
     conv_colours = {colour_map[type(layer)]["fill"] for layer in stand_in.layers if "Conv2D" in type(layer).__name__}
-    assert conv_colours == {diagrams.TYPE_COLOURS["Conv2D"]}
+    assert conv_colours == {LAYER_TYPES["Conv2D"].colour}
 
 
 def test_stand_in_never_touches_the_keras_layers():

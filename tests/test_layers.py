@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
 import inspect
+import re
 from typing import Any
 
 import pytest
 
 from playground.i18n import LANGUAGES, TABLE
-from playground.spec.layers import INPUT_ARGUMENTS, LAYER_TYPES, REQUIRED, layer_name, new_layer
+from playground.spec.layers import INPUT_ARGUMENTS, LAYER_TYPES, REQUIRED, LayerType, layer_name, new_layer
 from playground.spec import build_model, summarize, validate
 
 
@@ -65,6 +67,28 @@ LAYER_CASES: dict[str, dict[str, Any]] = {
 
 def test_every_registered_type_has_a_case():
     assert set(LAYER_CASES) == set(LAYER_TYPES)
+
+
+# Parts that may honestly be empty: Flatten has no arguments, hence no starter and no positional ones.
+_MAY_BE_EMPTY = {"fields", "starter", "positional"}
+
+
+@pytest.mark.parametrize("type_name", list(LAYER_TYPES))
+def test_every_entry_fills_every_part(type_name):
+    """One entry is the whole truth about its type, so no part may be left for a side table."""
+    entry = LAYER_TYPES[type_name]
+    for part in dataclasses.fields(LayerType):
+        value = getattr(entry, part.name)
+        assert value is not None and (part.name in _MAY_BE_EMPTY or value != ""), f"{type_name}.{part.name}"
+    assert callable(entry.shape_rule)
+    assert re.fullmatch(r"#[0-9a-f]{6}", entry.colour), entry.colour
+    assert all(isinstance(flag, bool) for flag in (entry.flattens, entry.hidden_activation, entry.adds_layer))
+    assert not entry.hidden_activation or entry.field("activation") is not None
+    assert set(entry.positional) <= set(entry.field_names)
+    assert entry.description_key == f"spec.type.{type_name}"
+    others = [other for other in LAYER_TYPES.values() if other is not entry]
+    assert entry.colour not in {other.colour for other in others}, "each type keeps its own diagram colour"
+    assert entry.snake_name not in {other.snake_name for other in others}
 
 
 @pytest.mark.parametrize("type_name", list(LAYER_CASES))

@@ -38,6 +38,9 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
                for markdown in at.markdown), "the page should propose the output layer and loss"
     at.number_input(key="train_epochs").set_value(2).run()
     at.checkbox(key="train_checkpoint").check().run()
+    # The exported code is the one exporter's: the model, its compile call and the fit with these options.
+    code = at.code[0].value
+    assert "model = Sequential()" in code and "epochs=2" in code and "monitor='val_loss'" in code
     at.button(key="train_start").click().run()
     assert not at.exception
     _wait_for_runs(at)

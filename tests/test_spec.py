@@ -5,7 +5,9 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import re
 import zlib
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -123,3 +125,12 @@ def test_damaged_or_huge_links_are_refused(link):
 def test_korean_text_survives_the_json_file():
     text = spec_to_json(PRESETS["iris"])
     assert json.loads(text) == validate(PRESETS["iris"])
+
+
+def test_normalize_then_infer_is_written_once():
+    """Every reader of a spec goes through ``validated``; none rebuilds "normalize then infer"."""
+    root = Path(__file__).resolve().parent.parent / "playground"
+    callers = sorted(str(path.relative_to(root)) for path in root.rglob("*.py")
+                     if re.search(r"\b(normalize|infer)\(", path.read_text(encoding="utf-8"))
+                     and path.name not in {"checks.py", "shapes.py", "validation.py"})
+    assert callers == []

@@ -99,3 +99,29 @@ def test_labels_encoding_and_predicted_classes():
     assert encoded.tolist() == [[1, 0, 0], [0, 0, 1], [0, 1, 0]]
     assert tasks.predicted_classes(np.array([[0.2], [0.7]])).tolist() == [0, 1]
     assert tasks.predicted_classes(np.array([[0.1, 0.9], [0.8, 0.2]])).tolist() == [1, 0]
+
+
+def test_each_task_rule_is_written_once():
+    """The data registry, the exporter and training all read the tasks module's rules."""
+    from playground.data import core, registry
+    from playground.spec import default_compile_arguments
+
+    assert core.TASKS is tasks.TASKS and registry.TASKS is tasks.TASKS
+    assert [tasks.metric_for(task) for task in tasks.TASKS] == ["accuracy", "accuracy", "mae"]
+    for task, classes in (("binary", 2), ("multiclass", 3), ("regression", 1)):
+        units, activation, loss = tasks.propose(task, classes)
+        spec = {"input_shape": [4], "layers": [{"type": "Dense", "units": units, "activation": activation}]}
+        assert tasks.task_for_output(activation, units) == task
+        assert default_compile_arguments(spec) == {"optimizer": "adam", "loss": loss, "metrics": tasks.metrics_for(task)}
+    # Two softmax units are a multiclass head; a sigmoid over several units is not binary.
+    assert tasks.task_for_output("softmax", 2) == "multiclass"
+    assert tasks.task_for_output("sigmoid", 3) == "regression"
+
+
+def test_checkpoints_and_early_stopping_watch_only_what_is_logged():
+    assert tasks.checkpoint_monitor(0.2) == "val_loss"
+    assert tasks.checkpoint_monitor(0.0) == "loss"
+    # With EarlyStopping the checkpoint keeps the epoch EarlyStopping judges best.
+    assert tasks.checkpoint_monitor(0.2, "val_accuracy") == "val_accuracy"
+    assert tasks.monitor_choices("multiclass", 0.2) == ["val_loss", "val_accuracy", "loss", "accuracy"]
+    assert tasks.monitor_choices("regression", 0.0) == ["loss", "mae"]

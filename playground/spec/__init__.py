@@ -22,6 +22,7 @@ Everything that can go wrong with a spec raises ``SpecError`` (a ``ValueError``)
 names the layer, what it received and the fix, in English (``str``) or Korean (``.text("ko")``).
 
 Public API: ``SpecError``, ``ModelSummary`` / ``SummaryRow``, ``validate``, ``summarize``,
+``validated`` (both at once, for callers that need the normalized spec and its summary),
 ``build_model``, ``to_code``, ``spec_to_json`` / ``spec_from_json``,
 ``spec_to_url_param`` / ``spec_from_url_param``.
 """
@@ -32,8 +33,8 @@ from typing import Any
 
 from playground.spec.codegen import default_compile_arguments, to_code
 from playground.spec.layers import LAYER_TYPES, layer_name
-from playground.spec.shapes import MAX_PARAMS, MAX_VALUES_PER_EXAMPLE, ModelSummary, SummaryRow, infer
-from playground.spec.checks import normalize
+from playground.spec.shapes import MAX_PARAMS, MAX_VALUES_PER_EXAMPLE, ModelSummary, SummaryRow
+from playground.spec.validation import ValidatedSpec, validated
 from playground.spec.errors import SpecError, layer_label
 from playground.spec.io import spec_from_json, spec_from_url_param, spec_to_json, spec_to_url_param
 
@@ -43,6 +44,7 @@ __all__ = [
     "ModelSummary",
     "SpecError",
     "SummaryRow",
+    "ValidatedSpec",
     "build_model",
     "default_compile_arguments",
     "layer_label",
@@ -53,6 +55,7 @@ __all__ = [
     "summarize",
     "to_code",
     "validate",
+    "validated",
 ]
 # ``to_code`` lives in playground.spec.codegen and the JSON / link functions in playground.spec.io;
 # they are re-exported here so that pages and tests need only ``playground.spec``.
@@ -71,9 +74,7 @@ def validate(spec: Any) -> dict[str, Any]:
     Raises:
         SpecError: For anything ``build_model`` would refuse; the message names the layer and the fix.
     """
-    normalized = normalize(spec)
-    infer(normalized)
-    return normalized
+    return validated(spec).spec
 
 
 def summarize(spec: Any) -> ModelSummary:
@@ -89,7 +90,7 @@ def summarize(spec: Any) -> ModelSummary:
     Raises:
         SpecError: When the spec is invalid.
     """
-    return infer(normalize(spec))
+    return validated(spec).summary
 
 
 def build_model(spec: Any, name: str = "sequential") -> Any:
@@ -107,7 +108,7 @@ def build_model(spec: Any, name: str = "sequential") -> Any:
     Raises:
         SpecError: For any bad spec; an unexpected Keras error is wrapped into one too.
     """
-    normalized = validate(spec)
+    normalized = validated(spec).spec
     import keras  # Imported lazily: TensorFlow takes seconds to import.
 
     index = -1
@@ -115,8 +116,8 @@ def build_model(spec: Any, name: str = "sequential") -> Any:
         model = keras.Sequential(name=name)
         model.add(keras.Input(shape=tuple(normalized["input_shape"]), name="input"))
         for index, layer in enumerate(normalized["layers"]):
-            if layer["type"] == "InputLayer":
-                continue
+            if not LAYER_TYPES[layer["type"]].adds_layer:
+                continue  # A leading InputLayer is the keras.Input above.
             arguments = {key: _keras_value(value) for key, value in layer.items() if key != "type"}
             layer_class = getattr(keras.layers, layer["type"])
             model.add(layer_class(**arguments, name=layer_name(layer["type"], index)))

@@ -8,27 +8,17 @@ the fix. Pure Python: no Keras.
 from __future__ import annotations
 
 import difflib
-import json
 import math
 from collections.abc import Mapping
 from typing import Any
 
 from playground.spec.layers import FORBIDDEN_TYPES, INPUT_ARGUMENTS, LAYER_TYPES, Field, LayerType
-from playground.spec.errors import SpecError
+from playground.spec.errors import SpecError, shown
 
 MAX_LAYERS = 64
 MAX_INPUT_RANK = 4
 MAX_INPUT_DIMENSION = 4096
 TOP_LEVEL_KEYS = ("input_shape", "layers")
-
-
-def shown(value: Any, limit: int = 40) -> str:
-    """Renders a received value for a message: JSON-like, cut to ``limit`` characters."""
-    try:
-        text = json.dumps(value, ensure_ascii=False)
-    except (TypeError, ValueError):
-        text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def normalize(spec: Any) -> dict[str, Any]:

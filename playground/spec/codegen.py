@@ -1,60 +1,110 @@
-"""Keras code export: the model of a spec as code in the course notes' style.
+"""Keras code export: a model, its compile call and its training, in the course notes' style.
 
 The notes write ``model = Sequential()`` then ``model.add(Dense(16, activation='relu'))``; the
 exported code does the same, so a learner can paste it into a notebook next to the notes. Executing
-the code builds a model with the same layers and parameter count (checked by the tests).
+the code builds a model with the same layers and parameter count, and with ``FitArguments`` it
+trains as the Train page does (same callbacks, same monitors) — the tests execute both.
+This is the only code exporter: the Build page shows ``to_code(spec)``, the Train page
+``to_code(spec, compile_arguments, fit)``.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
+from playground.spec import tasks
 from playground.spec.layers import LAYER_TYPES
-from playground.spec.shapes import infer
-from playground.spec.checks import normalize
+from playground.spec.validation import validated
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_COMPILE_KEYS = ("optimizer", "loss", "metrics")
 
 
-def default_compile_arguments(spec: dict[str, Any]) -> dict[str, Any]:
-    """Chooses optimizer, loss and metrics from the output layer, as the notes do.
+@dataclass(frozen=True)
+class FitArguments:
+    """How the exported code trains: ``model.fit``'s arguments and the callbacks wanted.
 
-    softmax → sparse categorical cross-entropy (the playground's datasets have integer labels);
-    a single sigmoid output → binary cross-entropy; anything else → mean squared error (regression).
-
-    Args:
-        spec: A normalized spec (``spec_check.normalize``).
+    Attributes:
+        batch_size: Examples per gradient step.
+        epochs: Passes over the training data.
+        validation_split: Fraction of ``x_train`` Keras holds out for ``val_*`` logs.
+        early_stopping_monitor: What EarlyStopping watches, or None for no EarlyStopping.
+        patience: Epochs without improvement before EarlyStopping stops.
+        restore_best_weights: Whether EarlyStopping rolls back to the best epoch.
+        checkpoint: Whether to keep the best epoch in ``best.keras`` (ModelCheckpoint).
     """
-    activation = spec["layers"][-1].get("activation", "linear")
-    output_width = infer(spec).output_shape[-1]
-    if activation == "softmax":
-        return {"optimizer": "adam", "loss": "sparse_categorical_crossentropy", "metrics": ["accuracy"]}
-    if activation == "sigmoid" and output_width == 1:
-        return {"optimizer": "adam", "loss": "binary_crossentropy", "metrics": ["accuracy"]}
-    return {"optimizer": "adam", "loss": "mse", "metrics": ["mae"]}
+
+    batch_size: int = 32
+    epochs: int = 5
+    validation_split: float = 0.2
+    early_stopping_monitor: str | None = None
+    patience: int = 3
+    restore_best_weights: bool = True
+    checkpoint: bool = False
 
 
-def to_code(spec: Any, compile_arguments: dict[str, Any] | None = None) -> str:
-    """Returns runnable Keras code that builds, compiles and summarizes the model of ``spec``.
+def default_compile_arguments(spec: Any) -> dict[str, Any]:
+    """Chooses optimizer, loss and metrics from the output layer, by the tasks module's rules.
+
+    The output layer tells the task (``tasks.task_for_output``); the task gives the loss
+    (``tasks.HEADS``) and the metric (``tasks.metrics_for``), so export and training agree.
 
     Args:
-        spec: A model spec (see ``playground.spec``).
+        spec: A model spec.
+
+    Raises:
+        SpecError: When the spec is invalid.
+    """
+    checked = validated(spec)
+    activation = checked.spec["layers"][-1].get("activation", "linear")
+    task = tasks.task_for_output(activation, checked.summary.output_shape[-1])
+    return {"optimizer": "adam", "loss": tasks.HEADS[task].loss, "metrics": tasks.metrics_for(task)}
+
+
+def to_code(spec: Any, compile_arguments: dict[str, Any] | None = None, fit: FitArguments | None = None) -> str:
+    """Returns runnable Keras code that builds, compiles and summarizes the model — and trains it.
+
+    Args:
+        spec: A model spec (see ``playground.spec``), or None for a model the learner uploaded:
+            the code then loads ``model.keras`` and ``compile_arguments`` must be complete.
         compile_arguments: ``{"optimizer": ..., "loss": ..., "metrics": [...]}``; each value is a
             name (written as a string literal, e.g. ``'adam'``) or, for the optimizer, a Python
             expression such as ``playground.engine.optimizers.optimizer_code(...)`` returns
             (``keras.optimizers.SGD(learning_rate=0.01)``). Missing entries are chosen from the
             output layer (``default_compile_arguments``).
+        fit: With it, the code goes on to create the callbacks and call ``model.fit`` on
+            ``x_train`` / ``y_train`` (the names the notes use).
 
     Returns:
         The code, ending with a newline.
 
     Raises:
         SpecError: When the spec is invalid.
+        ValueError: When ``spec`` is None and ``compile_arguments`` lacks an entry.
     """
-    normalized = normalize(spec)
-    arguments = {**default_compile_arguments(normalized), **(compile_arguments or {})}
-    used_types = list(dict.fromkeys(layer["type"] for layer in normalized["layers"] if layer["type"] != "InputLayer"))
+    if spec is None:
+        missing = [key for key in _COMPILE_KEYS if key not in (compile_arguments or {})]
+        if missing:
+            raise ValueError(f"Without a spec, compile_arguments must give {', '.join(missing)}.")
+        arguments = dict(compile_arguments or {})
+        lines = ["from tensorflow import keras", "", "model = keras.models.load_model('model.keras')"]
+    else:
+        normalized = validated(spec).spec
+        arguments = {**default_compile_arguments(normalized), **(compile_arguments or {})}
+        lines = _model_lines(normalized)
+    lines += ["", _compile_call(arguments), "model.summary()"]
+    if fit is not None:
+        lines += ["", *_fit_lines(fit)]
+    return "\n".join(lines) + "\n"
+
+
+def _model_lines(normalized: dict[str, Any]) -> list[str]:
+    """The imports and the ``Sequential`` stack of a validated spec."""
+    # A leading InputLayer adds no layer: its shape is the keras.Input line.
+    added = [layer for layer in normalized["layers"] if LAYER_TYPES[layer["type"]].adds_layer]
+    used_types = list(dict.fromkeys(layer["type"] for layer in added))
     lines = [
         "from tensorflow import keras",
         "from keras.models import Sequential",
@@ -63,9 +113,26 @@ def to_code(spec: Any, compile_arguments: dict[str, Any] | None = None) -> str:
         "model = Sequential()",
         f"model.add(keras.Input(shape={_literal(tuple(normalized['input_shape']))}))",
     ]
-    lines += [f"model.add({_layer_call(layer)})" for layer in normalized["layers"] if layer["type"] != "InputLayer"]
-    lines += ["", _compile_call(arguments), "model.summary()", ""]
-    return "\n".join(lines)
+    return lines + [f"model.add({_layer_call(layer)})" for layer in added]
+
+
+def _fit_lines(fit: FitArguments) -> list[str]:
+    """The callbacks, then ``history = model.fit(...)``, with the monitors training uses."""
+    lines: list[str] = []
+    callbacks: list[str] = []
+    if fit.early_stopping_monitor is not None:
+        lines.append(f"early_stopping = keras.callbacks.EarlyStopping(monitor={fit.early_stopping_monitor!r}, "
+                     f"patience={fit.patience}, restore_best_weights={fit.restore_best_weights})")
+        callbacks.append("early_stopping")
+    if fit.checkpoint:
+        monitor = tasks.checkpoint_monitor(fit.validation_split, fit.early_stopping_monitor)
+        lines.append(f"checkpoint = keras.callbacks.ModelCheckpoint('best.keras', monitor={monitor!r}, "
+                     "save_best_only=True)")
+        callbacks.append("checkpoint")
+    call = (f"history = model.fit(x_train, y_train, batch_size={fit.batch_size}, epochs={fit.epochs}, "
+            f"validation_split={fit.validation_split:g}")
+    call += f", callbacks=[{', '.join(callbacks)}])" if callbacks else ")"
+    return [*lines, call]
 
 
 def _layer_call(layer: dict[str, Any]) -> str:

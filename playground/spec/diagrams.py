@@ -24,6 +24,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from playground.spec.layers import LAYER_TYPES
+
 MAX_DIAGRAM_LAYERS = 80
 """Models with more layers than this are not drawn: the picture would be unreadable and slow."""
 
@@ -47,28 +49,15 @@ class DiagramTooLargeError(ValueError):
         super().__init__(f"The model has {count} layers; diagrams are drawn for at most {limit}.")
 
 
-# One colour per Keras layer class, the same in every diagram, so a learner can tell a Conv2D from
-# a pooling layer at a glance across models. (visualkeras's own colour wheel assigns colours in
-# order of appearance, so Dense would change colour from one model to the next.)
-TYPE_COLOURS: dict[str, str] = {
-    "Dense": "#83d483",
-    "Conv2D": "#ef476f",
-    "MaxPooling2D": "#118ab2",
-    "AveragePooling2D": "#4cc9f0",
-    "GlobalAveragePooling2D": "#073b4c",
-    "Flatten": "#ffbad4",
-    "Reshape": "#f4a261",
-    "Dropout": "#bbbbbb",
-    "BatchNormalization": "#842da1",
-    "Activation": "#ffd166",
-    "LeakyReLU": "#e9c46a",
-    "Rescaling": "#fe9775",
-    "SimpleRNN": "#06d6a0",
-    "LSTM": "#0cb0a9",
-    "GRU": "#2a9d8f",
-    "Embedding": "#b5838d",
-}
+# Each registry entry carries its type's colour (``LayerType.colour``); a class outside the
+# registry (a layer of an uploaded model) is drawn grey.
 _FALLBACK_COLOUR = "#999999"
+
+
+def _colour(class_name: str) -> str:
+    """The registry's colour of a Keras layer class, the same in every diagram."""
+    layer_type = LAYER_TYPES.get(class_name)
+    return layer_type.colour if layer_type is not None else _FALLBACK_COLOUR
 
 
 class _LayerStandIn:
@@ -141,7 +130,7 @@ def layered_stand_in(model: Any, show_dimension: bool = True) -> tuple[_ModelSta
             # same class and shape on two legend lines.
             label = f"{number}. {label}"
         stand_in_class = _stand_in_class(label)
-        colour_map[stand_in_class] = {"fill": TYPE_COLOURS.get(class_name, _FALLBACK_COLOUR), "outline": "black"}
+        colour_map[stand_in_class] = {"fill": _colour(class_name), "outline": "black"}
         layers.append(stand_in_class(layer.name, shape))
     return _ModelStandIn(layers), colour_map
 

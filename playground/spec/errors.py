@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from playground.i18n import DEFAULT_LANGUAGE, t
@@ -60,3 +61,16 @@ def layer_label(type_name: str, index: int, lang: str = DEFAULT_LANGUAGE) -> str
 
 def _render(value: Any, lang: str) -> Any:
     return value.render(lang) if isinstance(value, Translated) else value
+
+
+def shown(value: Any, limit: int = 40) -> str:
+    """Renders a received value for a message: JSON-like, cut to ``limit`` characters.
+
+    It lives here, beside ``SpecError``, because both the structural checks and the shape rules quote
+    what they received, and the shape rules must not import the checks (which import the registry).
+    """
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -14,19 +14,12 @@ import json
 import zlib
 from typing import Any
 
-from playground.spec.shapes import infer
-from playground.spec.checks import normalize
 from playground.spec.errors import SpecError, Translated
+from playground.spec.validation import validated
 
 MAX_JSON_CHARACTERS = 100_000
 MAX_URL_CHARACTERS = 6_000
 URL_VERSION = "1."
-
-
-def _validated(spec: Any) -> dict[str, Any]:
-    normalized = normalize(spec)
-    infer(normalized)
-    return normalized
 
 
 def spec_to_json(spec: Any, indent: int | None = 2) -> str:
@@ -35,7 +28,7 @@ def spec_to_json(spec: Any, indent: int | None = 2) -> str:
     Raises:
         SpecError: When the spec is invalid (nothing invalid is ever saved).
     """
-    return json.dumps(_validated(spec), indent=indent, ensure_ascii=False)
+    return json.dumps(validated(spec).spec, indent=indent, ensure_ascii=False)
 
 
 def spec_from_json(text: str | bytes) -> dict[str, Any]:
@@ -58,7 +51,7 @@ def spec_from_json(text: str | bytes) -> dict[str, Any]:
         raise SpecError("spec.error.bad_json", detail=f"line {error.lineno}, column {error.colno}: {error.msg}") from error
     except RecursionError as error:
         raise SpecError("spec.error.bad_json", detail="nested too deeply") from error
-    return _validated(spec)
+    return validated(spec).spec
 
 
 def spec_to_url_param(spec: Any) -> str:
@@ -67,7 +60,7 @@ def spec_to_url_param(spec: Any) -> str:
     Raises:
         SpecError: When the spec is invalid.
     """
-    compact = json.dumps(_validated(spec), separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+    compact = json.dumps(validated(spec).spec, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     encoded = base64.urlsafe_b64encode(zlib.compress(compact, 9)).decode("ascii").rstrip("=")
     return URL_VERSION + encoded
 
@@ -97,4 +90,4 @@ def spec_from_url_param(text: str) -> dict[str, Any]:
         raise
     except (binascii.Error, ValueError, zlib.error, UnicodeDecodeError, RecursionError) as error:
         raise SpecError("spec.error.bad_link", detail=type(error).__name__) from error
-    return _validated(spec)
+    return validated(spec).spec

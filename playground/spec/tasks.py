@@ -18,7 +18,10 @@ from typing import Any
 
 import numpy as np
 
-TASKS = ("binary", "multiclass", "regression")
+from playground.spec.layers import LAYER_TYPES, LayerType
+
+TASKS: tuple[str, ...] = ("binary", "multiclass", "regression")
+"""The problem types, in the order pages offer them (the data registry re-exports this tuple)."""
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,6 @@ LOSSES: dict[str, LossType] = {
     "mae": LossType(("regression",), "value"),
     "huber": LossType(("regression",), "value"),
 }
-
-# Layer types whose ``activation`` is a hidden-layer activation the learner may swap in one go.
-_ACTIVATED_TYPES = ("Dense", "Conv1D", "Conv2D", "Conv3D", "SeparableConv2D", "Activation")
 
 
 @dataclass(frozen=True)
@@ -99,9 +99,51 @@ def propose(task: str, class_count: int) -> tuple[int, str, str]:
     return output_units(task, class_count), head.activation, head.loss
 
 
+def metric_for(task: str) -> str:
+    """The one metric compiled for ``task`` besides the loss, as the notes do.
+
+    Accuracy for classification (a learner reads "92 % right"); mean absolute error for regression,
+    where accuracy means nothing and MAE is in the target's own units.
+    """
+    return "mae" if task == "regression" else "accuracy"
+
+
 def metrics_for(task: str) -> list[str]:
-    """Metrics to compile with: accuracy for classification, mean absolute error for regression."""
-    return ["mae"] if task == "regression" else ["accuracy"]
+    """The ``metrics`` list to compile with (``[metric_for(task)]``)."""
+    return [metric_for(task)]
+
+
+def task_for_output(activation: str, units: int) -> str:
+    """The task an output layer was written for, when only the model is known (code export).
+
+    softmax → multiclass (the playground's labels are integers); one sigmoid unit → binary;
+    anything else → regression.
+    """
+    if activation == HEADS["multiclass"].activation:
+        return "multiclass"
+    if activation == HEADS["binary"].activation and units == 1:
+        return "binary"
+    return "regression"
+
+
+def monitor_choices(task: str, validation_split: float) -> list[str]:
+    """What EarlyStopping may watch: the loss and the task's metric, validation first when there is some.
+
+    A callback can only watch what Keras logs, and ``val_*`` exists only with validation data.
+    """
+    names = ["loss", metric_for(task)]
+    return [f"val_{name}" for name in names] + names if validation_split > 0 else names
+
+
+def checkpoint_monitor(validation_split: float, early_stopping_monitor: str | None = None) -> str:
+    """What ModelCheckpoint watches to keep the best epoch.
+
+    With EarlyStopping, its monitor, so the saved model is the epoch EarlyStopping judges best;
+    otherwise validation loss when there is validation data, else training loss.
+    """
+    if early_stopping_monitor:
+        return early_stopping_monitor
+    return "val_loss" if validation_split > 0 else "loss"
 
 
 def output_layer(spec: dict[str, Any]) -> tuple[int | None, str]:
@@ -230,9 +272,14 @@ def with_output_head(spec: dict[str, Any], units: int, activation: str) -> dict[
 
 
 def _flattens(layers: list[dict[str, Any]]) -> bool:
-    """Whether some layer already turns the input into a vector."""
-    return any(layer.get("type") in ("Flatten", "GlobalAveragePooling2D", "GlobalMaxPooling2D", "LSTM", "GRU",
-                                     "SimpleRNN") for layer in layers)
+    """Whether some layer already turns the input into a vector (its registry entry says so)."""
+    entries = (_entry(layer) for layer in layers)
+    return any(entry is not None and entry.flattens for entry in entries)
+
+
+def _entry(layer: dict[str, Any]) -> LayerType | None:
+    """The registry entry of a layer dict; None for a type the registry lacks (the checks refuse it)."""
+    return LAYER_TYPES.get(layer.get("type"))
 
 
 def with_hidden_activation(spec: dict[str, Any], activation: str | None) -> dict[str, Any]:
@@ -242,7 +289,8 @@ def with_hidden_activation(spec: dict[str, Any], activation: str | None) -> dict
         return spec
     layers = spec.get("layers") or []
     for layer in layers[:-1]:
-        if layer.get("type") in _ACTIVATED_TYPES:
+        entry = _entry(layer)
+        if entry is not None and entry.hidden_activation:
             layer["activation"] = activation
     return spec
 

@@ -18,6 +18,7 @@ from playground_app.widgets.dataset_picker import pick_dataset
 from playground_app.state import shared
 
 PREFIX = "compare_race"
+MODEL_SOURCES = ("build", "preset")
 KEEP = "keep"  # Activation choice meaning "keep the model's own hidden activations".
 DEFAULT_ENTRIES = (RaceEntry("SGD", 0.01), RaceEntry("Adam", 0.001))
 # The one-click races use all 4,000 bundled training digits for 5 epochs: long enough for the
@@ -71,7 +72,7 @@ def _choose_spec() -> dict[str, Any] | None:
     build_spec = shared().spec
     if f"{PREFIX}_source" not in st.session_state:
         st.session_state[f"{PREFIX}_source"] = "build" if build_spec is not None else "preset"
-    source = st.radio(tr("compare.race.model"), ("build", "preset"), key=f"{PREFIX}_source", horizontal=True,
+    source = st.radio(tr("compare.race.model"), MODEL_SOURCES, key=f"{PREFIX}_source", horizontal=True,
                       format_func=lambda name: tr(f"compare.race.source_{name}"))
     if source == "build":
         if build_spec is None:

@@ -11,6 +11,7 @@ from playground_app.compare.optimizer_settings import optimizer_settings
 from playground_app.compare.state import CompareState, compare_state, error_text
 
 PREFIX = "compare_surface"
+VIEWS = ("contour", "3d")
 DEFAULT_OPTIMIZERS = ["SGD", "SGD+momentum", "RMSprop", "Adam"]
 
 
@@ -101,7 +102,7 @@ def render(state: CompareState) -> None:
         return
     diverged = tr("compare.diverged")
     # A radio, not tabs: a 3D chart drawn inside a hidden tab keeps the tiny size it was given there.
-    view = st.radio(tr("compare.surface.view"), ("contour", "3d"), key=f"{PREFIX}_view", horizontal=True,
+    view = st.radio(tr("compare.surface.view"), VIEWS, key=f"{PREFIX}_view", horizontal=True,
                     format_func=lambda name: tr(f"compare.surface.{name}_tab"), label_visibility="collapsed")
     if view == "contour":
         figure = contour_figure(

@@ -4,9 +4,7 @@ import streamlit as st
 
 from playground_app.common import tr
 from playground_app.convolution.input import input_picker, page_state
-from playground_app.convolution.sections import convolution_section, feature_maps_section, pooling_section
-
-SECTIONS = {"conv": convolution_section, "pool": pooling_section, "features": None}
+from playground_app.convolution.sections import SECTIONS, feature_maps_section
 
 st.title(tr("nav.convolution"))
 st.write(tr("conv.intro"))

@@ -158,3 +158,7 @@ def feature_maps_section(image: np.ndarray, state: ConvolutionPageState) -> None
             st.warning(tr("conv.models.no_default"))
             return
     show_feature_maps(model, image, "conv")
+
+
+SECTIONS: dict[str, Any] = {"conv": convolution_section, "pool": pooling_section, "features": None}
+"""Section name → its drawing function (the feature maps need the shared model; the page draws them)."""

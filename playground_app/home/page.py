@@ -2,20 +2,15 @@
 
 import streamlit as st
 
+from playground_app import PAGE_NAMES
 from playground_app.common import tr
 
 st.title(tr("app.title"))
 st.write(tr("home.tagline"))
 
-for page_file, name in [
-    ("build/page.py", "build"),
-    ("train/page.py", "train"),
-    ("convolution/page.py", "convolution"),
-    ("draw/page.py", "draw"),
-    ("compare/page.py", "compare"),
-]:
+for name in PAGE_NAMES:
     with st.container(border=True):
-        st.page_link(page_file, label=tr("home.open", page=tr(f"nav.{name}")), icon=":material/arrow_forward:")
+        st.page_link(f"{name}/page.py", label=tr("home.open", page=tr(f"nav.{name}")), icon=":material/arrow_forward:")
         st.write(tr(f"home.{name}"))
 
 st.caption(tr("home.offline_note"))

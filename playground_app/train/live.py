@@ -29,6 +29,8 @@ from playground_app.train.state import RunData, TrainState
 
 REFRESH_SECONDS = 1.0
 OVERLAY_KEY = "train_overlay"
+CHART_LABELS = ("train", "validation", "batches", "epoch", "early_stopping", "checkpoint", "stopped")
+"""The words the curve builder writes on a chart (``train.chart.<name>``)."""
 
 
 def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Dataset | None, loss: str,
@@ -173,8 +175,7 @@ def _curves(state: TrainState) -> None:
     snapshots = [run.snapshot() for run in state.runs if run.run_id in chosen]
     if not snapshots:
         return
-    chart_labels = {name: tr(f"train.chart.{name}") for name in
-                    ("train", "validation", "batches", "epoch", "early_stopping", "checkpoint", "stopped")}
+    chart_labels = {name: tr(f"train.chart.{name}") for name in CHART_LABELS}
     metrics = metric_names(snapshots) or ["loss"]
     columns = st.columns(min(len(metrics), 2))
     state.draw_count += 1

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 import streamlit as st
 
+from playground.spec import SpecError, tasks, to_code
 from playground.spec.activations import HIDDEN_ACTIVATIONS
+from playground.spec.codegen import FitArguments
 from playground.engine.optimizers import LEARNING_RATE_RANGE, OPTIMIZERS, optimizer_code
 from playground.engine.runs import EarlyStoppingConfig
-from playground_app.common import tr
+from playground_app.common import lang, tr
 
 KEEP = "keep"
 BATCH_SIZES = (8, 16, 32, 64, 128, 256)
@@ -30,8 +33,14 @@ class Options:
     checkpoint: bool = False
 
 
-def options_section(task: str, loss: str) -> Options:
-    """Draws the training options and returns them."""
+def options_section(task: str, loss: str, spec: dict[str, Any] | None) -> Options:
+    """Draws the training options and returns them.
+
+    Args:
+        task: The dataset's task (its metric and EarlyStopping's choices follow from it).
+        loss: The loss that passed the checks.
+        spec: The model's spec, or None for an uploaded model (the exported code then loads it).
+    """
     first, second, third = st.columns(3)
     with first:
         activation = st.selectbox(tr("train.hidden_activation"), (KEEP, *HIDDEN_ACTIVATIONS), key="train_hidden_activation",
@@ -60,42 +69,30 @@ def options_section(task: str, loss: str) -> Options:
                       {name: float(value) for name, value in parameters.items()}, int(batch_size), int(epochs),
                       float(validation_split), early_stopping, checkpoint)
     with st.expander(tr("train.code")):
-        st.code(training_code(options, loss, task), language="python")
+        _show_code(options, loss, task, spec)
     return options
 
 
 def _early_stopping(task: str, validation_split: float) -> EarlyStoppingConfig | None:
     if not st.checkbox(tr("train.early_stopping"), key="train_early_stopping"):
         return None
-    metric = "mae" if task == "regression" else "accuracy"
-    monitors = ["loss", metric]
-    if validation_split > 0:
-        # EarlyStopping can only watch what is logged: val_* exists only with validation data.
-        monitors = [f"val_{name}" for name in monitors] + monitors
-    monitor = st.selectbox(tr("train.monitor"), monitors, key="train_monitor")
+    monitor = st.selectbox(tr("train.monitor"), tasks.monitor_choices(task, validation_split), key="train_monitor")
     patience = st.number_input(tr("train.patience"), min_value=1, max_value=50, value=3, key="train_patience")
     restore = st.checkbox(tr("train.restore_best"), value=True, key="train_restore_best")
     return EarlyStoppingConfig(monitor, int(patience), restore)
 
 
-def training_code(options: Options, loss: str, task: str) -> str:
-    """The compile and fit calls these options make, in the course notes' style."""
-    metric = "mae" if task == "regression" else "accuracy"
-    optimizer = optimizer_code(options.optimizer, options.learning_rate, **options.optimizer_parameters)
-    callbacks = []
-    lines = []
-    if options.early_stopping is not None:
-        stopping = options.early_stopping
-        lines.append(f"early_stopping = keras.callbacks.EarlyStopping(monitor={stopping.monitor!r}, "
-                     f"patience={stopping.patience}, restore_best_weights={stopping.restore_best_weights})")
-        callbacks.append("early_stopping")
-    if options.checkpoint:
-        monitor = "val_loss" if options.validation_split > 0 else "loss"
-        lines.append(f"checkpoint = keras.callbacks.ModelCheckpoint('best.keras', monitor={monitor!r}, save_best_only=True)")
-        callbacks.append("checkpoint")
-    lines.append(f"model.compile(optimizer={optimizer}, loss={loss!r}, metrics=[{metric!r}])")
-    fit = (f"history = model.fit(x_train, y_train, batch_size={options.batch_size}, epochs={options.epochs}, "
-           f"validation_split={options.validation_split:g}")
-    fit += f", callbacks=[{', '.join(callbacks)}])" if callbacks else ")"
-    lines.append(fit)
-    return "\n".join(lines)
+def _show_code(options: Options, loss: str, task: str, spec: dict[str, Any] | None) -> None:
+    """Shows the code that trains this model as these options will (the one exporter, ``to_code``)."""
+    stopping = options.early_stopping
+    fit = FitArguments(options.batch_size, options.epochs, options.validation_split,
+                       stopping.monitor if stopping else None, stopping.patience if stopping else 3,
+                       stopping.restore_best_weights if stopping else True, options.checkpoint)
+    compile_arguments = {"optimizer": optimizer_code(options.optimizer, options.learning_rate,
+                                                     **options.optimizer_parameters),
+                         "loss": loss, "metrics": tasks.metrics_for(task)}
+    trained = None if spec is None else tasks.with_hidden_activation(spec, options.hidden_activation)
+    try:
+        st.code(to_code(trained, compile_arguments, fit), language="python")
+    except SpecError as error:
+        st.info(error.text(lang()))

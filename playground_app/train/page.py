@@ -25,7 +25,7 @@ try:
         st.subheader(tr("train.section_head"))
         data_choice = head_section(state, choice, dataset)
         st.subheader(tr("train.section_options"))
-        options = options_section(dataset.task, data_choice.loss)
+        options = options_section(dataset.task, data_choice.loss, choice.spec)
     start_buttons(state, choice, dataset, data_choice.loss if data_choice else "", bool(data_choice and data_choice.one_hot),
                   options, blocked=data_choice is None or data_choice.blocked)
     st.subheader(tr("train.section_live"))
