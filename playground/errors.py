@@ -29,3 +29,22 @@ class LearnerError(ValueError):
     def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """Returns the message in ``lang`` ("en" or "ko")."""
         return t(self.key, lang, **self.fields)
+
+
+def first_line(error: BaseException, limit: int = 200) -> str:
+    """The first non-empty line of an error's text (at most ``limit`` characters), or its type's name.
+
+    Libraries such as Keras put a whole report (a traceback of the graph, a table) in one exception
+    message; a learner needs its first line only. An error without text still gets a name to show.
+
+    Args:
+        error: Any exception.
+        limit: The longest text returned; longer lines are cut.
+
+    Returns:
+        Text safe to put into a one-line message.
+    """
+    for line in str(error).splitlines():
+        if line.strip():
+            return line.strip()[:limit]
+    return type(error).__name__

@@ -24,6 +24,8 @@ from typing import Any
 
 import numpy as np
 
+from playground.errors import LearnerError
+
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "assets" / "digit_model.keras"
 # Measured by ``train-default`` when the shipped model was made: accuracy on the 1,000 bundled
 # MNIST digits held out from its training (``digits_training.held_out_split``).
@@ -56,29 +58,20 @@ class ModelProblem:
         return t(self.key, lang, **self.fields)
 
 
-class DigitModelError(ValueError):
+class DigitModelError(LearnerError):
     """Raised when a model given to ``predict_digit`` cannot read 28×28 digits.
 
     Attributes:
-        problem: The reason, with a translation key and fields.
+        problem: The reason, with a translation key and fields (what ``check_digit_model`` returns).
     """
 
     def __init__(self, problem: ModelProblem) -> None:
-        super().__init__(problem.text("en"))
         self.problem = problem
-        self.key = problem.key
-        self.fields = problem.fields
+        super().__init__(problem.key, **problem.fields)
 
 
-class ImageError(ValueError):
-    """Raised when the input is not a picture (wrong shape or type); carries a translation key."""
-
-    def __init__(self, key: str, **fields: Any) -> None:
-        from playground.i18n import t
-
-        super().__init__(t(key, "en", **fields))
-        self.key = key
-        self.fields = fields
+class ImageError(LearnerError):
+    """Raised when the input is not a picture (wrong shape or type); carries a ``draw.*`` translation key."""
 
 
 # ----------------------------------------------------------------------------------- preprocess

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
+from playground.errors import LearnerError
 from playground.i18n import DEFAULT_LANGUAGE, t
 
 
-class SpecError(ValueError):
+class SpecError(LearnerError):
     """A model spec the playground cannot build, with a message that names the layer and the fix.
 
-    The message is a translation key plus fields, so a page can show it in the learner's
-    language with ``error.text(lang)``; ``str(error)`` is the English text.
+    A ``LearnerError`` (a translation key plus fields, shown with ``error.text(lang)``; ``str(error)``
+    is the English text) that also knows which layer is at fault, so the Build page can put the
+    message on that layer's card.
 
     Attributes:
         key: Translation key of the message (in ``playground/strings/spec.py``).
@@ -24,11 +26,10 @@ class SpecError(ValueError):
 
     def __init__(self, key: str, layer_index: int | None = None, layer_type: str | None = None,
                  **fields: Any) -> None:
-        self.key = key
-        self.fields = fields
+        # Set before the base class renders the English text, which names the layer.
         self.layer_index = layer_index
         self.layer_type = layer_type
-        super().__init__(self.text(DEFAULT_LANGUAGE))
+        super().__init__(key, **fields)
 
     def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """Returns the message in ``lang`` ("en" or "ko")."""
