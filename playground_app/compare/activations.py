@@ -7,7 +7,8 @@ import streamlit as st
 from playground.spec.activations import HIDDEN_ACTIVATIONS
 from playground.labs.gradients import MAX_DEPTH
 from playground_app.common import tr
-from playground_app.compare.state import CompareState, error_text
+from playground_app.compare.state import CompareState
+from playground_app.errors import page_boundary
 
 PREFIX = "compare_act"
 DEFAULT_COMPARED = ["sigmoid", "tanh", "relu"]
@@ -74,7 +75,5 @@ def _gradients(state: CompareState) -> None:
 def render(state: CompareState) -> None:
     """Draws both parts of the explorer; a failure in one does not hide the other."""
     for part in (_curves, lambda: _gradients(state)):
-        try:
+        with page_boundary():
             part()
-        except Exception as error:  # noqa: BLE001 - the learner sees a message, never a traceback.
-            st.error(error_text(error))

@@ -7,6 +7,9 @@ from typing import Any
 
 import streamlit as st
 
+# The optimizer race (``race.py``) still imports ``error_text`` from here.
+from playground_app.errors import error_text  # noqa: F401 - re-exported.
+
 STATE_KEY = "compare"
 
 
@@ -36,13 +39,3 @@ def compare_state() -> CompareState:
     if STATE_KEY not in st.session_state:
         st.session_state[STATE_KEY] = CompareState()
     return st.session_state[STATE_KEY]
-
-
-def error_text(error: Exception) -> str:
-    """The learner-facing text of an error raised by ``playground`` in the current language."""
-    from playground_app.common import lang, tr
-
-    text = getattr(error, "text", None)
-    if callable(text):
-        return text(lang())
-    return tr("common.error_generic", detail=str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__)

@@ -8,7 +8,8 @@ from playground.engine.optimizers import OPTIMIZERS
 from playground.labs.surfaces import MAX_OPTIMIZERS, SURFACES, OptimizerChoice, Trajectory, suggested_learning_rate
 from playground_app.common import tr
 from playground_app.compare.optimizer_settings import optimizer_settings
-from playground_app.compare.state import CompareState, compare_state, error_text
+from playground_app.compare.state import CompareState, compare_state
+from playground_app.errors import error_text
 
 PREFIX = "compare_surface"
 DEFAULT_OPTIMIZERS = ["SGD", "SGD+momentum", "RMSprop", "Adam"]

@@ -5,13 +5,14 @@ import streamlit as st
 from playground_app.common import tr
 from playground_app.convolution.input import input_picker, page_state
 from playground_app.convolution.sections import convolution_section, feature_maps_section, pooling_section
+from playground_app.errors import page_boundary
 
 SECTIONS = {"conv": convolution_section, "pool": pooling_section, "features": None}
 
 st.title(tr("nav.convolution"))
 st.write(tr("conv.intro"))
 state = page_state()
-try:
+with page_boundary():
     with st.sidebar:
         st.subheader(tr("conv.input.heading"))
         image = input_picker(state)
@@ -22,5 +23,3 @@ try:
         feature_maps_section(image, state)
     else:
         SECTIONS[section](image)
-except Exception as error:  # noqa: BLE001 - the page never shows a traceback; the learner's inputs are kept.
-    st.error(tr("common.error_generic", detail=str(error).splitlines()[0] if str(error) else type(error).__name__))

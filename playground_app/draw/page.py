@@ -15,12 +15,13 @@ from playground_app.draw import model as draw_model
 from playground_app.draw import results as draw_results
 from playground_app.common import lang, tr
 from playground_app.draw.state import SOURCES, draw_state
+from playground_app.errors import page_boundary
 
 st.title(tr("nav.draw"))
 st.write(tr("draw.intro"))
 state = draw_state()
 
-try:
+with page_boundary():
     settings_column, model_column = st.columns([1, 1])
     with settings_column:
         state.source = st.radio(
@@ -76,5 +77,3 @@ try:
         draw_results.show_prediction(probabilities, empty_message)
     state.show_features = draw_results.show_feature_maps_of(chosen.model, digit, state.show_features)
     draw_results.show_code()
-except Exception as error:  # noqa: BLE001 - the learner sees a message, never a traceback.
-    st.error(tr("common.error_generic", detail=str(error).splitlines()[0] if str(error) else type(error).__name__))

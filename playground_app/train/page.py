@@ -3,6 +3,7 @@
 import streamlit as st
 
 from playground_app.common import tr
+from playground_app.errors import page_boundary
 from playground_app.train.live import live_section, start_buttons
 from playground_app.train.options import options_section
 from playground_app.train.results import publish_finished, results_section, runs_table
@@ -12,7 +13,7 @@ from playground_app.train.state import train_state
 st.title(tr("nav.train"))
 st.caption(tr("train.intro"))
 state = train_state()
-try:
+with page_boundary():
     st.subheader(tr("train.section_model"))
     model_column, data_column = st.columns(2)
     with model_column:
@@ -34,5 +35,3 @@ try:
     st.subheader(tr("train.section_results"))
     runs_table(state)
     results_section(state)
-except Exception as error:  # noqa: BLE001 - the learner sees a plain message, never a traceback.
-    st.error(tr("common.error_generic", detail=f"{type(error).__name__}: {error}"))
