@@ -13,10 +13,9 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-import streamlit as st
-
 from playground.spec.layers import LAYER_TYPES, new_layer
 from playground.spec.presets import PRESETS
+from playground_app.state import page_state
 
 STATE_KEY = "build"
 DEFAULT_PRESET = "mnist_cnn"
@@ -160,9 +159,7 @@ def new_state() -> BuildState:
 
 def build_state() -> BuildState:
     """Returns this session's ``BuildState``, creating it on first use."""
-    if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = new_state()
-    return st.session_state[STATE_KEY]
+    return page_state(STATE_KEY, new_state)
 
 
 def layer_types() -> list[str]:

@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import streamlit as st
-
 # The optimizer race (``race.py``) still imports ``error_text`` from here.
 from playground_app.errors import error_text  # noqa: F401 - re-exported.
+from playground_app.state import page_state
 
 STATE_KEY = "compare"
 
@@ -36,6 +35,4 @@ class CompareState:
 
 def compare_state() -> CompareState:
     """Returns this session's Compare page state, creating it on first use."""
-    if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = CompareState()
-    return st.session_state[STATE_KEY]
+    return page_state(STATE_KEY, CompareState)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from playground.data.samples import SAMPLES, LoadedImage, SampleError, decode_upload, load_sample, mnist_digit
 from playground_app.common import tr
+from playground_app.state import page_state
 
 STATE_KEY = "convolution"
 UPLOAD = "upload"
@@ -34,11 +35,9 @@ class ConvolutionPageState:
     spec_models: dict[str, Any] = field(default_factory=dict)
 
 
-def page_state() -> ConvolutionPageState:
+def convolution_state() -> ConvolutionPageState:
     """Returns this session's lab state, creating it on first use."""
-    if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = ConvolutionPageState()
-    return st.session_state[STATE_KEY]
+    return page_state(STATE_KEY, ConvolutionPageState)
 
 
 @st.cache_data(show_spinner=False)

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from playground_app.common import tr
-from playground_app.convolution.input import input_picker, page_state
+from playground_app.convolution.input import convolution_state, input_picker
 from playground_app.convolution.sections import convolution_section, feature_maps_section, pooling_section
 from playground_app.errors import page_boundary
 
@@ -11,7 +11,7 @@ SECTIONS = {"conv": convolution_section, "pool": pooling_section, "features": No
 
 st.title(tr("nav.convolution"))
 st.write(tr("conv.intro"))
-state = page_state()
+state = convolution_state()
 with page_boundary():
     with st.sidebar:
         st.subheader(tr("conv.input.heading"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import streamlit as st
+from playground_app.state import page_state
+
 
 STATE_KEY = "draw"
 SOURCES = ("draw", "upload")
@@ -31,6 +32,4 @@ class DrawState:
 
 def draw_state() -> DrawState:
     """Returns this session's Draw page state, creating it on first use."""
-    if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = DrawState()
-    return st.session_state[STATE_KEY]
+    return page_state(STATE_KEY, DrawState)

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
-import streamlit as st
 
 from playground.engine.runs import Run
+from playground_app.state import page_state
 
 STATE_KEY = "train"
 
@@ -56,6 +56,4 @@ class TrainState:
 
 def train_state() -> TrainState:
     """Returns this session's Train page state, creating it on first use."""
-    if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = TrainState()
-    return st.session_state[STATE_KEY]
+    return page_state(STATE_KEY, TrainState)
