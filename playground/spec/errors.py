@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from playground.errors import LearnerError
+# Translated is re-exported here: spec checks import it from this module.
+from playground.errors import LearnerError, Translated, render_fields  # noqa: F401
 from playground.i18n import DEFAULT_LANGUAGE, t
 
 
@@ -33,22 +34,10 @@ class SpecError(LearnerError):
 
     def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """Returns the message in ``lang`` ("en" or "ko")."""
-        fields = {key: _render(value, lang) for key, value in self.fields.items()}
+        fields = render_fields(self.fields, lang)
         if self.layer_index is not None:
             fields["layer"] = layer_label(self.layer_type or "?", self.layer_index, lang)
         return t(self.key, lang, **fields)
-
-
-class Translated:
-    """A field value that is itself a translated text (e.g. the layer that caused a problem)."""
-
-    def __init__(self, key: str, **fields: Any) -> None:
-        self.key = key
-        self.fields = fields
-
-    def render(self, lang: str) -> str:
-        """Returns the text in ``lang``."""
-        return t(self.key, lang, **{key: _render(value, lang) for key, value in self.fields.items()})
 
 
 def layer_label(type_name: str, index: int, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -57,7 +46,3 @@ def layer_label(type_name: str, index: int, lang: str = DEFAULT_LANGUAGE) -> str
     if type_name == "?":
         return t("spec.layer_label_untyped", lang, number=index + 1)
     return t("spec.layer_label", lang, type=type_name, number=index + 1)
-
-
-def _render(value: Any, lang: str) -> Any:
-    return value.render(lang) if isinstance(value, Translated) else value

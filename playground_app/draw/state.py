@@ -11,6 +11,20 @@ STATE_KEY = "draw"
 SOURCES = ("draw", "upload")
 
 
+class DrawKeys:
+    """The Draw page's widget keys, declared once beside its state (all start with "draw_")."""
+
+    SOURCE = "draw_source"
+    MODEL = "draw_model"
+    BRUSH = "draw_brush"
+    CANVAS = "draw_canvas"
+    UPLOAD = "draw_upload"
+    PREVIEW_CHART = "draw_preview_chart"
+    PROBABILITY_CHART = "draw_probability_chart"
+    SHOW_FEATURES = "draw_show_features"
+    FEATURES_PREFIX = "draw_features"
+
+
 @dataclass
 class DrawState:
     """What the Draw page remembers between reruns and page switches.
