@@ -30,8 +30,12 @@ class Options:
     checkpoint: bool = False
 
 
-def options_section(task: str, loss: str) -> Options:
-    """Draws the training options and returns them."""
+def options_section(task: str) -> Options:
+    """Draws the training options and returns them.
+
+    The head section above checks the batch size against the data, so the page draws these
+    options first (into their place below it) and hands it ``options.batch_size``.
+    """
     first, second, third = st.columns(3)
     with first:
         activation = st.selectbox(tr("train.hidden_activation"), (KEEP, *HIDDEN_ACTIVATIONS), key="train_hidden_activation",
@@ -59,9 +63,13 @@ def options_section(task: str, loss: str) -> Options:
     options = Options(None if activation == KEEP else activation, optimizer, float(learning_rate),
                       {name: float(value) for name, value in parameters.items()}, int(batch_size), int(epochs),
                       float(validation_split), early_stopping, checkpoint)
+    return options
+
+
+def show_training_code(options: Options, loss: str, task: str) -> None:
+    """Shows the Keras code of this training (compile and fit), as the course notes write it."""
     with st.expander(tr("train.code")):
         st.code(training_code(options, loss, task), language="python")
-    return options
 
 
 def _early_stopping(task: str, validation_split: float) -> EarlyStoppingConfig | None:

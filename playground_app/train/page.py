@@ -5,7 +5,7 @@ import streamlit as st
 from playground_app.common import tr
 from playground_app.errors import page_boundary
 from playground_app.train.live import live_section, start_buttons
-from playground_app.train.options import options_section
+from playground_app.train.options import options_section, show_training_code
 from playground_app.train.results import publish_finished, results_section, runs_table
 from playground_app.train.setup import choose_data, choose_model, head_section
 from playground_app.train.state import train_state
@@ -24,9 +24,13 @@ with page_boundary():
     options = None
     if choice is not None and dataset is not None:
         st.subheader(tr("train.section_head"))
-        data_choice = head_section(state, choice, dataset)
+        head_area = st.container()
         st.subheader(tr("train.section_options"))
-        options = options_section(dataset.task, data_choice.loss)
+        # Drawn before the head section that sits above them: the head checks their batch size.
+        options = options_section(dataset.task)
+        with head_area:
+            data_choice = head_section(state, choice, dataset, options.batch_size)
+        show_training_code(options, data_choice.loss, dataset.task)
     start_buttons(state, choice, dataset, data_choice.loss if data_choice else "", bool(data_choice and data_choice.one_hot),
                   options, blocked=data_choice is None or data_choice.blocked)
     st.subheader(tr("train.section_live"))
