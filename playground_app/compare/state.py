@@ -12,6 +12,36 @@ from playground_app.state import page_state
 STATE_KEY = "compare"
 
 
+class SurfaceKeys:
+    """Widget keys of the Compare page's loss-surface lab (all start with "compare_surface_").
+
+    ``RATE`` and ``OPTIMIZER_PREFIX`` take the optimizer's name: picking another surface resets each
+    optimizer's learning rate to one that suits it.
+    """
+
+    NAME = "compare_surface_name"
+    START_X = "compare_surface_x"
+    START_Y = "compare_surface_y"
+    STEPS = "compare_surface_steps"
+    OPTIMIZERS = "compare_surface_optimizers"
+    OPTIMIZER_PREFIX = "compare_surface_opt_{optimizer}"
+    RATE = "compare_surface_opt_{optimizer}_lr"
+    VIEW = "compare_surface_view"
+    CONTOUR = "compare_surface_contour"
+    SURFACE_3D = "compare_surface_3d"
+
+
+class ActivationKeys:
+    """Widget keys of the Compare page's activation explorer (all start with "compare_act_")."""
+
+    CURVES = "compare_act_curves"
+    CURVES_CHART = "compare_act_curves_chart"
+    DEPTH = "compare_act_depth"
+    UNITS = "compare_act_units"
+    COMPARED = "compare_act_compared"
+    NORMS_CHART = "compare_act_norms_chart"
+
+
 @dataclass
 class CompareState:
     """What the Compare page keeps between reruns.

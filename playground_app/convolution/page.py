@@ -3,7 +3,7 @@
 import streamlit as st
 
 from playground_app.common import tr
-from playground_app.convolution.input import convolution_state, input_picker
+from playground_app.convolution.input import ConvKeys, convolution_state, input_picker
 from playground_app.convolution.sections import convolution_section, feature_maps_section, pooling_section
 from playground_app.errors import page_boundary
 
@@ -18,7 +18,7 @@ with page_boundary():
         image = input_picker(state)
     # A radio, not tabs: only the chosen section runs, so the feature maps never slow the other two.
     section = st.radio(tr("conv.section"), list(SECTIONS), format_func=lambda name: tr(f"conv.section.{name}"),
-                       horizontal=True, key="conv_section", label_visibility="collapsed")
+                       horizontal=True, key=ConvKeys.SECTION, label_visibility="collapsed")
     if section == "features":
         feature_maps_section(image, state)
     else:
