@@ -7,12 +7,34 @@ and the trained models (Train → Draw, Convolution lab).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
 
 SHARED_KEY = "shared"
+
+State = TypeVar("State")
+
+
+def page_state(key: str, factory: Callable[[], State]) -> State:
+    """Returns the object under ``st.session_state[key]``, making it with ``factory()`` on first use.
+
+    Every page keeps its state in one dataclass under one key (the page's name); this is the one
+    get-or-create for all of them, so a page's accessor is one line and no page re-creates its state
+    by accident on a rerun.
+
+    Args:
+        key: The session-state key (the page's name: "build", "train", …).
+        factory: Makes the fresh state, e.g. the dataclass itself.
+
+    Returns:
+        The same object on every run of one browser session.
+    """
+    if key not in st.session_state:
+        st.session_state[key] = factory()
+    return st.session_state[key]
 
 
 @dataclass
@@ -30,9 +52,7 @@ class SharedState:
 
 def shared() -> SharedState:
     """Returns this session's shared state, creating it on first use."""
-    if SHARED_KEY not in st.session_state:
-        st.session_state[SHARED_KEY] = SharedState()
-    return st.session_state[SHARED_KEY]
+    return page_state(SHARED_KEY, SharedState)
 
 
 def publish_model(label: str, model: Any) -> None:

@@ -34,7 +34,7 @@ def bundled():
 
 
 def test_the_model_file_is_shipped_and_small():
-    assert DEFAULT_MODEL_PATH.exists(), "run `python -m playground.labs.digits train-default`"
+    assert DEFAULT_MODEL_PATH.exists(), "run `python -m playground.labs.digits_training`"
     assert DEFAULT_MODEL_PATH.stat().st_size < 5_000_000
 
 
@@ -122,7 +122,7 @@ def test_a_model_ending_in_logits_still_gives_probabilities():
 def test_a_missing_model_file_says_how_to_make_it(monkeypatch, tmp_path):
     monkeypatch.setattr(digits, "DEFAULT_MODEL_PATH", tmp_path / "missing.keras")
     monkeypatch.setattr(digits, "_default_model", None)
-    with pytest.raises(FileNotFoundError, match="train-default"):
+    with pytest.raises(FileNotFoundError, match="playground.labs.digits_training"):
         load_default_model()
 
 
@@ -138,19 +138,30 @@ def test_the_model_loads_in_a_fresh_process_in_about_a_second():
 
 
 def test_the_training_command_explains_its_usage():
-    result = subprocess.run([sys.executable, "-m", "playground.labs.digits"], capture_output=True, text=True, cwd=ROOT, timeout=60)
-    assert result.returncode != 0 and "train-default" in result.stderr
+    command = [sys.executable, "-m", "playground.labs.digits_training", "--help"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 0 and "usage: python -m playground.labs.digits_training" in result.stdout
+
+
+def test_the_digit_module_does_not_import_its_training_script():
+    """digits_training imports digits; the other way round would be an import loop."""
+    import ast
+
+    tree = ast.parse(Path(digits.__file__).read_text())
+    imported = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    imported |= {alias.name for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+    assert not any(name and "digits_training" in name for name in imported)
 
 
 @pytest.mark.slow
 def test_the_training_script_is_reproducible(tmp_path):
-    """Two runs of ``train-default`` with the same seed save identical weights."""
+    """Two runs of the training script with the same seed save identical weights."""
     import keras
 
     weights = []
     for name in ("first", "second"):
         output = tmp_path / f"{name}.keras"
-        command = [sys.executable, "-m", "playground.labs.digits", "train-default", "--limit", "200", "--copies", "1",
+        command = [sys.executable, "-m", "playground.labs.digits_training", "--limit", "200", "--copies", "1",
                    "--epochs", "1", "--output", str(output)]
         result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
         assert result.returncode == 0, result.stderr[-2000:]

@@ -117,3 +117,15 @@ def test_page_renders_in_korean():
     assert not at.exception
     assert at.title[0].value == "학습"
     assert at.button(key="train_start").label == "학습 시작"
+
+
+def test_the_head_section_quotes_the_batch_size_chosen_in_the_options_below_it():
+    """The head is drawn above the options but checks their batch size (the page draws the options first)."""
+    at = _open_train_page()
+    at.select_slider(key="train_batch_size").set_value(128)
+    at.selectbox(key="train_loss").set_value("categorical_crossentropy").run()
+    assert not at.exception
+    assert any("(128, 1)" in warning.value for warning in at.warning)
+    # The head section still sits above the options on the page.
+    subheaders = [element.value for element in at.subheader]
+    assert subheaders.index("2. Output layer and loss") < subheaders.index("3. How to train")

@@ -12,31 +12,19 @@ from typing import Any
 
 import numpy as np
 
+from playground.errors import LearnerError
 from playground.i18n import DEFAULT_LANGUAGE, t
 from playground.spec.tasks import TASKS  # The one list of problem types; re-exported for the data modules.
 SPLIT_SEED = 0
 TEST_FRACTION = 0.2
 
 
-class DatasetError(ValueError):
+class DatasetError(LearnerError):
     """A dataset the playground cannot give the learner, with a message that says the fix.
 
-    The message is a translation key plus fields, so a page shows it in the learner's language
-    with ``error.text(lang)``; ``str(error)`` is the English text.
-
-    Attributes:
-        key: Translation key of the message (in ``playground/strings/datasets.py``).
-        fields: Values for the message's ``{name}`` fields.
+    A ``LearnerError``: a translation key (``datasets.*``) plus fields, shown in the learner's
+    language with ``error.text(lang)``; ``str(error)`` is the English text.
     """
-
-    def __init__(self, key: str, **fields: Any) -> None:
-        self.key = key
-        self.fields = fields
-        super().__init__(self.text(DEFAULT_LANGUAGE))
-
-    def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
-        """Returns the message in ``lang`` ("en" or "ko")."""
-        return t(self.key, lang, **self.fields)
 
 
 class DatasetUnavailable(DatasetError):

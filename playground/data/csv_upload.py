@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from playground.data.core import TASKS, CsvError, Dataset, split_indices, standardise
+from playground.errors import first_line
 
 MAX_CSV_BYTES = 20 * 1024 * 1024
 MAX_CSV_ROWS = 200_000
@@ -71,7 +72,7 @@ def _read_table(file_or_bytes: Any):
         header = pd.read_csv(io.StringIO(text), sep=separator, header=None, nrows=1, dtype=str)
         table = pd.read_csv(io.StringIO(text), sep=separator, nrows=MAX_CSV_ROWS + 1)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError, TypeError) as error:
-        raise CsvError("datasets.csv.unreadable", detail=str(error).strip().splitlines()[0][:200]) from error
+        raise CsvError("datasets.csv.unreadable", detail=first_line(error)) from error
     if len(table) > MAX_CSV_ROWS:
         raise CsvError("datasets.csv.too_many_rows", limit=f"{MAX_CSV_ROWS:,}")
     # pandas renames a repeated header ("a", "a.1"); the raw first row shows what the file says.

@@ -11,12 +11,17 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from playground.errors import LearnerError
+
 # Larger pictures are refused before decoding: a digit or a convolution demo needs a few hundred pixels.
 MAX_UPLOAD_MEGAPIXELS = 40.0
 
 
-class ImageOpenError(ValueError):
+class ImageOpenError(LearnerError):
     """Why an upload could not be opened.
+
+    A ``LearnerError`` (``common.image_<reason>``) so that any page can show it as it is; pages
+    with a message of their own (the Draw page, the Convolution lab) choose it by ``reason``.
 
     Attributes:
         reason: "empty", "too_many_pixels" or "not_image".
@@ -24,11 +29,12 @@ class ImageOpenError(ValueError):
         megapixels: The picture's size, for "too_many_pixels".
     """
 
-    def __init__(self, reason: str, detail: str = "", megapixels: float = 0.0) -> None:
-        super().__init__(f"{reason}: {detail}" if detail else reason)
+    def __init__(self, reason: str, detail: str = "", megapixels: float = 0.0,
+                 limit: float = MAX_UPLOAD_MEGAPIXELS) -> None:
         self.reason = reason
         self.detail = detail
         self.megapixels = megapixels
+        super().__init__(f"common.image_{reason}", detail=detail or reason, pixels=f"{megapixels:.0f}", limit=f"{limit:.0f}")
 
 
 def open_upload(
@@ -61,7 +67,7 @@ def open_upload(
         width, height = picture.size
         megapixels = width * height / 1e6
         if megapixels > max_megapixels:
-            raise ImageOpenError("too_many_pixels", megapixels=megapixels)
+            raise ImageOpenError("too_many_pixels", megapixels=megapixels, limit=max_megapixels)
         picture.draft(None, (longest_side, longest_side))
         picture = ImageOps.exif_transpose(picture)
         picture.load()

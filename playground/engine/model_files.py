@@ -13,19 +13,11 @@ import tempfile
 import zipfile
 from typing import Any
 
+from playground.errors import LearnerError
 
-class ModelFileError(ValueError):
-    """An uploaded file that is not a model we can load.
 
-    Attributes:
-        key: Translation key of the message (``train.upload_*``).
-        fields: Values for the message's fields.
-    """
-
-    def __init__(self, key: str, message: str, **fields: Any) -> None:
-        super().__init__(message)
-        self.key = key
-        self.fields = fields
+class ModelFileError(LearnerError):
+    """An uploaded file that is not a model we can load (a ``train.upload_*`` key, its fields, a message)."""
 
 
 def model_to_bytes(model: Any) -> bytes:

@@ -42,6 +42,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Something went wrong: {detail}. Your work on this page is kept; try again or change the input.",
         "ko": "문제가 발생했습니다: {detail}. 이 페이지의 작업은 그대로 남아 있습니다. 다시 시도하거나 입력을 바꿔 보세요.",
     },
+    "common.image_empty": {
+        "en": "The uploaded file is empty. Choose a PNG or JPEG picture.",
+        "ko": "올린 파일이 비어 있습니다. PNG 또는 JPEG 이미지를 고르세요.",
+    },
+    "common.image_too_many_pixels": {
+        "en": "This picture is too large ({pixels} megapixels; the limit is {limit}). Crop it or save it smaller.",
+        "ko": "이미지가 너무 큽니다({pixels}메가픽셀, 최대 {limit}). 잘라 내거나 더 작게 저장해 주세요.",
+    },
+    "common.image_not_image": {
+        "en": "This file could not be read as a picture ({detail}). Choose a PNG or JPEG picture.",
+        "ko": "이 파일을 이미지로 읽을 수 없습니다({detail}). PNG 또는 JPEG 이미지를 고르세요.",
+    },
     "common.loading_tf": {
         "en": "Loading TensorFlow (a few seconds, the first time)…",
         "ko": "TensorFlow를 불러오는 중입니다(처음 한 번만 몇 초 걸립니다)…",

@@ -42,8 +42,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "“{label}” 모델은 그린 숫자를 읽을 수 없습니다: {reason} 대신 기본 모델을 사용합니다.",
     },
     "draw.model_missing": {
-        "en": "The default digit model file is missing. Make it with `python -m playground.labs.digits train-default` (a few minutes), then reload the page.",
-        "ko": "기본 숫자 모델 파일이 없습니다. `python -m playground.labs.digits train-default`로 만든 뒤(몇 분 걸림) 페이지를 새로 고침하세요.",
+        "en": "The default digit model file is missing. Make it with `python -m playground.labs.digits_training` (a few minutes), then reload the page.",
+        "ko": "기본 숫자 모델 파일이 없습니다. `python -m playground.labs.digits_training`로 만든 뒤(몇 분 걸림) 페이지를 새로 고침하세요.",
     },
     "draw.model_not_built": {
         "en": "it is not a built Keras model (train it first).",

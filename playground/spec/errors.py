@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
+# Translated is re-exported here: spec checks import it from this module.
+from playground.errors import LearnerError, Translated, render_fields  # noqa: F401
 from playground.i18n import DEFAULT_LANGUAGE, t
 
 
-class SpecError(ValueError):
+class SpecError(LearnerError):
     """A model spec the playground cannot build, with a message that names the layer and the fix.
 
-    The message is a translation key plus fields, so a page can show it in the learner's
-    language with ``error.text(lang)``; ``str(error)`` is the English text.
+    A ``LearnerError`` (a translation key plus fields, shown with ``error.text(lang)``; ``str(error)``
+    is the English text) that also knows which layer is at fault, so the Build page can put the
+    message on that layer's card.
 
     Attributes:
         key: Translation key of the message (in ``playground/strings/spec.py``).
@@ -25,30 +28,17 @@ class SpecError(ValueError):
 
     def __init__(self, key: str, layer_index: int | None = None, layer_type: str | None = None,
                  **fields: Any) -> None:
-        self.key = key
-        self.fields = fields
+        # Set before the base class renders the English text, which names the layer.
         self.layer_index = layer_index
         self.layer_type = layer_type
-        super().__init__(self.text(DEFAULT_LANGUAGE))
+        super().__init__(key, **fields)
 
     def text(self, lang: str = DEFAULT_LANGUAGE) -> str:
         """Returns the message in ``lang`` ("en" or "ko")."""
-        fields = {key: _render(value, lang) for key, value in self.fields.items()}
+        fields = render_fields(self.fields, lang)
         if self.layer_index is not None:
             fields["layer"] = layer_label(self.layer_type or "?", self.layer_index, lang)
         return t(self.key, lang, **fields)
-
-
-class Translated:
-    """A field value that is itself a translated text (e.g. the layer that caused a problem)."""
-
-    def __init__(self, key: str, **fields: Any) -> None:
-        self.key = key
-        self.fields = fields
-
-    def render(self, lang: str) -> str:
-        """Returns the text in ``lang``."""
-        return t(self.key, lang, **{key: _render(value, lang) for key, value in self.fields.items()})
 
 
 def layer_label(type_name: str, index: int, lang: str = DEFAULT_LANGUAGE) -> str:
@@ -57,10 +47,6 @@ def layer_label(type_name: str, index: int, lang: str = DEFAULT_LANGUAGE) -> str
     if type_name == "?":
         return t("spec.layer_label_untyped", lang, number=index + 1)
     return t("spec.layer_label", lang, type=type_name, number=index + 1)
-
-
-def _render(value: Any, lang: str) -> Any:
-    return value.render(lang) if isinstance(value, Translated) else value
 
 
 def shown(value: Any, limit: int = 40) -> str:

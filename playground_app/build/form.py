@@ -2,7 +2,7 @@
 
 Every widget writes into ``BuildState`` through an ``on_change`` / ``on_click`` callback, which
 Streamlit runs before the script, so the page validates and draws the stack the learner just made
-in the same run. Widget keys carry the layer's stable id (``build_f_<uid>_<field>``).
+in the same run. Widget keys (``BuildKeys``) carry the layer's stable id (``build_f_<uid>_<field>``).
 """
 
 from __future__ import annotations
@@ -13,11 +13,8 @@ import streamlit as st
 
 from playground.spec.layers import LAYER_TYPES, REQUIRED, Field
 from playground.spec.presets import PRESET_TITLES, PRESETS
-from playground_app.build.state import DEFAULT_PRESET, BuildState, Notice, build_state
+from playground_app.build.state import DEFAULT_PRESET, BuildKeys, BuildState, Notice, build_state
 from playground_app.common import tr
-
-FIELD_KEY = "build_f_{uid}_{name}"
-
 
 def parse_int_tuple(text: str) -> int | list[int] | str | None:
     """Reads "3" → 3, "3, 3" → [3, 3], "" → None; anything else is returned as typed.
@@ -47,7 +44,7 @@ def show_int_tuple(value: Any) -> str:
 
 def _on_field_change(uid: int, field: Field) -> None:
     state = build_state()
-    raw = st.session_state[FIELD_KEY.format(uid=uid, name=field.name)]
+    raw = st.session_state[BuildKeys.FIELD.format(uid=uid, name=field.name)]
     value = parse_int_tuple(raw) if field.kind == "int_tuple" else raw
     if field.kind == "int" and isinstance(value, float) and value.is_integer():
         value = int(value)
@@ -64,7 +61,7 @@ def _in_range(field: Field, value: Any) -> bool:
 def _field_widget(uid: int, field: Field, layer: dict[str, Any]) -> None:
     """Draws one argument's widget, showing the layer's value (or Keras's default)."""
     value = layer.get(field.name, field.default)
-    key = FIELD_KEY.format(uid=uid, name=field.name)
+    key = BuildKeys.FIELD.format(uid=uid, name=field.name)
     common: dict[str, Any] = {"key": key, "help": tr(field.help_key) if field.help_key else None,
                               "on_change": _on_field_change, "args": (uid, field)}
     label = field.name + (" *" if field.required else "")
@@ -112,18 +109,18 @@ def layer_card(state: BuildState, index: int, row: Any, error: Any, lang: str) -
     uid = state.uids[index]
     layer = state.spec["layers"][index]
     count = len(state.uids)
-    with st.container(border=True, key=f"build_card_{uid}"):
+    with st.container(border=True, key=BuildKeys.CARD.format(uid=uid)):
         st.markdown(_layer_title(index, layer, row, error is not None))
         # Icon-only buttons: Material icons ship with Streamlit, unlike arrow glyphs in some fonts.
         up, down, copy_button, delete, _ = st.columns([1, 1, 1, 1, 6], gap="small")
-        up.button("", icon=":material/arrow_upward:", key=f"build_up_{uid}", help=tr("build.move_up"),
-                  disabled=index == 0, on_click=state.move, args=(uid, -1))
-        down.button("", icon=":material/arrow_downward:", key=f"build_down_{uid}", help=tr("build.move_down"),
-                    disabled=index == count - 1, on_click=state.move, args=(uid, 1))
-        copy_button.button("", icon=":material/content_copy:", key=f"build_dup_{uid}", help=tr("build.duplicate"),
-                           on_click=state.duplicate, args=(uid,))
-        delete.button("", icon=":material/delete:", key=f"build_del_{uid}", help=tr("build.delete"),
-                      on_click=state.delete, args=(uid,))
+        up.button("", icon=":material/arrow_upward:", key=BuildKeys.MOVE_UP.format(uid=uid),
+                  help=tr("build.move_up"), disabled=index == 0, on_click=state.move, args=(uid, -1))
+        down.button("", icon=":material/arrow_downward:", key=BuildKeys.MOVE_DOWN.format(uid=uid),
+                    help=tr("build.move_down"), disabled=index == count - 1, on_click=state.move, args=(uid, 1))
+        copy_button.button("", icon=":material/content_copy:", key=BuildKeys.DUPLICATE.format(uid=uid),
+                           help=tr("build.duplicate"), on_click=state.duplicate, args=(uid,))
+        delete.button("", icon=":material/delete:", key=BuildKeys.DELETE.format(uid=uid),
+                      help=tr("build.delete"), on_click=state.delete, args=(uid,))
         if error is not None:
             st.error(error.text(lang), icon=":material/error:")
         layer_type = LAYER_TYPES.get(layer.get("type", ""))
@@ -150,14 +147,14 @@ def input_shape_box(state: BuildState) -> None:
     if state.starts_with_input_layer:
         st.caption(tr("build.input_from_layer"))
         return
-    key = f"build_input_shape_{state.generation}"
+    key = BuildKeys.INPUT_SHAPE.format(generation=state.generation)
     st.text_input(tr("build.input_shape"), value=show_int_tuple(state.spec.get("input_shape")), key=key,
                   help=tr("build.input_shape_help"), on_change=_on_input_shape_change, args=(key,))
 
 
 def _load_preset() -> None:
     state = build_state()
-    name = st.session_state["build_preset"]
+    name = st.session_state[BuildKeys.PRESET]
     state.load(PRESETS[name])
     state.notice = Notice("success", "build.preset_loaded", {"title": tr(PRESET_TITLES[name])})
 
@@ -165,22 +162,22 @@ def _load_preset() -> None:
 def preset_picker() -> None:
     """Draws the preset selectbox and its "Load" button."""
     choice, button = st.columns([4, 1], vertical_alignment="bottom")
-    choice.selectbox(tr("build.preset"), options=list(PRESETS), key="build_preset",
+    choice.selectbox(tr("build.preset"), options=list(PRESETS), key=BuildKeys.PRESET,
                      index=list(PRESETS).index(DEFAULT_PRESET),
                      format_func=lambda name: tr(PRESET_TITLES[name]))
-    button.button(tr("build.load_preset"), key="build_load_preset", on_click=_load_preset,
+    button.button(tr("build.load_preset"), key=BuildKeys.LOAD_PRESET, on_click=_load_preset,
                   width="stretch")
 
 
 def _add_layer() -> None:
-    build_state().add(st.session_state["build_new_type"])
+    build_state().add(st.session_state[BuildKeys.NEW_TYPE])
 
 
 def add_layer_picker() -> None:
     """Draws the layer-type picker with the chosen type's description, and "Add layer"."""
     choice, button = st.columns([4, 1], vertical_alignment="bottom")
-    type_name = choice.selectbox(tr("build.new_layer_type"), options=list(LAYER_TYPES), key="build_new_type",
+    type_name = choice.selectbox(tr("build.new_layer_type"), options=list(LAYER_TYPES), key=BuildKeys.NEW_TYPE,
                                 index=list(LAYER_TYPES).index("Dense"))
-    button.button(tr("build.add_layer"), key="build_add", on_click=_add_layer, type="primary",
+    button.button(tr("build.add_layer"), key=BuildKeys.ADD, on_click=_add_layer, type="primary",
                   width="stretch")
     st.caption(tr(LAYER_TYPES[type_name].description_key))

@@ -13,7 +13,7 @@ import streamlit as st
 
 from playground.spec import SpecError, build_model, spec_from_json, spec_from_url_param, spec_to_json, \
     spec_to_url_param, to_code
-from playground_app.build.state import BuildState, Notice, build_state
+from playground_app.build.state import BuildKeys, BuildState, Notice, build_state
 from playground_app.common import lang, tr
 
 URL_KEY = "model"
@@ -70,11 +70,11 @@ def diagrams(spec_json: str) -> None:
     with layered_tab:
         st.image(layered, caption=tr("build.layered_caption"))
         st.download_button(tr("build.download_png"), layered, file_name="model-layered.png", mime="image/png",
-                           key="build_download_layered")
+                           key=BuildKeys.DOWNLOAD_LAYERED)
     with graph_tab:
         st.image(graph, caption=tr("build.graph_caption"))
         st.download_button(tr("build.download_png"), graph, file_name="model-graph.png", mime="image/png",
-                           key="build_download_graph")
+                           key=BuildKeys.DOWNLOAD_GRAPH)
 
 
 def code_panel(spec: dict[str, Any]) -> None:
@@ -82,11 +82,11 @@ def code_panel(spec: dict[str, Any]) -> None:
     code = to_code(spec)
     st.code(code, language="python")
     st.download_button(tr("build.download_code"), code, file_name="model.py", mime="text/x-python",
-                       key="build_download_code")
+                       key=BuildKeys.DOWNLOAD_CODE)
 
 
 def _on_upload() -> None:
-    upload = st.session_state.get("build_upload")
+    upload = st.session_state.get(BuildKeys.UPLOAD)
     if upload is None:  # The learner removed the file: nothing to load.
         return
     state = build_state()
@@ -107,10 +107,10 @@ def file_panel(spec: dict[str, Any] | None) -> None:
     """Save the spec as JSON (valid stacks only) and load one from a file."""
     if spec is not None:
         st.download_button(tr("build.save_json"), spec_to_json(spec), file_name="model.json",
-                           mime="application/json", key="build_download_json")
+                           mime="application/json", key=BuildKeys.DOWNLOAD_JSON)
     else:
         st.caption(tr("build.save_needs_valid"))
-    st.file_uploader(tr("build.load_json"), type=["json"], key="build_upload", on_change=_on_upload,
+    st.file_uploader(tr("build.load_json"), type=["json"], key=BuildKeys.UPLOAD, on_change=_on_upload,
                      help=tr("build.load_json_help"))
 
 

@@ -14,6 +14,7 @@ from playground_app.build import form as build_form
 from playground_app.build import outputs as build_outputs
 from playground_app.build.state import build_state
 from playground_app.common import lang, tr
+from playground_app.errors import page_boundary
 from playground_app.state import shared
 
 
@@ -87,7 +88,5 @@ def main() -> None:
         build_outputs.share_link(param)
 
 
-try:
+with page_boundary():
     main()
-except Exception as unexpected:  # noqa: BLE001 - the page boundary: never show a traceback.
-    st.error(tr("common.error_generic", detail=type(unexpected).__name__ + ": " + str(unexpected)[:200]))

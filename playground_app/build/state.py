@@ -13,13 +13,38 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-import streamlit as st
-
 from playground.spec.layers import LAYER_TYPES, new_layer
 from playground.spec.presets import PRESETS
+from playground_app.state import page_state
 
 STATE_KEY = "build"
 DEFAULT_PRESET = "mnist_cnn"
+
+
+class BuildKeys:
+    """The Build page's widget keys, declared once beside its state (all start with "build_").
+
+    Keys with ``{uid}`` belong to one layer card: they carry the layer's stable id, so a moved layer
+    keeps its widgets. The input-shape key carries ``BuildState.generation``, so loading a new stack
+    gives that box a fresh widget showing the new shape.
+    """
+
+    PRESET = "build_preset"
+    LOAD_PRESET = "build_load_preset"
+    NEW_TYPE = "build_new_type"
+    ADD = "build_add"
+    INPUT_SHAPE = "build_input_shape_{generation}"
+    CARD = "build_card_{uid}"
+    FIELD = "build_f_{uid}_{name}"
+    MOVE_UP = "build_up_{uid}"
+    MOVE_DOWN = "build_down_{uid}"
+    DUPLICATE = "build_dup_{uid}"
+    DELETE = "build_del_{uid}"
+    UPLOAD = "build_upload"
+    DOWNLOAD_JSON = "build_download_json"
+    DOWNLOAD_CODE = "build_download_code"
+    DOWNLOAD_LAYERED = "build_download_layered"
+    DOWNLOAD_GRAPH = "build_download_graph"
 
 
 @dataclass
@@ -160,9 +185,7 @@ def new_state() -> BuildState:
 
 def build_state() -> BuildState:
     """Returns this session's ``BuildState``, creating it on first use."""
-    if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = new_state()
-    return st.session_state[STATE_KEY]
+    return page_state(STATE_KEY, new_state)
 
 
 def layer_types() -> list[str]:

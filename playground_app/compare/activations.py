@@ -7,9 +7,9 @@ import streamlit as st
 from playground.spec.activations import HIDDEN_ACTIVATIONS
 from playground.labs.gradients import MAX_DEPTH
 from playground_app.common import tr
-from playground_app.compare.state import CompareState, error_text
+from playground_app.compare.state import ActivationKeys, CompareState
+from playground_app.errors import page_boundary
 
-PREFIX = "compare_act"
 DEFAULT_COMPARED = ["sigmoid", "tanh", "relu"]
 
 
@@ -28,13 +28,13 @@ def _curves() -> None:
     st.subheader(tr("compare.act.curves_title"))
     st.markdown(tr("compare.act.curves_intro"))
     chosen = st.multiselect(tr("compare.act.which"), list(HIDDEN_ACTIVATIONS), default=list(HIDDEN_ACTIVATIONS),
-                            key=f"{PREFIX}_curves")
+                            key=ActivationKeys.CURVES)
     if not chosen:
         st.info(tr("compare.act.pick_one"))
         return
     curves = {name: activation_curves(name) for name in chosen}
     figure = activation_figure(curves, function_text=tr("compare.act.function"), derivative_text=tr("compare.act.derivative"))
-    st.plotly_chart(figure, key=f"{PREFIX}_curves_chart")
+    st.plotly_chart(figure, key=ActivationKeys.CURVES_CHART)
     peaks = ", ".join(f"{name}: {max(abs(curves[name][2])):.2f}" for name in chosen)
     st.caption(tr("compare.act.peaks", peaks=peaks))
 
@@ -46,11 +46,11 @@ def _gradients(state: CompareState) -> None:
     st.subheader(tr("compare.act.gradients_title"))
     st.markdown(tr("compare.act.gradients_intro"))
     depth_column, units_column = st.columns(2)
-    depth = depth_column.slider(tr("compare.act.depth"), min_value=2, max_value=MAX_DEPTH, value=10, key=f"{PREFIX}_depth")
+    depth = depth_column.slider(tr("compare.act.depth"), min_value=2, max_value=MAX_DEPTH, value=10, key=ActivationKeys.DEPTH)
     units = units_column.select_slider(tr("compare.act.units"), options=[8, 16, 32, 64, 128, 256], value=32,
-                                       key=f"{PREFIX}_units")
+                                       key=ActivationKeys.UNITS)
     compared = st.multiselect(tr("compare.act.compared"), list(HIDDEN_ACTIVATIONS), default=DEFAULT_COMPARED,
-                              key=f"{PREFIX}_compared")
+                              key=ActivationKeys.COMPARED)
     if not compared:
         st.info(tr("compare.act.pick_one"))
         return
@@ -62,7 +62,7 @@ def _gradients(state: CompareState) -> None:
         state.gradient_signature = signature
     figure = gradient_norm_figure(state.gradient_norms, layer_text=tr("compare.act.layer_axis"),
                                   norm_text=tr("compare.act.norm_axis"))
-    st.plotly_chart(figure, key=f"{PREFIX}_norms_chart")
+    st.plotly_chart(figure, key=ActivationKeys.NORMS_CHART)
     st.caption(tr("compare.act.first_layer_note"))
     rows = [{tr("compare.act.activation"): name,
              tr("compare.act.first_layer"): f"{values[0]:.2e}", tr("compare.act.last_layer"): f"{values[-1]:.2e}",
@@ -74,7 +74,5 @@ def _gradients(state: CompareState) -> None:
 def render(state: CompareState) -> None:
     """Draws both parts of the explorer; a failure in one does not hide the other."""
     for part in (_curves, lambda: _gradients(state)):
-        try:
+        with page_boundary():
             part()
-        except Exception as error:  # noqa: BLE001 - the learner sees a message, never a traceback.
-            st.error(error_text(error))

@@ -2,13 +2,12 @@
 
 import streamlit as st
 
-from playground_app.compare import activations as compare_activations
-
-from playground_app.compare import race as compare_race
-
-from playground_app.compare import surface as compare_surface
 from playground_app.common import tr
-from playground_app.compare.state import compare_state, error_text
+from playground_app.compare import activations as compare_activations
+from playground_app.compare import race as compare_race
+from playground_app.compare import surface as compare_surface
+from playground_app.compare.state import compare_state
+from playground_app.errors import page_boundary
 
 st.title(tr("nav.compare"))
 st.caption(tr("compare.tagline"))
@@ -17,7 +16,5 @@ tabs = st.tabs([tr("compare.tab.race"), tr("compare.tab.surface"), tr("compare.t
 # Each section catches its own failures, so one broken section never hides the other two.
 for tab, section in zip(tabs, (compare_race, compare_surface, compare_activations)):
     with tab:
-        try:
+        with page_boundary():
             section.render(state)
-        except Exception as error:  # noqa: BLE001 - the learner sees a message, never a traceback.
-            st.error(error_text(error))

@@ -5,9 +5,41 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-import streamlit as st
+# The optimizer race (``race.py``) still imports ``error_text`` from here.
+from playground_app.errors import error_text  # noqa: F401 - re-exported.
+from playground_app.state import page_state
 
 STATE_KEY = "compare"
+
+
+class SurfaceKeys:
+    """Widget keys of the Compare page's loss-surface lab (all start with "compare_surface_").
+
+    ``RATE`` and ``OPTIMIZER_PREFIX`` take the optimizer's name: picking another surface resets each
+    optimizer's learning rate to one that suits it.
+    """
+
+    NAME = "compare_surface_name"
+    START_X = "compare_surface_x"
+    START_Y = "compare_surface_y"
+    STEPS = "compare_surface_steps"
+    OPTIMIZERS = "compare_surface_optimizers"
+    OPTIMIZER_PREFIX = "compare_surface_opt_{optimizer}"
+    RATE = "compare_surface_opt_{optimizer}_lr"
+    VIEW = "compare_surface_view"
+    CONTOUR = "compare_surface_contour"
+    SURFACE_3D = "compare_surface_3d"
+
+
+class ActivationKeys:
+    """Widget keys of the Compare page's activation explorer (all start with "compare_act_")."""
+
+    CURVES = "compare_act_curves"
+    CURVES_CHART = "compare_act_curves_chart"
+    DEPTH = "compare_act_depth"
+    UNITS = "compare_act_units"
+    COMPARED = "compare_act_compared"
+    NORMS_CHART = "compare_act_norms_chart"
 
 
 @dataclass
@@ -33,16 +65,4 @@ class CompareState:
 
 def compare_state() -> CompareState:
     """Returns this session's Compare page state, creating it on first use."""
-    if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = CompareState()
-    return st.session_state[STATE_KEY]
-
-
-def error_text(error: Exception) -> str:
-    """The learner-facing text of an error raised by ``playground`` in the current language."""
-    from playground_app.common import lang, tr
-
-    text = getattr(error, "text", None)
-    if callable(text):
-        return text(lang())
-    return tr("common.error_generic", detail=str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__)
+    return page_state(STATE_KEY, CompareState)

@@ -8,56 +8,57 @@ from playground.engine.optimizers import OPTIMIZERS
 from playground.labs.surfaces import MAX_OPTIMIZERS, SURFACES, OptimizerChoice, Trajectory, suggested_learning_rate
 from playground_app.common import tr
 from playground_app.compare.optimizer_settings import optimizer_settings
-from playground_app.compare.state import CompareState, compare_state, error_text
+from playground_app.compare.state import CompareState, SurfaceKeys, compare_state
+from playground_app.errors import error_text
 
-PREFIX = "compare_surface"
 VIEWS = ("contour", "3d")
 DEFAULT_OPTIMIZERS = ["SGD", "SGD+momentum", "RMSprop", "Adam"]
 
 
 def _reset_for_surface() -> None:
     """When the learner picks another surface, move the start point and learning rates to suit it."""
-    name = st.session_state[f"{PREFIX}_name"]
+    name = st.session_state[SurfaceKeys.NAME]
     surface = SURFACES[name]
-    st.session_state[f"{PREFIX}_x"], st.session_state[f"{PREFIX}_y"] = surface.start
+    st.session_state[SurfaceKeys.START_X], st.session_state[SurfaceKeys.START_Y] = surface.start
     for optimizer in OPTIMIZERS:
-        st.session_state[f"{PREFIX}_opt_{optimizer}_lr"] = suggested_learning_rate(name, optimizer)
+        st.session_state[SurfaceKeys.RATE.format(optimizer=optimizer)] = suggested_learning_rate(name, optimizer)
 
 
 def _start_from_click() -> None:
     """A click on the contour plot moves the start point there (runs before the widgets are drawn)."""
-    event = st.session_state.get(f"{PREFIX}_contour") or {}
+    event = st.session_state.get(SurfaceKeys.CONTOUR) or {}
     # The click targets are the figure's last trace: after the minima and two traces per path drawn.
     targets = 1 + 2 * len(compare_state().trajectories)
     points = [point for point in event.get("selection", {}).get("points", []) if point.get("curve_number") == targets]
     if points:
-        st.session_state[f"{PREFIX}_x"] = float(points[0]["x"])
-        st.session_state[f"{PREFIX}_y"] = float(points[0]["y"])
+        st.session_state[SurfaceKeys.START_X] = float(points[0]["x"])
+        st.session_state[SurfaceKeys.START_Y] = float(points[0]["y"])
 
 
 def _inputs() -> tuple[str, tuple[float, float], int, list[OptimizerChoice]]:
     """Draws the controls; returns (surface, start, steps, optimizer choices)."""
-    if f"{PREFIX}_name" not in st.session_state:
-        st.session_state[f"{PREFIX}_name"] = "rosenbrock"
+    if SurfaceKeys.NAME not in st.session_state:
+        st.session_state[SurfaceKeys.NAME] = "rosenbrock"
         _reset_for_surface()
     left, middle, right, steps_column = st.columns([2, 1, 1, 1])
     name = left.selectbox(
-        tr("compare.surface.function"), list(SURFACES), key=f"{PREFIX}_name",
+        tr("compare.surface.function"), list(SURFACES), key=SurfaceKeys.NAME,
         format_func=lambda key: tr(f"compare.surface.{key}"), on_change=_reset_for_surface,
     )
-    x = middle.number_input(tr("compare.surface.start_x"), min_value=-100.0, max_value=100.0, step=0.1, key=f"{PREFIX}_x")
-    y = right.number_input(tr("compare.surface.start_y"), min_value=-100.0, max_value=100.0, step=0.1, key=f"{PREFIX}_y")
-    steps = steps_column.number_input(tr("compare.surface.steps"), min_value=10, max_value=1000, value=200, step=10, key=f"{PREFIX}_steps")
+    x = middle.number_input(tr("compare.surface.start_x"), min_value=-100.0, max_value=100.0, step=0.1, key=SurfaceKeys.START_X)
+    y = right.number_input(tr("compare.surface.start_y"), min_value=-100.0, max_value=100.0, step=0.1, key=SurfaceKeys.START_Y)
+    steps = steps_column.number_input(tr("compare.surface.steps"), min_value=10, max_value=1000, value=200, step=10, key=SurfaceKeys.STEPS)
     st.caption(tr(f"compare.surface.{name}.about"))
     chosen = st.multiselect(
         tr("compare.surface.optimizers"), list(OPTIMIZERS), default=DEFAULT_OPTIMIZERS,
-        max_selections=MAX_OPTIMIZERS, key=f"{PREFIX}_optimizers",
+        max_selections=MAX_OPTIMIZERS, key=SurfaceKeys.OPTIMIZERS,
     )
     choices = []
     with st.expander(tr("compare.surface.settings"), expanded=False):
         for optimizer in chosen:
             st.markdown(f"**{optimizer}**")
-            rate, parameters = optimizer_settings(optimizer, f"{PREFIX}_opt_{optimizer}", suggested_learning_rate(name, optimizer))
+            key_prefix = SurfaceKeys.OPTIMIZER_PREFIX.format(optimizer=optimizer)
+            rate, parameters = optimizer_settings(optimizer, key_prefix, suggested_learning_rate(name, optimizer))
             choices.append(OptimizerChoice(optimizer, rate, parameters))
     return name, (float(x), float(y)), int(steps), choices
 
@@ -102,17 +103,17 @@ def render(state: CompareState) -> None:
         return
     diverged = tr("compare.diverged")
     # A radio, not tabs: a 3D chart drawn inside a hidden tab keeps the tiny size it was given there.
-    view = st.radio(tr("compare.surface.view"), VIEWS, key=f"{PREFIX}_view", horizontal=True,
+    view = st.radio(tr("compare.surface.view"), VIEWS, key=SurfaceKeys.VIEW, horizontal=True,
                     format_func=lambda name: tr(f"compare.surface.{name}_tab"), label_visibility="collapsed")
     if view == "contour":
         figure = contour_figure(
             name, state.trajectories, loss_text=tr("compare.loss"), diverged_text=diverged,
             play_text=tr("compare.surface.play"), pause_text=tr("compare.surface.pause"), step_text=tr("compare.surface.step"),
         )
-        st.plotly_chart(figure, key=f"{PREFIX}_contour", on_select=_start_from_click, selection_mode="points")
+        st.plotly_chart(figure, key=SurfaceKeys.CONTOUR, on_select=_start_from_click, selection_mode="points")
         st.caption(tr("compare.surface.click_hint"))
     else:
-        st.plotly_chart(surface_3d_figure(name, state.trajectories, diverged), key=f"{PREFIX}_3d", width="content")
+        st.plotly_chart(surface_3d_figure(name, state.trajectories, diverged), key=SurfaceKeys.SURFACE_3D, width="content")
     _results_table(state.trajectories)
     if any(trajectory.diverged for trajectory in state.trajectories):
         st.warning(tr("compare.surface.diverged_hint"))

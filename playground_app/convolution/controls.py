@@ -10,6 +10,7 @@ import streamlit as st
 from playground.labs.convolution import SizeFormula, crop
 from playground.labs.kernels import KERNEL_SIZES, KERNELS, make_kernel
 from playground_app.common import tr
+from playground_app.convolution.input import ConvKeys
 
 ANIMATION_MAX_SIDE = 12
 CHANNEL_NAMES = ("R", "G", "B")
@@ -31,19 +32,19 @@ def kernel_editor(channels: int) -> np.ndarray:
     """
     left, right = st.columns(2)
     preset = left.selectbox(tr("conv.kernel.preset"), list(KERNELS), format_func=lambda name: tr(f"conv.kernel.{name}"),
-                            key="conv_preset")
+                            key=ConvKeys.KERNEL_PRESET)
     size = right.radio(tr("conv.kernel.size"), KERNEL_SIZES, format_func=lambda value: f"{value}×{value}",
-                       horizontal=True, key="conv_kernel_size")
+                       horizontal=True, key=ConvKeys.KERNEL_SIZE)
     base = make_kernel(preset, size)
     same_for_all = True
     if channels > 1:
-        same_for_all = st.checkbox(tr("conv.kernel.same_for_all"), value=True, key="conv_same_kernel")
+        same_for_all = st.checkbox(tr("conv.kernel.same_for_all"), value=True, key=ConvKeys.SAME_KERNEL)
     if same_for_all:
-        return _grid_editor(base, f"conv_kernel_{preset}_{size}")
+        return _grid_editor(base, ConvKeys.KERNEL_GRID.format(preset=preset, size=size))
     slices = []
     for channel, tab in enumerate(st.tabs([tr("conv.kernel.channel", channel=name) for name in CHANNEL_NAMES[:channels]])):
         with tab:
-            slices.append(_grid_editor(base, f"conv_kernel_{preset}_{size}_{channel}"))
+            slices.append(_grid_editor(base, ConvKeys.KERNEL_GRID.format(preset=preset, size=size) + f"_{channel}"))
     return np.stack(slices, axis=-1)
 
 

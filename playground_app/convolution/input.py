@@ -10,9 +10,46 @@ import streamlit as st
 
 from playground.data.samples import SAMPLES, LoadedImage, SampleError, decode_upload, load_sample, mnist_digit
 from playground_app.common import tr
+from playground_app.state import page_state
 
 STATE_KEY = "convolution"
 UPLOAD = "upload"
+
+
+class ConvKeys:
+    """The Convolution lab's widget keys, declared once beside its state (all start with "conv_").
+
+    ``KERNEL_GRID`` names the kernel editor for one preset and size (a channel's slice adds
+    ``_<channel>``), so picking another preset starts from its values. The crop prefixes name the
+    crop pickers of the convolution and pooling sections (``<prefix>_crop_size`` …).
+    """
+
+    SECTION = "conv_section"
+    UPLOAD = "conv_upload"
+    SOURCE = "conv_source"
+    DIGIT = "conv_digit"
+    EXAMPLE = "conv_example"
+    KERNEL_PRESET = "conv_preset"
+    KERNEL_SIZE = "conv_kernel_size"
+    SAME_KERNEL = "conv_same_kernel"
+    FULL_INPUT_CHART = "conv_full_input"
+    FULL_OUTPUT_CHART = "conv_full_output"
+    STRIDE = "conv_stride"
+    PADDING = "conv_padding"
+    DILATION = "conv_dilation"
+    RELU = "conv_relu"
+    ANIMATION_CHART = "conv_animation"
+    POOL_MODE = "conv_pool_mode"
+    POOL_SIZE = "conv_pool_size"
+    POOL_STRIDE = "conv_pool_stride"
+    POOL_PADDING = "conv_pool_padding"
+    POOL_CHANNEL = "conv_pool_channel"
+    POOL_ANIMATION_CHART = "conv_pool_animation"
+    FEATURE_MODEL = "conv_fm_model"
+    KERNEL_GRID = "conv_kernel_{preset}_{size}"
+    CONV_CROP_PREFIX = "conv"
+    POOL_CROP_PREFIX = "conv_pool"
+    FEATURES_PREFIX = "conv"
 
 
 @dataclass
@@ -34,11 +71,9 @@ class ConvolutionPageState:
     spec_models: dict[str, Any] = field(default_factory=dict)
 
 
-def page_state() -> ConvolutionPageState:
+def convolution_state() -> ConvolutionPageState:
     """Returns this session's lab state, creating it on first use."""
-    if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = ConvolutionPageState()
-    return st.session_state[STATE_KEY]
+    return page_state(STATE_KEY, ConvolutionPageState)
 
 
 @st.cache_data(show_spinner=False)
@@ -47,7 +82,7 @@ def _cached_sample(name: str, digit: int, index: int) -> np.ndarray:
 
 
 def _read_upload(state: ConvolutionPageState) -> None:
-    uploaded = st.file_uploader(tr("conv.input.upload"), type=["png", "jpg", "jpeg"], key="conv_upload")
+    uploaded = st.file_uploader(tr("conv.input.upload"), type=["png", "jpg", "jpeg"], key=ConvKeys.UPLOAD)
     if uploaded is not None and uploaded.file_id != state.upload_id:
         state.upload_id = uploaded.file_id
         try:
@@ -70,11 +105,11 @@ def input_picker(state: ConvolutionPageState) -> np.ndarray:
     """Draws the input controls and returns the chosen image (float in [0, 1], (H, W) or (H, W, 3))."""
     options = [*SAMPLES, UPLOAD]
     source = st.selectbox(tr("conv.input.source"), options, format_func=lambda name: tr(f"conv.sample.{name}"),
-                          key="conv_source")
+                          key=ConvKeys.SOURCE)
     if source == "mnist_digit":
         left, right = st.columns(2)
-        digit = left.number_input(tr("conv.input.digit"), 0, 9, 7, key="conv_digit")
-        index = right.number_input(tr("conv.input.example"), 0, 499, 0, key="conv_example")
+        digit = left.number_input(tr("conv.input.digit"), 0, 9, 7, key=ConvKeys.DIGIT)
+        index = right.number_input(tr("conv.input.example"), 0, 499, 0, key=ConvKeys.EXAMPLE)
         return _cached_sample(source, int(digit), int(index))
     if source == UPLOAD:
         _read_upload(state)

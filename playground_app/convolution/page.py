@@ -3,22 +3,21 @@
 import streamlit as st
 
 from playground_app.common import tr
-from playground_app.convolution.input import input_picker, page_state
+from playground_app.convolution.input import ConvKeys, convolution_state, input_picker
 from playground_app.convolution.sections import SECTIONS, feature_maps_section
+from playground_app.errors import page_boundary
 
 st.title(tr("nav.convolution"))
 st.write(tr("conv.intro"))
-state = page_state()
-try:
+state = convolution_state()
+with page_boundary():
     with st.sidebar:
         st.subheader(tr("conv.input.heading"))
         image = input_picker(state)
     # A radio, not tabs: only the chosen section runs, so the feature maps never slow the other two.
     section = st.radio(tr("conv.section"), list(SECTIONS), format_func=lambda name: tr(f"conv.section.{name}"),
-                       horizontal=True, key="conv_section", label_visibility="collapsed")
+                       horizontal=True, key=ConvKeys.SECTION, label_visibility="collapsed")
     if section == "features":
         feature_maps_section(image, state)
     else:
         SECTIONS[section](image)
-except Exception as error:  # noqa: BLE001 - the page never shows a traceback; the learner's inputs are kept.
-    st.error(tr("common.error_generic", detail=str(error).splitlines()[0] if str(error) else type(error).__name__))

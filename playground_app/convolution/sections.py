@@ -12,7 +12,7 @@ from playground.labs.convolution import (DILATION_RANGE, PADDINGS, POOL_MODES, S
                                     axis_formula, conv2d, convolution_frames, pool2d, pooling_frames)
 from playground_app.common import lang, tr
 from playground_app.convolution.controls import CHANNEL_NAMES, crop_picker, formula_lines, kernel_editor, outline_region
-from playground_app.convolution.input import ConvolutionPageState, describe
+from playground_app.convolution.input import ConvKeys, ConvolutionPageState, describe
 from playground_app.widgets.feature_maps import show_feature_maps
 from playground_app.state import shared
 
@@ -26,9 +26,9 @@ def _result_pair(image: np.ndarray, result: np.ndarray, region: tuple[int, int, 
     left, right = st.columns(2)
     with left:
         figure = outline_region(image_figure(image, tr("conv.result.input", description=describe(image))), region)
-        st.plotly_chart(figure, key="conv_full_input")
+        st.plotly_chart(figure, key=ConvKeys.FULL_INPUT_CHART)
     with right:
-        st.plotly_chart(image_figure(result, title), key="conv_full_output")
+        st.plotly_chart(image_figure(result, title), key=ConvKeys.FULL_OUTPUT_CHART)
 
 
 def _show_formula(image: np.ndarray, kernel_size: int, stride: int, padding: str, dilation: int) -> None:
@@ -44,10 +44,10 @@ def convolution_section(image: np.ndarray) -> None:
     with controls:
         kernel = kernel_editor(channels)
     with settings:
-        stride = st.slider(tr("conv.stride"), *STRIDE_RANGE, 1, key="conv_stride")
-        padding = st.radio(tr("conv.padding"), PADDINGS, horizontal=True, key="conv_padding")
-        dilation = st.slider(tr("conv.dilation"), *DILATION_RANGE, 1, key="conv_dilation")
-        relu = st.checkbox(tr("conv.relu"), key="conv_relu")
+        stride = st.slider(tr("conv.stride"), *STRIDE_RANGE, 1, key=ConvKeys.STRIDE)
+        padding = st.radio(tr("conv.padding"), PADDINGS, horizontal=True, key=ConvKeys.PADDING)
+        dilation = st.slider(tr("conv.dilation"), *DILATION_RANGE, 1, key=ConvKeys.DILATION)
+        relu = st.checkbox(tr("conv.relu"), key=ConvKeys.RELU)
     try:
         result = conv2d(image, kernel, stride, padding, dilation)
         _show_formula(image, kernel.shape[0], stride, padding, dilation)
@@ -59,7 +59,7 @@ def convolution_section(image: np.ndarray) -> None:
     title = tr("conv.result.output", height=result.shape[0], width=result.shape[1],
                low=float(result.min()), high=float(result.max()))
     st.subheader(tr("conv.anim.heading"))
-    region_image, region = crop_picker(image, "conv")
+    region_image, region = crop_picker(image, ConvKeys.CONV_CROP_PREFIX)
     _result_pair(image, result, region, title)
     try:
         frames = convolution_frames(region_image, kernel, stride, padding, dilation)
@@ -70,19 +70,19 @@ def convolution_section(image: np.ndarray) -> None:
         st.caption(tr("conv.anim.crop_note"))
     if relu:
         st.caption(tr("conv.anim.relu_note"))
-    st.plotly_chart(animation_figure(frames, _labels()), key="conv_animation", config={"displayModeBar": False})
+    st.plotly_chart(animation_figure(frames, _labels()), key=ConvKeys.ANIMATION_CHART, config={"displayModeBar": False})
 
 
 def pooling_section(image: np.ndarray) -> None:
     """Max / average pooling with size, stride and padding; the result, the formula and the animation."""
     columns = st.columns(4)
     mode = columns[0].radio(tr("conv.pool.mode"), POOL_MODES, format_func=lambda name: tr(f"conv.pool.{name}"),
-                            horizontal=True, key="conv_pool_mode")
-    pool_size = columns[1].slider(tr("conv.pool.size"), 2, 4, 2, key="conv_pool_size")
-    stride_choice = columns[2].selectbox(tr("conv.stride"), ["pool", *range(1, 5)], key="conv_pool_stride",
+                            horizontal=True, key=ConvKeys.POOL_MODE)
+    pool_size = columns[1].slider(tr("conv.pool.size"), 2, 4, 2, key=ConvKeys.POOL_SIZE)
+    stride_choice = columns[2].selectbox(tr("conv.stride"), ["pool", *range(1, 5)], key=ConvKeys.POOL_STRIDE,
                                          format_func=lambda value: tr("conv.pool.stride_default")
                                          if value == "pool" else str(value))
-    padding = columns[3].radio(tr("conv.padding"), PADDINGS, horizontal=True, key="conv_pool_padding")
+    padding = columns[3].radio(tr("conv.padding"), PADDINGS, horizontal=True, key=ConvKeys.POOL_PADDING)
     stride = pool_size if stride_choice == "pool" else int(stride_choice)
     try:
         result = pool2d(image, pool_size, stride, padding, mode)
@@ -95,11 +95,11 @@ def pooling_section(image: np.ndarray) -> None:
     title = tr("conv.result.output", height=result.shape[0], width=result.shape[1],
                low=float(result.min()), high=float(result.max()))
     st.subheader(tr("conv.anim.heading"))
-    region_image, region = crop_picker(image, "conv_pool")
+    region_image, region = crop_picker(image, ConvKeys.POOL_CROP_PREFIX)
     _result_pair(image, result, region, title)
     channel = 0
     if image.ndim == 3:
-        channel = st.radio(tr("conv.pool.channel"), range(image.shape[2]), horizontal=True, key="conv_pool_channel",
+        channel = st.radio(tr("conv.pool.channel"), range(image.shape[2]), horizontal=True, key=ConvKeys.POOL_CHANNEL,
                            format_func=lambda index: CHANNEL_NAMES[index])
     try:
         frames = pooling_frames(region_image, pool_size, stride, padding, mode)
@@ -108,7 +108,7 @@ def pooling_section(image: np.ndarray) -> None:
         return
     if region is not None:
         st.caption(tr("conv.anim.crop_note"))
-    st.plotly_chart(animation_figure(frames, _labels(), channel=channel), key="conv_pool_animation",
+    st.plotly_chart(animation_figure(frames, _labels(), channel=channel), key=ConvKeys.POOL_ANIMATION_CHART,
                     config={"displayModeBar": False})
 
 
@@ -140,7 +140,7 @@ def feature_maps_section(image: np.ndarray, state: ConvolutionPageState) -> None
     if shared().spec is not None:
         choices[tr("conv.models.build")] = ("build", None)
     choices[tr("conv.models.default")] = ("default", None)
-    picked = st.selectbox(tr("conv.models.pick"), list(choices), key="conv_fm_model")
+    picked = st.selectbox(tr("conv.models.pick"), list(choices), key=ConvKeys.FEATURE_MODEL)
     kind, label = choices[picked]
     if kind == "trained":
         model = shared().models[label]
@@ -157,7 +157,7 @@ def feature_maps_section(image: np.ndarray, state: ConvolutionPageState) -> None
         if model is None:
             st.warning(tr("conv.models.no_default"))
             return
-    show_feature_maps(model, image, "conv")
+    show_feature_maps(model, image, ConvKeys.FEATURES_PREFIX)
 
 
 SECTIONS: dict[str, Any] = {"conv": convolution_section, "pool": pooling_section, "features": None}

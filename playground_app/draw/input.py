@@ -14,8 +14,9 @@ import streamlit as st
 
 from playground.data.images import MAX_UPLOAD_MEGAPIXELS, ImageOpenError, open_upload
 from playground_app.common import tr
+from playground_app.draw.state import DrawKeys
 
-CANVAS_KEY = "draw_canvas"
+CANVAS_KEY = DrawKeys.CANVAS  # Tests put a drawing here.
 CANVAS_SIZE = 280
 UPLOAD_TYPES = ["png", "jpg", "jpeg", "bmp", "gif", "webp", "tif", "tiff"]
 # Uploads are shrunk to this side once, so that showing and preprocessing them on every rerun is cheap.
@@ -73,7 +74,7 @@ def read_upload(data: bytes) -> UploadResult:
 def uploaded_picture() -> UploadResult | None:
     """Shows the file uploader; returns the decoded upload, or None when nothing is uploaded."""
     upload = st.file_uploader(
-        tr("draw.upload"), type=UPLOAD_TYPES, help=tr("draw.upload_help"), key="draw_upload"
+        tr("draw.upload"), type=UPLOAD_TYPES, help=tr("draw.upload_help"), key=DrawKeys.UPLOAD
     )
     if upload is None:
         return None

@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from playground_app.common import lang, tr
+from playground_app.draw.state import DrawKeys
 from playground_app.state import shared
 
 DEFAULT_CHOICE = "__default__"
@@ -57,7 +58,7 @@ def choose_model(current: str) -> tuple[str, ChosenModel]:
         format_func=lambda option: tr("draw.model_default")
         if option == DEFAULT_CHOICE
         else tr("draw.model_trained", label=option),
-        key="draw_model",
+        key=DrawKeys.MODEL,
     )
     if choice == DEFAULT_CHOICE:
         return choice, ChosenModel(default_model(), tr("draw.model_default"))

@@ -1,31 +1,30 @@
-"""Draw: draw (or upload) a digit and see the prediction — and the 28×28 image the model sees."""
+"""Draw: draw (or upload) a digit and see the prediction — and the 28×28 image the model sees.
+
+Reads top to bottom: where the picture comes from, which model reads it, the picture, then what
+the model makes of it. What happens to the picture is ``playground.labs.digit_reading``.
+"""
 
 import streamlit as st
 
-from playground.labs.digits import (
-    DEFAULT_MODEL_HELD_OUT_ACCURACY,
-    DigitModelError,
-    ImageError,
-    is_blank,
-    predict_preprocessed,
-    preprocess,
-)
+from playground.labs.digit_reading import read_digit
+from playground.labs.digits import DEFAULT_MODEL_HELD_OUT_ACCURACY
+from playground_app.common import tr
 from playground_app.draw import input as draw_input
 from playground_app.draw import model as draw_model
 from playground_app.draw import results as draw_results
-from playground_app.common import lang, tr
-from playground_app.draw.state import SOURCES, draw_state
+from playground_app.draw.state import SOURCES, DrawKeys, draw_state
+from playground_app.errors import page_boundary, show_error
 
 st.title(tr("nav.draw"))
 st.write(tr("draw.intro"))
 state = draw_state()
 
-try:
+with page_boundary():
     settings_column, model_column = st.columns([1, 1])
     with settings_column:
         state.source = st.radio(
             tr("draw.source"), SOURCES, index=SOURCES.index(state.source), horizontal=True,
-            format_func=lambda source: tr(f"draw.source_{source}"), key="draw_source",
+            format_func=lambda source: tr(f"draw.source_{source}"), key=DrawKeys.SOURCE,
         )
     with model_column:
         try:
@@ -43,7 +42,7 @@ try:
     empty_message = tr("draw.empty")
     with input_column:
         if state.source == "draw":
-            state.brush_width = st.slider(tr("draw.brush"), 4, 40, state.brush_width, key="draw_brush")
+            state.brush_width = st.slider(tr("draw.brush"), 4, 40, state.brush_width, key=DrawKeys.BRUSH)
             picture = draw_input.canvas_image(state.brush_width)
             st.caption(tr("draw.canvas_help"))
         else:
@@ -56,25 +55,15 @@ try:
                 picture = upload.picture
                 st.image(picture, caption=tr("draw.uploaded_caption"), width=280)
 
-    digit = None
-    if picture is not None:
-        try:
-            digit = preprocess(picture)
-        except ImageError as error:
-            st.error(tr("draw.upload_bad", detail=tr(error.key, **error.fields)))
-            empty_message = None
-    probabilities = None
-    if digit is not None and not is_blank(digit):
-        try:
-            probabilities = predict_preprocessed(digit, chosen.model)
-        except DigitModelError as error:  # A model can change under us between the check and the call.
-            st.error(error.problem.text(lang()))
+    reading = read_digit(picture, chosen.model)
+    if reading.error is not None:
+        show_error(reading.error)
+    if reading.picture_refused:
+        empty_message = None
     with preview_column:
-        if probabilities is not None:
-            draw_results.show_model_input(digit)
+        if reading.probabilities is not None:
+            draw_results.show_model_input(reading.digit)
     with prediction_column:
-        draw_results.show_prediction(probabilities, empty_message)
-    state.show_features = draw_results.show_feature_maps_of(chosen.model, digit, state.show_features)
+        draw_results.show_prediction(reading.probabilities, empty_message)
+    state.show_features = draw_results.show_feature_maps_of(chosen.model, reading.digit, state.show_features)
     draw_results.show_code()
-except Exception as error:  # noqa: BLE001 - the learner sees a message, never a traceback.
-    st.error(tr("common.error_generic", detail=str(error).splitlines()[0] if str(error) else type(error).__name__))

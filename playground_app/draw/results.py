@@ -9,6 +9,7 @@ import streamlit as st
 
 from playground.charts.digits import digit_preview_figure, probability_figure
 from playground_app.common import lang, tr
+from playground_app.draw.state import DrawKeys
 
 # Below this the page says the model is unsure instead of presenting a guess as an answer.
 UNSURE_BELOW = 0.5
@@ -31,7 +32,7 @@ def show_model_input(digit: np.ndarray) -> None:
     st.plotly_chart(
         digit_preview_figure(digit, lang()),
         config={"displayModeBar": False},
-        key="draw_preview_chart",
+        key=DrawKeys.PREVIEW_CHART,
         width="content",
     )
 
@@ -52,7 +53,7 @@ def show_prediction(probabilities: np.ndarray | None, empty_message: str | None)
     st.plotly_chart(
         probability_figure(probabilities, lang()),
         config={"displayModeBar": False},
-        key="draw_probability_chart",
+        key=DrawKeys.PROBABILITY_CHART,
         width="stretch",
     )
 
@@ -72,7 +73,7 @@ def show_feature_maps_of(model: Any, digit: np.ndarray | None, shown: bool) -> b
     Returns:
         Whether the learner wants the maps shown.
     """
-    shown = st.toggle(tr("draw.feature_maps"), value=shown, help=tr("draw.feature_maps_help"), key="draw_show_features")
+    shown = st.toggle(tr("draw.feature_maps"), value=shown, help=tr("draw.feature_maps_help"), key=DrawKeys.SHOW_FEATURES)
     if not shown:
         return shown
     if digit is None or not np.asarray(digit).any():
@@ -84,5 +85,5 @@ def show_feature_maps_of(model: Any, digit: np.ndarray | None, shown: bool) -> b
         # The feature-map view comes from the Convolution lab; without it the page still works.
         st.info(tr("draw.feature_maps_unavailable"))
         return shown
-    show_feature_maps(model, np.asarray(digit, dtype=np.float32)[..., np.newaxis], key_prefix="draw_features")
+    show_feature_maps(model, np.asarray(digit, dtype=np.float32)[..., np.newaxis], key_prefix=DrawKeys.FEATURES_PREFIX)
     return shown

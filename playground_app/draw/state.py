@@ -4,10 +4,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import streamlit as st
+from playground_app.state import page_state
+
 
 STATE_KEY = "draw"
 SOURCES = ("draw", "upload")
+
+
+class DrawKeys:
+    """The Draw page's widget keys, declared once beside its state (all start with "draw_")."""
+
+    SOURCE = "draw_source"
+    MODEL = "draw_model"
+    BRUSH = "draw_brush"
+    CANVAS = "draw_canvas"
+    UPLOAD = "draw_upload"
+    PREVIEW_CHART = "draw_preview_chart"
+    PROBABILITY_CHART = "draw_probability_chart"
+    SHOW_FEATURES = "draw_show_features"
+    FEATURES_PREFIX = "draw_features"
 
 
 @dataclass
@@ -31,6 +46,4 @@ class DrawState:
 
 def draw_state() -> DrawState:
     """Returns this session's Draw page state, creating it on first use."""
-    if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = DrawState()
-    return st.session_state[STATE_KEY]
+    return page_state(STATE_KEY, DrawState)

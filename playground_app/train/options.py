@@ -33,13 +33,11 @@ class Options:
     checkpoint: bool = False
 
 
-def options_section(task: str, loss: str, spec: dict[str, Any] | None) -> Options:
+def options_section(task: str) -> Options:
     """Draws the training options and returns them.
 
-    Args:
-        task: The dataset's task (its metric and EarlyStopping's choices follow from it).
-        loss: The loss that passed the checks.
-        spec: The model's spec, or None for an uploaded model (the exported code then loads it).
+    The head section above checks the batch size against the data, so the page draws these
+    options first (into their place below it) and hands it ``options.batch_size``.
     """
     first, second, third = st.columns(3)
     with first:
@@ -68,9 +66,20 @@ def options_section(task: str, loss: str, spec: dict[str, Any] | None) -> Option
     options = Options(None if activation == KEEP else activation, optimizer, float(learning_rate),
                       {name: float(value) for name, value in parameters.items()}, int(batch_size), int(epochs),
                       float(validation_split), early_stopping, checkpoint)
+    return options
+
+
+def show_training_code(options: Options, loss: str, task: str, spec: dict[str, Any] | None) -> None:
+    """Shows the Keras code of this training (model, compile and fit), as the course notes write it.
+
+    Args:
+        options: The training options.
+        loss: The loss that passed the checks.
+        task: The dataset's task.
+        spec: The model's spec, or None for an uploaded model (the exported code then loads it).
+    """
     with st.expander(tr("train.code")):
         _show_code(options, loss, task, spec)
-    return options
 
 
 def _early_stopping(task: str, validation_split: float) -> EarlyStoppingConfig | None:

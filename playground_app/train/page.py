@@ -3,8 +3,9 @@
 import streamlit as st
 
 from playground_app.common import tr
+from playground_app.errors import page_boundary
 from playground_app.train.live import live_section, start_buttons
-from playground_app.train.options import options_section
+from playground_app.train.options import options_section, show_training_code
 from playground_app.train.results import publish_finished, results_section, runs_table
 from playground_app.train.setup import choose_data, choose_model, head_section
 from playground_app.train.state import train_state
@@ -12,7 +13,7 @@ from playground_app.train.state import train_state
 st.title(tr("nav.train"))
 st.caption(tr("train.intro"))
 state = train_state()
-try:
+with page_boundary():
     st.subheader(tr("train.section_model"))
     model_column, data_column = st.columns(2)
     with model_column:
@@ -23,9 +24,13 @@ try:
     options = None
     if choice is not None and dataset is not None:
         st.subheader(tr("train.section_head"))
-        data_choice = head_section(state, choice, dataset)
+        head_area = st.container()
         st.subheader(tr("train.section_options"))
-        options = options_section(dataset.task, data_choice.loss, choice.spec)
+        # Drawn before the head section that sits above them: the head checks their batch size.
+        options = options_section(dataset.task)
+        with head_area:
+            data_choice = head_section(state, choice, dataset, options.batch_size)
+        show_training_code(options, data_choice.loss, dataset.task, choice.spec)
     start_buttons(state, choice, dataset, data_choice.loss if data_choice else "", bool(data_choice and data_choice.one_hot),
                   options, blocked=data_choice is None or data_choice.blocked)
     st.subheader(tr("train.section_live"))
@@ -34,5 +39,3 @@ try:
     st.subheader(tr("train.section_results"))
     runs_table(state)
     results_section(state)
-except Exception as error:  # noqa: BLE001 - the learner sees a plain message, never a traceback.
-    st.error(tr("common.error_generic", detail=f"{type(error).__name__}: {error}"))

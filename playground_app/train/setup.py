@@ -127,8 +127,15 @@ def choose_data() -> Dataset | None:
     return subsample(dataset, samples, min(len(dataset.y_test), DEFAULT_TEST_SAMPLES))
 
 
-def head_section(state: TrainState, choice: ModelChoice, dataset: Dataset) -> DataChoice:
-    """Proposes the output layer and loss for the task, shows mismatches and their one-click fixes."""
+def head_section(state: TrainState, choice: ModelChoice, dataset: Dataset, batch_size: int) -> DataChoice:
+    """Proposes the output layer and loss for the task, shows mismatches and their one-click fixes.
+
+    Args:
+        state: The page's state (remembers which data the loss was proposed for).
+        choice: The model to train.
+        dataset: The data to train on.
+        batch_size: The batch size chosen in the options section (checked against the data).
+    """
     task, classes = dataset.task, dataset.num_classes
     units, activation, proposed_loss = tasks.propose(task, classes)
     origin = f"{dataset.name}:{task}:{classes}"
@@ -147,7 +154,6 @@ def head_section(state: TrainState, choice: ModelChoice, dataset: Dataset) -> Da
     loss = left.selectbox(tr("train.loss"), list(tasks.LOSSES), key="train_loss")
     one_hot = right.checkbox(tr("train.one_hot"), key="train_one_hot", disabled=task == "regression")
     setup = tasks.Setup(spec, loss, one_hot)
-    batch_size = int(st.session_state.get("train_batch_size", 32))
     problems = tasks.check(setup, dataset.input_shape, task, classes, batch_size)
     for index, problem in enumerate(problems):
         _show_problem(problem, index, editable=choice.spec is not None, task_name=task_name)

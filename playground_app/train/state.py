@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
-import streamlit as st
 
 from playground.engine.runs import Run
+from playground_app.state import page_state
 
 if TYPE_CHECKING:  # The engine imports Dask: only when something trains.
     from playground.engine.runner import Handle
@@ -63,6 +63,4 @@ class TrainState:
 
 def train_state() -> TrainState:
     """Returns this session's Train page state, creating it on first use."""
-    if STATE_KEY not in st.session_state:
-        st.session_state[STATE_KEY] = TrainState()
-    return st.session_state[STATE_KEY]
+    return page_state(STATE_KEY, TrainState)

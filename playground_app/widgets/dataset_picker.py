@@ -22,6 +22,7 @@ import streamlit as st
 
 from playground.data.registry import DATASETS, TASKS, Dataset, DatasetError, csv_columns, load, load_csv
 from playground_app.common import lang, tr
+from playground_app.errors import show_error
 
 CSV_OPTION = "csv"
 AUTO_TASK = "auto"
@@ -70,10 +71,8 @@ def _load_registered(name: str) -> Dataset | None:
     try:
         with st.spinner(tr("datasets.picker.loading", dataset=_title(name))):
             return load(name)
-    except DatasetError as error:
-        st.error(error.text(lang()))
-    except Exception as error:  # noqa: BLE001 - the page must never show a traceback.
-        st.error(tr("common.error_generic", detail=f"{type(error).__name__}: {error}"))
+    except Exception as error:  # noqa: BLE001 - a dataset that fails to load must not hide the rest of the page.
+        show_error(error)
     return None
 
 
@@ -98,7 +97,7 @@ def _pick_csv(key_prefix: str) -> Dataset | None:
     try:
         columns = _columns_of(data)
     except DatasetError as error:
-        st.error(error.text(lang()))
+        show_error(error)
         return None
     label_key, drop_key = f"{key_prefix}_csv_label", f"{key_prefix}_csv_drop"
     if st.session_state.get(label_key) not in columns:
@@ -114,10 +113,8 @@ def _pick_csv(key_prefix: str) -> Dataset | None:
     try:
         return _csv_dataset(data, label_column, None if task == AUTO_TASK else task, tuple(drop_columns),
                             uploaded.name)
-    except DatasetError as error:
-        st.error(error.text(lang()))
-    except Exception as error:  # noqa: BLE001 - the page must never show a traceback.
-        st.error(tr("common.error_generic", detail=f"{type(error).__name__}: {error}"))
+    except Exception as error:  # noqa: BLE001 - a dataset that fails to load must not hide the rest of the page.
+        show_error(error)
     return None
 
 

@@ -11,6 +11,7 @@ from playground.charts.convolution import feature_map_grid, image_figure
 from playground.labs.convolution import ConvolutionError
 from playground.labs.features import FeatureMap, feature_maps, image_input_shape, prepare_input
 from playground_app.common import lang, tr
+from playground_app.errors import show_error
 
 
 def show_feature_maps(model: Any, image: Any, key_prefix: str) -> list[FeatureMap] | None:
@@ -33,7 +34,7 @@ def show_feature_maps(model: Any, image: Any, key_prefix: str) -> list[FeatureMa
         st.info(error.text(lang()))
         return None
     except Exception as error:  # noqa: BLE001 - a model from another page must never break this one.
-        st.error(tr("common.error_generic", detail=str(error).splitlines()[0] if str(error) else type(error).__name__))
+        show_error(error)
         return None
     left, right = st.columns([1, 3])
     with left:
