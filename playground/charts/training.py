@@ -16,6 +16,8 @@ from playground.engine.runs import RunSnapshot
 
 # One colour per run, reused in order, so a run keeps its colour across loss and metric charts.
 RUN_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
+# Most batch points one curve sends to the browser: a long run's older points are thinned out.
+MAX_BATCH_POINTS = 300
 _MARKERS = {"early_stopping": ("x", "#000000"), "checkpoint": ("star", "#f2b705"), "stopped": ("square", "#7f7f7f")}
 
 
@@ -81,11 +83,19 @@ def _add_batch_curve(figure: go.Figure, snapshot: RunSnapshot, metric: str, colo
     points = [(point.position, point.logs[metric]) for point in snapshot.batches if metric in point.logs]
     if not points:
         return
-    x_values, y_values = zip(*sorted(points))
+    x_values, y_values = zip(*thinned(sorted(points)))
     figure.add_trace(go.Scatter(
         x=x_values, y=y_values, mode="lines", name=name, meta=snapshot.run_id,
         line={"color": colour, "width": 1}, opacity=0.35,
     ))
+
+
+def thinned(points: Sequence[Any], limit: int = MAX_BATCH_POINTS) -> list[Any]:
+    """Keeps at most ``limit`` points, evenly spread, always with the newest one (what a learner watches)."""
+    if len(points) <= limit:
+        return list(points)
+    step = len(points) / (limit - 1)
+    return [points[int(index * step)] for index in range(limit - 1)] + [points[-1]]
 
 
 def _add_epoch_curve(

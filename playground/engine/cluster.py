@@ -27,6 +27,7 @@ CONNECT_TIMEOUT = 10
 _lock = threading.Lock()
 _client: Any = None
 _cluster: Any = None
+_starting = threading.Event()
 
 
 def scheduler_address() -> str:
@@ -51,6 +52,25 @@ def get_client() -> Any:
             return _client
         _client, _cluster = _connect(scheduler_address())
         return _client
+
+
+def start_in_background() -> None:
+    """Starts the cluster in a background thread (a page that trains calls it when it opens).
+
+    The workers import TensorFlow while the learner picks a model and data, so the first press of
+    Train finds them warm. A failure is left for the first ``get_client`` to report.
+    """
+    if _client is not None or _starting.is_set():
+        return
+    _starting.set()
+
+    def start() -> None:
+        try:
+            get_client()
+        except Exception:  # noqa: BLE001 - reported by the next get_client(), to the learner who trains.
+            _starting.clear()
+
+    threading.Thread(target=start, name="playground-cluster-start", daemon=True).start()
 
 
 def _connect(address: str) -> tuple[Any, Any]:

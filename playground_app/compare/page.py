@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from playground.engine import cluster
 from playground_app.common import tr
 from playground_app.compare import activations as compare_activations
 from playground_app.compare import race as compare_race
@@ -10,6 +11,7 @@ from playground_app.compare.state import compare_state
 from playground_app.errors import page_boundary
 
 st.title(tr("nav.compare"))
+cluster.start_in_background()  # Workers warm up while the learner sets things up.
 st.caption(tr("compare.tagline"))
 state = compare_state()
 tabs = st.tabs([tr("compare.tab.race"), tr("compare.tab.surface"), tr("compare.tab.activations")])

@@ -178,9 +178,12 @@ def _curves(state: TrainState) -> None:
     chart_labels = {name: tr(f"train.chart.{name}") for name in CHART_LABELS}
     metrics = metric_names(snapshots) or ["loss"]
     columns = st.columns(min(len(metrics), 2))
-    state.draw_count += 1
+    # The chart's key changes only when something new arrived: between new points the browser keeps
+    # the chart it has instead of drawing it again from scratch every second.
+    version = abs(hash((tuple((s.run_id, len(s.batches), len(s.epochs), len(s.events), s.status) for s in snapshots),
+                        bool(st.session_state.get("train_log_scale")),
+                        bool(st.session_state.get("train_show_batches", True)), lang())))
     for column, metric in zip(columns * 2, metrics[:4]):
         figure = curves_figure(snapshots, metric, bool(st.session_state.get("train_log_scale")), chart_labels,
                                bool(st.session_state.get("train_show_batches", True)))
-        # A fresh key per draw: reusing one key for a changed figure in a fragment rerun is refused.
-        column.plotly_chart(figure, key=f"train_chart_{metric}_{state.draw_count}", width="stretch")
+        column.plotly_chart(figure, key=f"train_chart_{metric}_{version}", width="stretch")

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from playground.engine import cluster
 from playground_app.common import tr
 from playground_app.errors import page_boundary
 from playground_app.train.live import live_section, start_buttons
@@ -11,6 +12,7 @@ from playground_app.train.setup import choose_data, choose_model, head_section
 from playground_app.train.state import train_state
 
 st.title(tr("nav.train"))
+cluster.start_in_background()  # Workers warm up while the learner sets things up.
 st.caption(tr("train.intro"))
 state = train_state()
 with page_boundary():

@@ -41,7 +41,6 @@ class TrainState:
         uploaded_bytes: The uploaded ``.keras`` file, sent to the worker that trains it further.
         uploaded_name: The uploaded file's name.
         published: Run ids whose model was handed to the other pages.
-        draw_count: Increases on every chart draw, for fresh chart keys.
     """
 
     runs: list[Run] = field(default_factory=list)
@@ -54,7 +53,6 @@ class TrainState:
     uploaded_bytes: bytes | None = None
     uploaded_name: str = ""
     published: set[int] = field(default_factory=set)
-    draw_count: int = 0
 
     def active_runs(self) -> list[Run]:
         """Runs queued or training."""
