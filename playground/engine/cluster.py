@@ -1,7 +1,8 @@
 """The Dask cluster every training runs on: an embedded ``LocalCluster``, or a scheduler given by address.
 
 - Desktop (default): a ``LocalCluster`` of worker processes on 127.0.0.1, one single-threaded worker
-  per core, started lazily by the first training. Each worker imports TensorFlow and runs a tiny fit
+  per core, in a process of its own (``playground.engine.local_cluster``), started when a page that
+  trains opens. Each worker imports TensorFlow and runs a tiny fit
   once at start (``WarmUp``), so a learner's first run does not pay for it.
 - Class server or cluster: ``playground --scheduler tcp://HOST:8786`` (or ``$PLAYGROUND_SCHEDULER``)
   joins an existing ``dask scheduler``; machines join it with ``dask worker tcp://HOST:8786``.
@@ -11,9 +12,15 @@ The client is one per server process, shared by every session (Dask's client is 
 
 from __future__ import annotations
 
-import logging
+import atexit
+import json
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
 import threading
+import time
 from typing import Any
 
 from distributed import WorkerPlugin
@@ -23,6 +30,8 @@ from playground.errors import LearnerError
 SCHEDULER_VARIABLE = "PLAYGROUND_SCHEDULER"
 # Seconds to wait for a given scheduler before telling the learner it cannot be reached.
 CONNECT_TIMEOUT = 10
+# Seconds the embedded cluster may take to start its scheduler (its workers then warm up by themselves).
+START_TIMEOUT = 120
 
 _lock = threading.Lock()
 _client: Any = None
@@ -74,32 +83,52 @@ def start_in_background() -> None:
 
 
 def _connect(address: str) -> tuple[Any, Any]:
-    import dask
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-
-    if address:
-        try:
-            client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
-        except OSError as error:
-            raise LearnerError("engine.error.scheduler_unreachable", str(error), address=address) from error
-        cluster = None
-    else:
-        # A training that kills its worker (out of memory) must fail at once with a plain message,
-        # not be retried on the next worker and kill that one too.
-        with dask.config.set({"distributed.scheduler.allowed-failures": 0,
-                              "distributed.worker.daemon": False}):
-            cluster = LocalCluster(
-                n_workers=worker_count(),
-                threads_per_worker=1,
-                processes=True,
-                host="127.0.0.1",
-                dashboard_address=None,
-                silence_logs=logging.ERROR,
-            )
-            client = Client(cluster, set_as_default=False)
+    process = None
+    if not address:
+        process, address = _start_local_cluster()
+    try:
+        client = Client(address, timeout=CONNECT_TIMEOUT, set_as_default=False)
+    except OSError as error:
+        raise LearnerError("engine.error.scheduler_unreachable", str(error), address=address) from error
     client.register_plugin(WarmUp(), name="playground-warm-up")
-    return client, cluster
+    return client, process
+
+
+def _start_local_cluster() -> tuple[subprocess.Popen, str]:
+    """Starts ``playground.engine.local_cluster`` as a child process; returns it and its scheduler's address."""
+    folder = tempfile.mkdtemp(prefix="playground-cluster-")
+    scheduler_file = os.path.join(folder, "scheduler.json")
+    log_path = os.path.join(folder, "cluster.log")
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "playground.engine.local_cluster", "--scheduler-file", scheduler_file,
+             "--parent-pid", str(os.getpid()), "--workers", str(worker_count())],
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+        )
+    atexit.register(_stop_process, process, folder)
+    deadline = time.monotonic() + START_TIMEOUT
+    while not os.path.exists(scheduler_file):
+        if process.poll() is not None or time.monotonic() > deadline:
+            with open(log_path, encoding="utf-8", errors="replace") as handle:
+                detail = handle.read()[-500:]
+            _stop_process(process, folder)
+            raise LearnerError("engine.error.cluster_failed", detail=detail.strip().splitlines()[-1] if detail.strip() else "")
+        time.sleep(0.1)
+    with open(scheduler_file, encoding="utf-8") as handle:
+        return process, json.load(handle)["address"]
+
+
+def _stop_process(process: subprocess.Popen, folder: str) -> None:
+    """Ends the embedded cluster's process (its workers end with it) and removes its folder."""
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def close() -> None:
@@ -108,13 +137,15 @@ def close() -> None:
     with _lock:
         if _client is not None:
             _client.close()
-        if _cluster is not None:
-            _cluster.close()
+        if _cluster is not None and _cluster.poll() is None:
+            _cluster.terminate()
+            _cluster.wait(timeout=30)
         _client, _cluster = None, None
+        _starting.clear()
 
 
 def embedded_cluster() -> Any:
-    """The embedded ``LocalCluster``, or None when joined to a given scheduler (or not started)."""
+    """The embedded cluster's process, or None when joined to a given scheduler (or not started)."""
     return _cluster
 
 

@@ -13,4 +13,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "{address}의 Dask 스케줄러에 연결할 수 없습니다. 스케줄러(`dask scheduler`)와 워커"
               "(`dask worker {address}`)를 시작하거나, --scheduler 없이 플레이그라운드를 시작해 이 컴퓨터에서 학습하세요.",
     },
+    "engine.error.cluster_failed": {
+        "en": "The training workers could not start on this computer ({detail}). Restart the playground; "
+              "if it happens again, check that `python -m playground.engine.local_cluster --help` runs.",
+        "ko": "이 컴퓨터에서 학습 워커를 시작할 수 없습니다({detail}). 플레이그라운드를 다시 시작하세요. "
+              "다시 발생하면 `python -m playground.engine.local_cluster --help` 가 실행되는지 확인하세요.",
+    },
 }

@@ -1,0 +1,67 @@
+"""The embedded cluster's own process: a Dask ``LocalCluster`` that lives as long as the app's server.
+
+``python -m playground.engine.local_cluster --scheduler-file F --parent-pid P`` starts a ``LocalCluster``
+(one single-threaded worker process per core on 127.0.0.1), writes its scheduler's address to ``F`` and
+ends when process ``P`` (the app's server) has gone.
+
+Why a process of its own and not a ``LocalCluster`` inside the Streamlit server: Dask starts workers
+with ``spawn``, which re-imports the parent's ``__main__`` in every worker — inside Streamlit that is the
+app's script, so workers failed to start. Here ``__main__`` is this module, whose work is guarded. The
+scheduler's bookkeeping also leaves the web server's interpreter free for the pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import time
+
+
+def _parent_alive(pid: int) -> bool:
+    """Whether process ``pid`` still runs (our parent, the app's server)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return os.getppid() == pid
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Runs the cluster until the parent process ends."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scheduler-file", required=True, help="where to write the scheduler's address (JSON)")
+    parser.add_argument("--parent-pid", type=int, required=True, help="the cluster ends when this process ends")
+    parser.add_argument("--workers", type=int, default=max(os.cpu_count() or 1, 1), help="worker processes")
+    options = parser.parse_args(argv)
+
+    import dask
+    from distributed import LocalCluster
+
+    # A training that kills its worker (out of memory) must fail at once with a plain message,
+    # not be retried on the next worker and kill that one too.
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+        cluster = LocalCluster(
+            n_workers=options.workers,
+            threads_per_worker=1,
+            processes=True,
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.CRITICAL,
+        )
+    partial = options.scheduler_file + ".partial"
+    with open(partial, "w", encoding="utf-8") as handle:
+        json.dump({"address": cluster.scheduler_address}, handle)
+    os.replace(partial, options.scheduler_file)  # Readers never see half a file.
+    try:
+        while _parent_alive(options.parent_pid):
+            time.sleep(1.0)
+    finally:
+        cluster.close()
+
+
+if __name__ == "__main__":
+    main()
