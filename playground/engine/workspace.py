@@ -34,6 +34,7 @@ from playground.engine.runs import (
 from playground.errors import Translated
 
 HOME_VARIABLE = "PLAYGROUND_HOME"
+SCHEDULER_VARIABLE = "PLAYGROUND_SCHEDULER"  # As in playground.engine.cluster, which imports Dask.
 APP_NAME = "deep-learning-playground"
 LOCAL = "local"
 _ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{1,64}")
