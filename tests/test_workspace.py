@@ -131,3 +131,16 @@ def test_which_workspace():
     assert choose_workspace_id(True, "abc") == "abc"
     fresh = choose_workspace_id(True, "../etc")
     assert valid_workspace_id(fresh) and fresh != choose_workspace_id(True, None)
+
+
+def test_saves_from_many_threads_all_land(tmp_path: Path):
+    import threading
+
+    workspace = Workspace.open(root=tmp_path)
+    runs = [ended_run(f"#{number}") for number in range(8)]
+    threads = [threading.Thread(target=workspace.save, args=(run,)) for run in runs]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(run.uid for run in workspace.runs()) == sorted(run.uid for run in runs)
