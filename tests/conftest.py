@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -19,6 +20,17 @@ from playground_app import streamlit_command
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
+# Runs are kept on disk (playground.engine.workspace): no test writes to the user's real data folder.
+# Servers started by browser tests inherit this; each test in this process gets its own (below).
+os.environ["PLAYGROUND_HOME"] = tempfile.mkdtemp(prefix="playground-home-")
+
+
+@pytest.fixture(autouse=True)
+def _own_workspace_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Gives every test an empty workspace folder, so runs kept by one test never show up in another."""
+    monkeypatch.setenv("PLAYGROUND_HOME", str(tmp_path_factory.mktemp("playground-home")))
+
+
 CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_FLAGS = [
     "--headless",

@@ -16,6 +16,7 @@ import io
 import itertools
 import threading
 import time
+import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -175,6 +176,8 @@ class Run:
 
     Attributes:
         run_id: A number unique in this server process.
+        uid: A random id unique across processes and restarts: the run's key in a saved workspace
+            (``run_id`` restarts at 1 in every process, so it cannot name a stored run).
         config: What was trained and how.
         model: The Keras model (partly trained after a Stop), or None before it exists.
         model_bytes: The model as a ``.keras`` file, once a worker sent it home.
@@ -184,6 +187,7 @@ class Run:
 
     def __init__(self, config: RunConfig) -> None:
         self.run_id = next(_run_numbers)
+        self.uid = uuid.uuid4().hex
         self.config = config
         self._model: Any = None
         self._model_lock = threading.Lock()  # Not the record's lock: snapshots never wait for a load.
@@ -255,6 +259,12 @@ class Run:
         with self._lock:
             self._table_row = copy.copy(row)
             self._table_version += 1
+
+    def set_elapsed(self, seconds: float) -> None:
+        """Sets how long the run trained, for a run restored from a workspace (its clock times are gone)."""
+        with self._lock:
+            self._finished_at = time.monotonic()
+            self._started_at = self._finished_at - seconds
 
     def set_results(self, results: RunResults) -> None:
         """Stores the test-set evaluation."""

@@ -25,7 +25,7 @@ from playground.spec import SpecError
 from playground_app.common import lang, tr
 from playground_app.train.options import Options
 from playground_app.train.setup import ModelChoice
-from playground_app.train.state import RunData, TrainState
+from playground_app.train.state import RunData, TrainState, forget_all
 
 REFRESH_SECONDS = 1.0
 OVERLAY_KEY = "train_overlay"
@@ -47,8 +47,7 @@ def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Datase
                              epochs=training.EXPERIMENT_EPOCHS)):
         _start_experiment(state)
     if third.button(tr("train.clear_runs"), key="train_clear", disabled=busy, width="stretch"):
-        state.runs.clear()
-        state.run_data.clear()
+        forget_all(state)
         st.session_state[OVERLAY_KEY] = []
     if busy:
         st.caption(tr("train.busy"))

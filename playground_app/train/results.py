@@ -9,7 +9,7 @@ from playground.charts.training import confusion_figure
 from playground.engine.runs import FINISHED, STOPPED, Run, history_csv
 from playground_app.common import tr
 from playground_app.state import publish_model
-from playground_app.train.state import RunData, TrainState
+from playground_app.train.state import RunData, TrainState, forget_run, keep_ended
 
 GALLERY_COLUMNS = 8
 
@@ -20,6 +20,12 @@ def publish_finished(state: TrainState) -> None:
         if run.run_id not in state.published and run.status in (FINISHED, STOPPED) and run.model is not None:
             publish_model(run.config.label, run.model)
             state.published.add(run.run_id)
+
+
+def keep_runs(state: TrainState) -> None:
+    """Saves the runs that just ended to this browser's workspace; says so when one could not be saved."""
+    for run in keep_ended(state):
+        st.warning(tr("train.not_kept", label=run.config.label))
 
 
 def runs_table(state: TrainState) -> None:
@@ -81,6 +87,11 @@ def results_section(state: TrainState) -> None:
     if run.run_id in state.published:
         st.caption(tr("train.published", label=run.config.label))
     _downloads(run, snapshot)
+    if st.button(tr("train.delete_run"), key=f"train_delete_{run.run_id}", disabled=run.active,
+                 help=tr("train.delete_run_help")):
+        forget_run(state, run)
+        st.session_state.pop("train_result_run", None)
+        st.rerun()
 
 
 def _gallery(indices: list[int], predictions: list[float], data: RunData) -> None:

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from playground.engine.runs import Run
+from playground.engine.runs import FINAL_STATUSES, Run
 from playground_app.state import page_state
+from playground_app.workspace import open_workspace, workspace_id
 
 if TYPE_CHECKING:  # The engine imports Dask: only when something trains.
     from playground.engine.runner import Handle
+    from playground.engine.workspace import Workspace
 
 STATE_KEY = "train"
+_log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -41,6 +47,9 @@ class TrainState:
         uploaded_bytes: The uploaded ``.keras`` file, sent to the worker that trains it further.
         uploaded_name: The uploaded file's name.
         published: Run ids whose model was handed to the other pages.
+        workspace: Where ended runs are kept on disk (a reload or restart brings them back), or None
+            when the disk cannot be used.
+        saved: Run ids already kept in the workspace (restored runs included).
     """
 
     runs: list[Run] = field(default_factory=list)
@@ -53,6 +62,8 @@ class TrainState:
     uploaded_bytes: bytes | None = None
     uploaded_name: str = ""
     published: set[int] = field(default_factory=set)
+    workspace: Workspace | None = None
+    saved: set[int] = field(default_factory=set)
 
     def active_runs(self) -> list[Run]:
         """Runs queued or training."""
@@ -60,5 +71,64 @@ class TrainState:
 
 
 def train_state() -> TrainState:
-    """Returns this session's Train page state, creating it on first use."""
-    return page_state(STATE_KEY, TrainState)
+    """Returns this session's Train page state, creating it (with the workspace's kept runs) on first use."""
+    return page_state(STATE_KEY, restored_state)
+
+
+def restored_state() -> TrainState:
+    """A fresh Train state holding the runs kept in this browser's workspace (none when it cannot be read)."""
+    workspace = open_workspace(workspace_id())
+    runs = []
+    if workspace is not None:
+        try:
+            runs = workspace.runs()
+        except Exception:  # A damaged workspace must not stop the page: start empty, keep training.
+            _log.exception("The runs of %s could not be read", workspace.folder)
+    return TrainState(runs=runs, workspace=workspace, saved={run.run_id for run in runs})
+
+
+def keep_ended(state: TrainState) -> list[Run]:
+    """Saves each run that ended since the last call to the workspace, once.
+
+    Returns:
+        The runs that could not be saved (the disk is full or read-only); they stay in the session only.
+    """
+    failed = []
+    for run in state.runs:
+        if run.run_id in state.saved or run.status not in FINAL_STATUSES:
+            continue
+        state.saved.add(run.run_id)  # Once, even when it fails: no warning on every rerun.
+        if state.workspace is None:
+            continue
+        try:
+            state.workspace.save(run)
+        except (OSError, sqlite3.Error):
+            _log.exception("Run %s could not be saved in %s", run.config.label, state.workspace.folder)
+            failed.append(run)
+    return failed
+
+
+def forget_run(state: TrainState, run: Run) -> None:
+    """Removes one run from the session and from the workspace."""
+    state.runs.remove(run)
+    state.run_data.pop(run.run_id, None)
+    state.saved.discard(run.run_id)
+    _in_workspace(state, lambda workspace: workspace.delete(run))
+
+
+def forget_all(state: TrainState) -> None:
+    """Removes every run from the session and from the workspace ("Clear runs")."""
+    state.runs.clear()
+    state.run_data.clear()
+    state.saved.clear()
+    _in_workspace(state, lambda workspace: workspace.clear())
+
+
+def _in_workspace(state: TrainState, change: Callable[[Workspace], None]) -> None:
+    """Applies a change to the workspace; a disk that fails is logged, the session goes on."""
+    if state.workspace is None:
+        return
+    try:
+        change(state.workspace)
+    except (OSError, sqlite3.Error):
+        _log.exception("The workspace %s could not be changed", state.workspace.folder)
