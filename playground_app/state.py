@@ -43,7 +43,8 @@ class SharedState:
 
     Attributes:
         spec: The model spec on the Build page (a plain dict, see ``playground.spec``), or None.
-        models: Trained Keras models by label, newest last (published by the Train page).
+        models: Trained models by label, newest last (published by the Train page): each a run record
+            whose ``.model`` loads the Keras model on first use, so a model nobody opens costs nothing.
     """
 
     spec: dict[str, Any] | None = None
@@ -55,8 +56,13 @@ def shared() -> SharedState:
     return page_state(SHARED_KEY, SharedState)
 
 
-def publish_model(label: str, model: Any) -> None:
-    """Makes a trained model available to the other pages under ``label``."""
+def publish_model(label: str, source: Any) -> None:
+    """Makes a trained model available to the other pages under ``label``.
+
+    Args:
+        label: The run's label.
+        source: Anything with a ``.model`` attribute (a ``playground.engine.runs.Run``).
+    """
     models = shared().models
     models.pop(label, None)
-    models[label] = model
+    models[label] = source

@@ -60,7 +60,6 @@ def test_compare_error_is_still_importable_from_the_surface_lab():
     assert FromSurfaces is CompareError
 
 
-@pytest.mark.xfail(strict=True, reason="playground/spec/diagrams.py is being edited by another engineer (issue 11)")
 def test_the_diagram_error_is_a_learner_error():
     from playground.spec.diagrams import DiagramTooLargeError
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import base64
 import io
 
+from types import SimpleNamespace
+
 import numpy as np
 import pytest
 from PIL import Image
@@ -84,7 +86,7 @@ def test_an_incompatible_trained_model_is_refused_with_its_reason(held_out_drawi
 
     cifar_like = keras.Sequential([keras.Input((32, 32, 3)), keras.layers.Flatten(), keras.layers.Dense(10)])
     at = open_draw_page(
-        shared=SharedState(models={"cifar mlp": cifar_like}), **{CANVAS_KEY: canvas_state(held_out_drawings[2][0])}
+        shared=SharedState(models={"cifar mlp": SimpleNamespace(model=cifar_like)}), **{CANVAS_KEY: canvas_state(held_out_drawings[2][0])}
     )
     at.selectbox(key="draw_model").set_value("cifar mlp").run()
     assert not at.exception
@@ -108,7 +110,7 @@ def test_a_compatible_trained_model_is_used(held_out_drawings):
     bias[3] = 10.0
     always_three.layers[-1].set_weights([np.zeros_like(kernel), bias])
     at = open_draw_page(
-        shared=SharedState(models={"my cnn": always_three}), **{CANVAS_KEY: canvas_state(held_out_drawings[0][0])}
+        shared=SharedState(models={"my cnn": SimpleNamespace(model=always_three)}), **{CANVAS_KEY: canvas_state(held_out_drawings[0][0])}
     )
     at.selectbox(key="draw_model").set_value("my cnn").run()
     assert not at.exception and not at.warning

@@ -353,6 +353,11 @@ class Run:
                 self._model = load_model_bytes(self.model_bytes)
             return self._model
 
+    @property
+    def has_model(self) -> bool:
+        """Whether a model exists (loaded or as a file), without loading it."""
+        return self._model is not None or self.model_bytes is not None
+
     @model.setter
     def model(self, model: Any) -> None:
         with self._model_lock:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from playground.spec.layers import LAYER_TYPES
+from playground.errors import LearnerError
 
 MAX_DIAGRAM_LAYERS = 80
 """Models with more layers than this are not drawn: the picture would be unreadable and slow."""
@@ -35,18 +36,12 @@ MAX_IMAGE_SIDE = 4000
 FONT_SIZE = 16
 
 
-class DiagramTooLargeError(ValueError):
-    """The model has too many layers to draw a readable diagram.
-
-    Attributes:
-        key: Translation key of the learner-facing message.
-        fields: Values for the message's fields (``count``, ``limit``).
-    """
+class DiagramTooLargeError(LearnerError):
+    """The model has too many layers to draw a readable diagram (``build.diagram_too_large``)."""
 
     def __init__(self, count: int, limit: int = MAX_DIAGRAM_LAYERS) -> None:
-        self.key = "build.diagram_too_large"
-        self.fields = {"count": count, "limit": limit}
-        super().__init__(f"The model has {count} layers; diagrams are drawn for at most {limit}.")
+        super().__init__("build.diagram_too_large",
+                         f"The model has {count} layers; diagrams are drawn for at most {limit}.", count=count, limit=limit)
 
 
 # Each registry entry carries its type's colour (``LayerType.colour``); a class outside the

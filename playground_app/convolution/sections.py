@@ -143,7 +143,7 @@ def feature_maps_section(image: np.ndarray, state: ConvolutionPageState) -> None
     picked = st.selectbox(tr("conv.models.pick"), list(choices), key=ConvKeys.FEATURE_MODEL)
     kind, label = choices[picked]
     if kind == "trained":
-        model = shared().models[label]
+        model = shared().models[label].model
     elif kind == "build":
         st.info(tr("conv.models.untrained"))
         try:

@@ -62,7 +62,7 @@ def choose_model(current: str) -> tuple[str, ChosenModel]:
     )
     if choice == DEFAULT_CHOICE:
         return choice, ChosenModel(default_model(), tr("draw.model_default"))
-    model = trained[choice]
+    model = trained[choice].model
     problem = check_digit_model(model)
     if problem is not None:
         warning = tr("draw.model_refused", label=choice, reason=problem.text(lang()))

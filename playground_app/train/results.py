@@ -17,8 +17,8 @@ GALLERY_COLUMNS = 8
 def publish_finished(state: TrainState) -> None:
     """Hands each finished or stopped run's model to the other pages, once."""
     for run in state.runs:
-        if run.run_id not in state.published and run.status in (FINISHED, STOPPED) and run.model is not None:
-            publish_model(run.config.label, run.model)
+        if run.run_id not in state.published and run.status in (FINISHED, STOPPED) and run.has_model:
+            publish_model(run.config.label, run)
             state.published.add(run.run_id)
 
 
