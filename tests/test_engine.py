@@ -163,3 +163,15 @@ def test_an_unreachable_scheduler_is_a_plain_message(monkeypatch):
         assert "dask scheduler" in caught.value.text("en") and caught.value.text("ko")
     finally:
         cluster._client, cluster._cluster = saved
+
+
+def test_a_worker_that_grew_past_the_limit_is_restarted_after_its_job(monkeypatch):
+    client = cluster.get_client()
+    before = client.run(os.getpid)
+    monkeypatch.setattr(runner, "RECYCLE_BYTES", 1)  # Every worker "grew too much".
+    handle = runner.submit(FitJob(_config(epochs=1)), load("iris"))
+    _wait(handle)
+    assert handle.runs[0].status == FINISHED
+    client.wait_for_workers(cluster.worker_count(), timeout=120)
+    after = client.run(os.getpid)
+    assert len(set(before.values()) - set(after.values())) == 1, "exactly the worker that trained was replaced"

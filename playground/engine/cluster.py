@@ -101,11 +101,15 @@ def _start_local_cluster() -> tuple[subprocess.Popen, str]:
     folder = tempfile.mkdtemp(prefix="playground-cluster-")
     scheduler_file = os.path.join(folder, "scheduler.json")
     log_path = os.path.join(folder, "cluster.log")
+    # The workers' temporary files live in the cluster's folder, removed with it: a worker killed
+    # mid-training (out of memory) leaves nothing behind in the system's temporary folder.
+    worker_temp = os.path.join(folder, "tmp")
+    os.makedirs(worker_temp)
     with open(log_path, "wb") as log:
         process = subprocess.Popen(
             [sys.executable, "-m", "playground.engine.local_cluster", "--scheduler-file", scheduler_file,
              "--parent-pid", str(os.getpid()), "--workers", str(worker_count())],
-            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, "TMPDIR": worker_temp},
         )
     atexit.register(_stop_process, process, folder)
     deadline = time.monotonic() + START_TIMEOUT

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from playground.spec import tasks
+from playground.errors import first_line
 from playground.engine.optimizers import OPTIMIZERS, make_optimizer, optimizer_arguments
 from playground.engine.runs import DIVERGED, FAILED, FINISHED, STOPPED, Run, RunConfig
 from playground.labs.surfaces import CompareError
@@ -210,7 +211,7 @@ class Race:
                 if run.active:
                     result.status = FAILED
                     run.set_table_row(result)
-                    run.finish(FAILED, "compare.error.race_failed", detail=_short(error))
+                    run.finish(FAILED, "compare.error.race_failed", detail=first_line(error, 300))
 
     def _train(self) -> None:
         import tensorflow as tf
@@ -398,9 +399,3 @@ def prepare_data(dataset: Any, spec: dict[str, Any], train_samples: int | None =
         task=dataset.task,
         name=getattr(dataset, "name", "data"),
     )
-
-
-def _short(error: BaseException) -> str:
-    """The first line of an error message, short enough for a banner."""
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return text if len(text) <= 300 else text[:297] + "…"

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from typing import Any
 
 from playground.engine import cluster
+from playground.errors import first_line
 from playground.engine.jobs import FitJob, Outcome, RaceJob
 from playground.engine.runs import FAILED, FINAL_STATUSES, QUEUED, STOPPED, Run
 from playground.engine.worker import Channel, run_job
@@ -157,7 +158,7 @@ def _follow(handle: Handle, client: Any, future: Any, queue: Any, channel: Chann
             if stop_sent and future.cancelled():
                 run.apply({"status": STOPPED})  # Stopped while it waited for a free worker.
             else:
-                run.apply({"status": FAILED, "error": ("engine.error.worker_died", {"detail": _first_line(error)})})
+                run.apply({"status": FAILED, "error": ("engine.error.worker_died", {"detail": first_line(error, 300)})})
     finally:
         for index, status in held_back.items():
             handle.runs[index].apply({"status": status})
@@ -208,8 +209,3 @@ def _release(client: Any, future: Any, queue: Any, channel: Channel) -> None:
             action()
         except Exception:  # noqa: BLE001 - the cluster may be gone already; nothing is left to free.
             pass
-
-
-def _first_line(error: BaseException) -> str:
-    text = str(error).strip()
-    return (text.splitlines()[0] if text else type(error).__name__)[:300]

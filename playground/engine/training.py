@@ -7,6 +7,7 @@ functions so that ``import playground.engine.training`` stays cheap.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -16,6 +17,7 @@ import numpy as np
 
 from playground.spec import tasks
 from playground.engine.optimizers import make_optimizer
+from playground.errors import first_line
 from playground.engine.live import LivePublisher, floats, live_callback
 from playground.engine.runs import DIVERGED, FAILED, FINISHED, STOPPED, Run, RunEvent, RunResults
 
@@ -64,7 +66,7 @@ def execute(job: TrainingJob) -> None:
         run.set_results(evaluate(job.model, job.x_test, job.y_test, job.task, run.config.one_hot))
         run.finish(STOPPED if run.stop_requested.is_set() else FINISHED)
     except Exception as error:  # noqa: BLE001 - the learner sees the reason; the page never sees a traceback.
-        run.finish(FAILED, "train.error_failed", detail=short_message(error))
+        run.finish(FAILED, "train.error_failed", detail=first_line(error, 300))
 
 
 def _fit(job: TrainingJob) -> LivePublisher:
@@ -78,12 +80,15 @@ def _fit(job: TrainingJob) -> LivePublisher:
         metrics=tasks.metrics_for(job.task),
     )
     callbacks: list[Any] = []
-    monitor = config.early_stopping.monitor if config.early_stopping else _default_monitor(config.validation_split)
-    with tempfile.TemporaryDirectory(prefix="playground-checkpoint-") as folder:
+    monitor = tasks.checkpoint_monitor(config.validation_split,
+                                      config.early_stopping.monitor if config.early_stopping else None)
+    with contextlib.ExitStack() as stack:
         checkpoint = None
         if config.checkpoint:
-            path = os.path.join(folder, "best.keras")
-            checkpoint = keras.callbacks.ModelCheckpoint(path, monitor=monitor, save_best_only=True, verbose=0)
+            # Keras's ModelCheckpoint writes a file; the folder goes when the fit ends (the bytes are kept).
+            folder = stack.enter_context(tempfile.TemporaryDirectory(prefix="playground-checkpoint-"))
+            checkpoint = keras.callbacks.ModelCheckpoint(os.path.join(folder, "best.keras"), monitor=monitor,
+                                                         save_best_only=True, verbose=0)
             callbacks.append(checkpoint)
         early_stopping = None
         if config.early_stopping is not None:
@@ -114,11 +119,6 @@ def _fit(job: TrainingJob) -> LivePublisher:
     return publisher
 
 
-def _default_monitor(validation_split: float) -> str:
-    """Watches validation loss when there is validation data, else training loss."""
-    return "val_loss" if validation_split > 0 else "loss"
-
-
 def evaluate(model: Any, x_test: np.ndarray, y_test: np.ndarray, task: str, one_hot: bool = False) -> RunResults:
     """Evaluates on the test set: metrics, predictions, confusion matrix and misclassified samples.
 
@@ -144,12 +144,6 @@ def evaluate(model: Any, x_test: np.ndarray, y_test: np.ndarray, task: str, one_
     matrix = confusion_matrix(labels, predicted, labels=list(range(classes)))
     wrong = np.flatnonzero(predicted != labels)[:MISCLASSIFIED_SHOWN]
     return RunResults(floats(metrics), matrix.tolist(), wrong.tolist(), predicted.tolist())
-
-
-def short_message(error: BaseException) -> str:
-    """The first line of an error message, short enough for a banner."""
-    text = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return text if len(text) <= 300 else text[:297] + "…"
 
 
 def make_job(

@@ -17,6 +17,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from playground.errors import first_line
 from playground.engine.jobs import FitJob, Outcome, RaceJob
 from playground.engine.runs import DIVERGED, FAILED, Run, RunCursor, RunEvent
 
@@ -47,7 +48,7 @@ def run_job(job: FitJob | RaceJob, dataset: Any, channel: Channel) -> Outcome:
 
 def _run_fit(job: FitJob, dataset: Any, channel: Channel) -> Outcome:
     from playground.engine.model_files import load_model_bytes, model_to_bytes
-    from playground.engine.training import execute, make_job, short_message
+    from playground.engine.training import execute, make_job
 
     run = Run(job.config)
     with streaming(channel, [run]):
@@ -56,7 +57,7 @@ def _run_fit(job: FitJob, dataset: Any, channel: Channel) -> Outcome:
             training = make_job(job.config, dataset.x_train, dataset.y_train, dataset.x_test, dataset.y_test,
                                 dataset.task, dataset.num_classes, model=model)
         except Exception as error:  # noqa: BLE001 - the learner sees the reason, never a traceback.
-            run.finish(FAILED, "train.error_failed", detail=short_message(error))
+            run.finish(FAILED, "train.error_failed", detail=first_line(error, 300))
             return Outcome([None], [None], _memory())
         training.run = run
         execute(training)
@@ -67,7 +68,6 @@ def _run_fit(job: FitJob, dataset: Any, channel: Channel) -> Outcome:
 def _run_race(job: RaceJob, dataset: Any, channel: Channel) -> Outcome:
     from playground.engine.model_files import model_to_bytes
     from playground.engine.race import Race, prepare_data
-    from playground.engine.training import short_message
 
     runs = [Run(config) for config in job.configs]
     with streaming(channel, runs):
@@ -77,7 +77,7 @@ def _run_race(job: RaceJob, dataset: Any, channel: Channel) -> Outcome:
                         target_accuracy=job.target_accuracy, seed=job.seed)
         except Exception as error:  # noqa: BLE001 - the learner sees the reason, never a traceback.
             for run in runs:
-                run.finish(FAILED, "compare.error.race_failed", detail=short_message(error))
+                run.finish(FAILED, "compare.error.race_failed", detail=first_line(error, 300))
             return Outcome([None] * len(runs), [None] * len(runs), _memory())
         # The race writes into the streamed records; their Stop flags are the ones the watcher raises.
         race.runs = runs
