@@ -161,6 +161,11 @@ def test_an_unreachable_scheduler_is_a_plain_message(monkeypatch):
         with pytest.raises(LearnerError) as caught:
             cluster.get_client()
         assert "dask scheduler" in caught.value.text("en") and caught.value.text("ko")
+        # Through the engine, the page is not kept waiting: the run fails with the same message.
+        handle = runner.submit(FitJob(_config(epochs=1)), load("iris"))
+        _wait(handle, timeout=30)
+        assert handle.runs[0].status == FAILED
+        assert handle.runs[0].snapshot().error_key == "engine.error.scheduler_unreachable"
     finally:
         cluster._client, cluster._cluster = saved
 

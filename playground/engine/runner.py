@@ -16,7 +16,7 @@ from collections import OrderedDict
 from typing import Any
 
 from playground.engine import cluster
-from playground.errors import first_line
+from playground.errors import LearnerError, first_line
 from playground.engine.jobs import FitJob, Outcome, RaceJob
 from playground.engine.runs import FAILED, FINAL_STATUSES, QUEUED, STOPPED, Run
 from playground.engine.worker import Channel, run_job
@@ -52,6 +52,7 @@ class Handle:
         self.checkpoints: list[bytes | None] = [None] * len(runs)
         self.done = threading.Event()
         self.last_seen = time.monotonic()
+        self.stop_event: Any = None  # The job's Dask event, once it reached the cluster.
 
     @property
     def active(self) -> bool:
@@ -59,9 +60,18 @@ class Handle:
         return not self.done.is_set()
 
     def stop(self) -> None:
-        """Asks the worker to stop after its current batch; the partly trained models come back."""
+        """Asks the worker to stop after its current batch; the partly trained models come back.
+
+        The worker hears it at once through the job's Dask event; the follower thread forwards it too,
+        for a Stop pressed before the job reached the cluster.
+        """
         for run in self.runs:
             run.stop_requested.set()
+        if self.stop_event is not None:
+            try:
+                self.stop_event.set()
+            except Exception:  # noqa: BLE001 - the cluster went away; the follower ends the runs.
+                pass
 
     def touch(self) -> None:
         """Says a page is watching (a job nobody watches for ``VIEWER_TIMEOUT`` seconds is stopped)."""
@@ -90,24 +100,42 @@ class RaceHandle(Handle):
 
 
 def submit(job: FitJob | RaceJob, dataset: Any) -> Handle:
-    """Starts ``job`` on the cluster with ``dataset`` (a ``playground.data.Dataset``) and returns its handle.
+    """Starts ``job`` with ``dataset`` (a ``playground.data.Dataset``) and returns its handle at once.
 
-    Raises:
-        playground.errors.LearnerError: The cluster cannot be reached.
+    Reaching the cluster (the first time: starting it), sending the data and following the job all
+    happen in the handle's own thread, so the page that pressed Train is never kept waiting; until a
+    worker takes the job its runs say "queued". A cluster that cannot be reached fails the runs with
+    its message.
     """
-    client = cluster.get_client()
     runs = [Run(config) for config in job.configs]
     handle: Handle = RaceHandle(job, runs) if isinstance(job, RaceJob) else Handle(job, runs)
+    threading.Thread(target=_start_and_follow, args=(handle, dataset), daemon=True,
+                     name=f"playground-follow-{runs[0].run_id}").start()
+    return handle
+
+
+def _start_and_follow(handle: Handle, dataset: Any) -> None:
+    """Submits the handle's job to the cluster, then follows it to the end."""
+    from distributed import Event, Queue
+
     name = uuid.uuid4().hex
     channel = Channel(events=f"playground-events-{name}", stop=f"playground-stop-{name}")
-    from distributed import Queue
-
-    queue = Queue(channel.events, client=client)  # Made before the job, so no message is missed.
-    future = client.submit(run_job, job, _scatter(client, dataset), channel, pure=False,
-                           key=f"playground-{type(job).__name__.lower()}-{name}")
-    threading.Thread(target=_follow, args=(handle, client, future, queue, channel), daemon=True,
-                     name=f"playground-follow-{name[:8]}").start()
-    return handle
+    try:
+        client = cluster.get_client()
+        queue = Queue(channel.events, client=client)  # Made before the job, so no message is missed.
+        future = client.submit(run_job, handle.job, _scatter(client, dataset), channel, pure=False,
+                               key=f"playground-{type(handle.job).__name__.lower()}-{name}")
+        handle.stop_event = Event(channel.stop, client=client)
+    except Exception as error:  # noqa: BLE001 - the learner reads why nothing trained, never a traceback.
+        key, fields = ((error.key, error.fields) if isinstance(error, LearnerError)
+                       else ("engine.error.cluster_failed", {"detail": first_line(error, 300)}))
+        for run in handle.runs:
+            run.apply({"status": FAILED, "error": (key, fields)})
+        handle.done.set()
+        return
+    if any(run.stop_requested.is_set() for run in handle.runs):
+        handle.stop()  # Stop was pressed while the cluster started.
+    _follow(handle, client, future, queue, channel)
 
 
 def _scatter(client: Any, dataset: Any) -> Any:
@@ -129,17 +157,14 @@ def _scatter(client: Any, dataset: Any) -> Any:
 
 def _follow(handle: Handle, client: Any, future: Any, queue: Any, channel: Channel) -> None:
     """Applies the worker's stream to the runs until the job ends, then brings the models home."""
-    from distributed import Event
-
     held_back: dict[int, str] = {}
     stop_sent = False
     try:
         while True:
             if not stop_sent and _should_stop(handle):
-                handle.stop()
                 if all(run.status == QUEUED for run in handle.runs):
                     future.cancel()  # Not started yet: it never takes a worker.
-                Event(channel.stop, client=client).set()
+                handle.stop()
                 stop_sent = True
             finished = future.done()  # Read before the queue: what the job sent before ending is in it.
             for message in queue.get(batch=True):
