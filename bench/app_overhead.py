@@ -8,7 +8,8 @@ Prints ``name: value`` lines:
   validation split 0.2, batch size 32, Adam 0.001, sparse_categorical_crossentropy, ``--epochs`` epochs),
   timed inside a child process in which TensorFlow is already imported and one tiny fit already ran (as the
   app's Dask workers are warmed by ``cluster.WarmUp``); the median of ``--bare-repeats`` fits, one process
-  each. The app additionally evaluates on up to 1,000 test samples and ships the model home as ``.keras`` bytes; those costs are part of the app side, not the bare side.
+  each. The app additionally evaluates on up to 1,000 test samples and ships the model home as ``.keras``
+  bytes; those costs are part of the app side, not the bare side.
 - ``app_run_seconds``: in the real app (``python -m streamlit run`` with ``streamlit_command``) and a real
   headless Chromium driven by Playwright: on the Train page, preset "MNIST CNN", dataset MNIST, the
   samples slider set to ``--samples``, the ``--epochs`` epochs, batch size 32; time from clicking Train until the
