@@ -8,6 +8,7 @@ so that the results section appears.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import numpy as np
@@ -20,7 +21,7 @@ from playground.spec import tasks, validate
 from playground.charts.training import curves_figure, metric_names
 from playground.data.registry import Dataset, load, subsample
 from playground.spec.presets import PRESETS
-from playground.engine.runs import DIVERGED, FAILED, RunConfig, RunSnapshot
+from playground.engine.runs import DIVERGED, FAILED, Run, RunConfig, RunSnapshot
 from playground.spec import SpecError
 from playground_app.common import lang, tr
 from playground_app.train.options import Options
@@ -28,6 +29,10 @@ from playground_app.train.setup import ModelChoice
 from playground_app.train.state import RunData, TrainState, forget_all
 
 REFRESH_SECONDS = 1.0
+# Seconds between two redraws of the curves while a run trains (the progress line still moves every
+# second). Redrawing two plotly charts every second cost a third of a browser's core (bench/app_overhead.py);
+# an unchanged figure costs the browser almost nothing.
+CHART_SECONDS = 3.0
 OVERLAY_KEY = "train_overlay"
 CHART_LABELS = ("train", "validation", "batches", "epoch", "early_stopping", "checkpoint", "stopped")
 """The words the curve builder writes on a chart (``train.chart.<name>``)."""
@@ -170,19 +175,35 @@ def _stop_all(state: TrainState) -> None:
 
 
 def _curves(state: TrainState) -> None:
-    chosen = set(st.session_state.get(OVERLAY_KEY, []))
-    snapshots = [run.snapshot() for run in state.runs if run.run_id in chosen]
-    if not snapshots:
+    chosen = [run for run in state.runs if run.run_id in set(st.session_state.get(OVERLAY_KEY, []))]
+    if not chosen:
         return
+    snapshots = _chart_snapshots(state, chosen)
     chart_labels = {name: tr(f"train.chart.{name}") for name in CHART_LABELS}
     metrics = metric_names(snapshots) or ["loss"]
     columns = st.columns(min(len(metrics), 2))
-    # The chart's key changes only when something new arrived: between new points the browser keeps
-    # the chart it has instead of drawing it again from scratch every second.
-    version = abs(hash((tuple((s.run_id, len(s.batches), len(s.epochs), len(s.events), s.status) for s in snapshots),
-                        bool(st.session_state.get("train_log_scale")),
-                        bool(st.session_state.get("train_show_batches", True)), lang())))
     for column, metric in zip(columns * 2, metrics[:4]):
         figure = curves_figure(snapshots, metric, bool(st.session_state.get("train_log_scale")), chart_labels,
                                bool(st.session_state.get("train_show_batches", True)))
-        column.plotly_chart(figure, key=f"train_chart_{metric}_{version}", width="stretch")
+        # A stable key: the browser updates the chart it has (and does nothing for an unchanged figure).
+        column.plotly_chart(figure, key=f"train_chart_{metric}", width="stretch")
+
+
+def _chart_snapshots(state: TrainState, runs: list[Run]) -> list[RunSnapshot]:
+    """The snapshots the chart draws: new ones every ``CHART_SECONDS`` while training, at once otherwise.
+
+    Fresh ones are taken at once when the chosen runs changed, a run ended or the chart had no point yet
+    (the first point shows within a second of arriving).
+    """
+    cached = state.chart_snapshots
+    now = time.monotonic()
+    fresh_needed = (
+        [snapshot.run_id for snapshot in cached] != [run.run_id for run in runs]
+        or any(snapshot.status != run.status for snapshot, run in zip(cached, runs))
+        or not any(snapshot.batches or snapshot.epochs for snapshot in cached)
+        or now - state.chart_taken_at >= CHART_SECONDS
+    )
+    if fresh_needed:
+        state.chart_snapshots = [run.snapshot() for run in runs]
+        state.chart_taken_at = now
+    return state.chart_snapshots

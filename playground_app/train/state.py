@@ -50,6 +50,8 @@ class TrainState:
         workspace: Where ended runs are kept on disk (a reload or restart brings them back), or None
             when the disk cannot be used.
         saved: Run ids already kept in the workspace (restored runs included).
+        chart_snapshots: What the live chart drew last (it redraws every few seconds while training).
+        chart_taken_at: When those snapshots were taken (``time.monotonic()``).
     """
 
     runs: list[Run] = field(default_factory=list)
@@ -64,6 +66,8 @@ class TrainState:
     published: set[int] = field(default_factory=set)
     workspace: Workspace | None = None
     saved: set[int] = field(default_factory=set)
+    chart_snapshots: list[Any] = field(default_factory=list)
+    chart_taken_at: float = 0.0
 
     def active_runs(self) -> list[Run]:
         """Runs queued or training."""
