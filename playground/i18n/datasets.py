@@ -143,6 +143,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "CSV 파일을 올려 주세요: 샘플마다 한 행, 특성마다 한 열, 그리고 예측할 열 하나.",
     },
     "datasets.picker.label_column": {"en": "Column to predict (label)", "ko": "예측할 열 (레이블)"},
+    "datasets.picker.label_guessed": {
+        "en": "The label of {file} is its last column, '{column}'. If the label is another column, pick it above.",
+        "ko": "{file}의 레이블은 마지막 열 '{column}'(으)로 정했습니다. 레이블이 다른 열이라면 위에서 고르세요.",
+    },
     "datasets.picker.drop_columns": {"en": "Columns to leave out", "ko": "제외할 열"},
     "datasets.picker.task": {"en": "Task", "ko": "작업 종류"},
     "datasets.picker.loading": {"en": "Loading {dataset}…", "ko": "{dataset} 불러오는 중…"},
