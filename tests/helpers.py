@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -41,3 +42,31 @@ def wait_for_app(tab, timeout: float = 60_000) -> None:
         " || !document.querySelector('[data-testid=\"stStatusWidget\"]').innerText.includes('Running')",
         timeout=timeout,
     )
+
+
+@functools.lru_cache(maxsize=2)
+def palette_bomb_png(side: int = 13_000) -> bytes:
+    """A real ``side``×``side`` palette PNG of one colour: about 20 KB that decode to ``side``² bytes or more."""
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("P", (side, side), 0).save(buffer, format="PNG", optimize=False)
+    return buffer.getvalue()
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG with only its signature and size header (and an end): enough for a reader to learn its size.
+
+    A 20000×20000 picture would take 400 MB to make; its header says the same to an opener that
+    refuses by size before decoding.
+    """
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit grayscale
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")

@@ -106,6 +106,38 @@ def test_a_csv_upload_picks_a_label_and_leaves_out_a_text_column(offline):
     assert _picked(at) == "picked: pets.csv regression (1,) 24"
 
 
+LABEL_FEATURE_CSV = "\n".join(
+    ["label,width,target"] + [f"{index % 7},{index * 0.5},{['no', 'yes'][index % 2]}" for index in range(30)]
+).encode()
+GRADES_CSV = "\n".join(["hours,sleep,grade"] + [f"{index},{8 - index % 3},{index % 3}" for index in range(30)]).encode()
+
+
+def test_a_feature_column_named_label_does_not_crash_the_picker(offline):
+    at = _picker(probe_dataset="csv")
+    at.file_uploader(key="probe_csv_file").set_value(("tags.csv", LABEL_FEATURE_CSV, "text/csv")).run()
+    assert not at.exception and not at.error
+    assert at.selectbox(key="probe_csv_label").value == "target"
+    assert _picked(at) == "picked: tags.csv binary (2,) 24"
+    examples = at.dataframe[0].value
+    assert list(examples.columns) == ["target", "label", "width"]  # the label column keeps its own name
+
+
+def test_each_file_keeps_the_label_the_learner_chose_for_it(offline):
+    at = _picker(probe_dataset="csv")
+    at.file_uploader(key="probe_csv_file").set_value(("pets.csv", IRIS_LIKE_CSV, "text/csv")).run()
+    at.selectbox(key="probe_csv_label").set_value("sepal").run()
+    # Another file: its own default (its last column), and the page says so instead of switching silently.
+    at.file_uploader(key="probe_csv_file").set_value(("grades.csv", GRADES_CSV, "text/csv")).run()
+    assert not at.exception
+    assert at.selectbox(key="probe_csv_label").value == "grade"
+    assert any("last column" in caption.value and "grade" in caption.value for caption in at.caption)
+    # Back to the first file: the learner's choice for it comes back.
+    at.file_uploader(key="probe_csv_file").set_value(("pets.csv", IRIS_LIKE_CSV, "text/csv")).run()
+    assert not at.exception
+    assert at.selectbox(key="probe_csv_label").value == "sepal"
+    assert not any("last column" in caption.value for caption in at.caption)
+
+
 def test_a_broken_upload_shows_the_fix_and_no_traceback(offline):
     at = _picker(probe_dataset="csv")
     at.file_uploader(key="probe_csv_file").set_value(("photo.csv", b"\x89PNG\r\n\x00\x00garbage", "text/csv")).run()

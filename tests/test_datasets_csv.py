@@ -117,3 +117,32 @@ def test_files_over_the_size_or_row_limit_are_refused_before_training(monkeypatc
     monkeypatch.setattr(datasets_csv, "MAX_CSV_ROWS", 50)
     with pytest.raises(CsvError, match="more than 50 rows"):
         load_csv(_csv(rows=100), "kind")
+
+
+def test_infinite_values_are_named_with_their_column_and_rows():
+    lines = _csv().decode().splitlines()
+    lines[3] = "inf," + lines[3].split(",", 1)[1]       # file row 4 (the header is row 1)
+    lines[8] = lines[8].rsplit(",", 2)[0] + ",-inf,1"  # file row 9
+    with pytest.raises(CsvError) as refused:
+        load_csv("\n".join(lines).encode(), "kind")
+    assert refused.value.key == "datasets.csv.infinite"
+    text = str(refused.value)
+    assert "'height' (4)" in text and "'weight' (9)" in text and "learning rate" not in text
+    assert "infinite" in text and "'height'" in refused.value.text("ko")
+
+
+def test_decimal_commas_with_semicolons_are_read_as_numbers():
+    lines = ["height;weight;kind"] + [f"{index % 3},{index % 5};{index % 7},25;{index % 3}" for index in range(40)]
+    dataset = load_csv("\n".join(lines).encode(), "kind")
+    assert dataset.input_shape == (2,) and dataset.task == "multiclass"
+    assert csv_columns("\n".join(lines).encode()) == ["height", "weight", "kind"]
+
+
+def test_a_korean_excel_file_with_one_stray_byte_keeps_its_korean_column_names():
+    lines = ["키,몸무게,종류"] + [f"{index % 3 * 2 + index % 5 * 0.1},{index % 7},{['개', '고양이'][index % 2]}"
+                               for index in range(40)]
+    data = "\n".join(lines).encode("cp949")
+    end_of_a_label = data.rindex(b"\n")
+    damaged = data[:end_of_a_label] + b"\xff" + data[end_of_a_label:]  # one byte no Korean encoding has
+    assert csv_columns(damaged) == ["키", "몸무게", "종류"]
+    assert load_csv(damaged, "종류").class_names[:1] == ("개",)

@@ -47,8 +47,10 @@ def test_bad_uploads_say_why(data, reason):
     assert caught.value.reason == reason
 
 
-def test_a_decompression_bomb_is_refused_not_raised(monkeypatch):
+def test_a_decompression_bomb_is_refused_as_too_large_not_by_its_exception_name(monkeypatch):
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 1000)  # 2× this raises DecompressionBombError.
     with pytest.raises(ImageOpenError) as caught:
-        open_upload(encoded(Image.new("L", (100, 100))), longest_side=100, max_megapixels=float("inf"))
-    assert caught.value.reason == "not_image"
+        open_upload(encoded(Image.new("L", (100, 100))), longest_side=100)
+    assert caught.value.reason == "too_many_pixels"
+    assert caught.value.megapixels == pytest.approx(0.01)
+    assert "DecompressionBomb" not in str(caught.value)

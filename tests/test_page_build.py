@@ -147,6 +147,27 @@ def test_a_broken_link_says_so_and_keeps_the_default_model(broken: str):
     assert len(_table(at)) == len(PRESETS["mnist_cnn"]["layers"])
 
 
+def test_an_oversized_link_is_refused_with_the_apps_own_message_and_the_model_kept():
+    # 100,000 characters: past what a server accepts (h11: 16 KiB), below what Streamlit drops (512 Ki).
+    at = _open({"model": "1." + "A" * 100_000})
+    assert not at.exception
+    errors = _errors(at)
+    assert any("100,002 characters long" in text and "at most 6,000" in text and "JSON" in text for text in errors)
+    assert len(_table(at)) == len(PRESETS["mnist_cnn"]["layers"])
+    assert len(at.query_params["model"]) < 1_000  # the address bar holds the kept model's own link again
+
+
+def test_a_model_too_large_for_a_link_gets_no_link_and_says_to_share_a_file(monkeypatch):
+    from playground.spec import io as spec_io
+
+    # Every preset's link is a few hundred characters; a cap of 50 makes one "too large".
+    monkeypatch.setattr(spec_io, "MAX_URL_CHARACTERS", 50)
+    at = _open()
+    assert not at.exception
+    assert "model" not in at.query_params
+    assert any("too large to share as a link" in box.value and "JSON file" in box.value for box in at.info)
+
+
 def test_code_and_korean():
     at = _open()
     assert any("model = Sequential()" in block.value for block in at.code)

@@ -114,6 +114,22 @@ def test_corrupt_upload_gets_a_clear_message_and_a_good_one_is_used(lab):
     lab.selectbox(key="conv_source").set_value("mnist_digit").run()
 
 
+def test_a_decompression_bomb_upload_is_refused_and_the_previous_picture_kept(lab):
+    from PIL import Image
+
+    from tests.helpers import palette_bomb_png
+
+    lab.selectbox(key="conv_source").set_value("upload").run()
+    buffer = io.BytesIO()
+    Image.new("L", (12, 16), 200).save(buffer, format="PNG")
+    lab.file_uploader(key="conv_upload").set_value(("small.png", buffer.getvalue(), "image/png")).run()
+    lab.file_uploader(key="conv_upload").set_value(("tiny.png", palette_bomb_png(13_000), "image/png")).run()
+    assert not lab.exception
+    assert any("'tiny.png' is too large (169 megapixels; the limit is 40)" in error.value for error in lab.error)
+    assert any("Input (16×12, grayscale" in title for title in chart_titles(lab))  # what the learner had
+    lab.selectbox(key="conv_source").set_value("mnist_digit").run()
+
+
 def test_feature_maps_of_the_build_page_model(lab):
     from playground_app.state import SHARED_KEY, SharedState
 

@@ -14,6 +14,7 @@ from streamlit.testing.v1 import AppTest
 
 from playground.labs.digits_training import held_out_split, load_bundled_digits, render_as_canvas
 from playground_app.draw.input import CANVAS_KEY, read_upload
+from tests.helpers import png_header
 from tests.helpers import open_page
 
 
@@ -139,6 +140,10 @@ def test_uploads_are_decoded_or_refused_with_a_reason():
     assert truncated.picture is None and truncated.error_key == "draw.upload_bad"
     huge = read_upload(encoded(Image.new("L", (9000, 9000))))
     assert huge.picture is None and huge.error_key == "draw.upload_too_big"
+    # Pillow refuses this one itself while opening it; the learner still reads "too large", not its exception.
+    bomb = read_upload(png_header(20_000, 20_000))
+    assert bomb.picture is None and bomb.error_key == "draw.upload_too_big"
+    assert "400 megapixels" in bomb.error and "DecompressionBomb" not in bomb.error
     phone_photo = read_upload(encoded(Image.new("RGB", (6000, 4000), "white"), "JPEG"))
     assert max(phone_photo.picture.size) <= 1120 and phone_photo.picture.size[0] > phone_photo.picture.size[1]
 

@@ -122,6 +122,15 @@ def test_damaged_or_huge_links_are_refused(link):
     assert any(word in str(caught.value) for word in ("link", "Lambda", "model file"))
 
 
+def test_the_app_never_makes_a_link_it_would_refuse(monkeypatch):
+    from playground.spec import io as spec_io
+
+    monkeypatch.setattr(spec_io, "MAX_URL_CHARACTERS", 50)
+    with pytest.raises(SpecError) as caught:
+        spec_to_url_param(PRESETS["iris"])
+    assert caught.value.key == "spec.error.link_too_long_to_make" and "JSON file" in str(caught.value)
+
+
 def test_korean_text_survives_the_json_file():
     text = spec_to_json(PRESETS["iris"])
     assert json.loads(text) == validate(PRESETS["iris"])

@@ -201,7 +201,7 @@ def test_upload_refuses_lambda_corrupt_and_non_model_files():
     good = model_files.model_to_bytes(_tiny_model())
     with pytest.raises(model_files.ModelFileError) as refused:
         model_files.load_model_bytes(good[: len(good) // 2])
-    assert refused.value.key == "train.upload_corrupt"
+    assert refused.value.key == "train.upload_damaged_archive"  # a cut zip: said before Keras opens it
 
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

@@ -2,7 +2,8 @@
 
 Every way a file can be unusable — empty, too large, not text, not a table, a missing label column,
 text in a feature column, a label with one value — raises ``CsvError`` whose message names the
-problem and the fix, in English or Korean. Files saved by Korean Excel (CP949) are read too.
+problem and the fix, in English or Korean. Files saved by Korean Excel (CP949, EUC-KR) are read too,
+even with a stray byte, and European files with decimal commas.
 """
 
 from __future__ import annotations
@@ -21,7 +22,14 @@ MAX_CSV_BYTES = 20 * 1024 * 1024
 MAX_CSV_ROWS = 200_000
 MAX_CLASSES = 20
 MIN_ROWS = 10
-_ENCODINGS = ("utf-8-sig", "cp949", "latin-1")
+# Korean files come as UTF-8 (with or without Excel's BOM) or CP949 / EUC-KR; latin-1 decodes anything,
+# so it comes last, and only when no Korean encoding reads the file nearly cleanly.
+_ENCODINGS = ("utf-8-sig", "cp949", "euc-kr")
+_FALLBACK_ENCODING = "latin-1"
+# A file with a few bytes no Korean encoding accepts (a cell pasted from elsewhere, a cut) is still
+# Korean text; mojibake in every column name is worse than one "\ufffd" in one cell.
+_MAX_REPLACED_SHARE = 0.01
+_INFINITE_ROWS_SHOWN = 5
 
 
 def _read_bytes(file_or_bytes: Any) -> bytes:
@@ -60,13 +68,7 @@ def _read_table(file_or_bytes: Any):
     # Text files never contain NUL bytes; images, spreadsheets (.xlsx) and archives nearly always do.
     if b"\x00" in data[:8192]:
         raise CsvError("datasets.csv.not_text")
-    text = None
-    for encoding in _ENCODINGS:
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
+    text = _decode(data)
     separator = _separator(text)
     try:
         header = pd.read_csv(io.StringIO(text), sep=separator, header=None, nrows=1, dtype=str)
@@ -83,7 +85,41 @@ def _read_table(file_or_bytes: Any):
     if duplicated:
         raise CsvError("datasets.csv.duplicate_columns", columns=", ".join(duplicated))
     table.columns = [str(column).strip() for column in table.columns]
+    if separator != ",":
+        _read_decimal_commas(table)
     return table
+
+
+def _decode(data: bytes) -> str:
+    """Decodes the file's text: strict Korean-friendly encodings, then nearly-clean ones, then latin-1."""
+    for encoding in _ENCODINGS:
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    best = min((data.decode(encoding, errors="replace") for encoding in _ENCODINGS),
+               key=lambda text: text.count("\ufffd"))
+    non_ascii = sum(1 for byte in data if byte > 0x7F) or 1
+    if best.count("\ufffd") <= max(1, non_ascii * _MAX_REPLACED_SHARE):
+        return best
+    return data.decode(_FALLBACK_ENCODING)
+
+
+def _read_decimal_commas(table: Any) -> None:
+    """Turns text columns such as "1,5" into numbers (1.5), as European Excel writes them with ';'.
+
+    Only when every filled cell of the column reads as a number once its comma is a point: a column
+    of real text stays text (and is named by ``load_csv``'s message).
+    """
+    import pandas as pd
+
+    for column in table.columns:
+        values = table[column]
+        if pd.api.types.is_numeric_dtype(values) or not values.astype(str).str.contains(",", regex=False).any():
+            continue
+        numbers = pd.to_numeric(values.astype(str).str.strip().str.replace(",", ".", regex=False), errors="coerce")
+        if numbers.notna().sum() == values.notna().sum():
+            table[column] = numbers.where(values.notna())
 
 
 def _separator(text: str) -> str:
@@ -130,7 +166,8 @@ def load_csv(file_or_bytes: Any, label_column: str, task: str | None = None,
              drop_columns: Sequence[str] = (), name: str = "csv") -> Dataset:
     """Turns a CSV into a ``Dataset``: features standardised, stratified 80/20 split, fixed seed.
 
-    Rows with a missing value are left out (and counted in the source text).
+    Rows with a missing value are left out (and counted in the source text); infinite values are refused
+    with their columns and rows. Decimal commas ("1,5" in a ";" file) are read as numbers.
 
     Args:
         file_or_bytes: A path, the file's bytes, or a file-like object (Streamlit's UploadedFile).
@@ -166,6 +203,7 @@ def load_csv(file_or_bytes: Any, label_column: str, task: str | None = None,
     if text_columns:
         raise CsvError("datasets.csv.text_features", columns=", ".join(text_columns[:8]))
     features = features.apply(pd.to_numeric, errors="coerce")
+    _refuse_infinite(features, table[label_column])
     complete = features.notna().all(axis=1) & table[label_column].notna()
     dropped = int((~complete).sum())
     features, labels = features[complete], table.loc[complete, label_column]
@@ -185,6 +223,32 @@ def load_csv(file_or_bytes: Any, label_column: str, task: str | None = None,
                        "label": label_column, "dropped": f"{dropped:,}", "train": f"{len(train):,}", "test": f"{len(test):,}"},
         feature_names=tuple(features.columns),
     )
+
+
+def _refuse_infinite(features: Any, labels: Any) -> None:
+    """Refuses infinite numbers ("inf", "1e999"), naming each column and its first rows as the file counts them.
+
+    Training on them gives NaN losses, which look like a learning rate far too high; the learner
+    needs to know it is the file, and where.
+
+    Raises:
+        CsvError: ``datasets.csv.infinite`` with places such as "'height' (4, 9)" (file rows).
+    """
+    import pandas as pd
+
+    columns = {name: features[name] for name in features.columns}
+    if pd.api.types.is_numeric_dtype(labels) and not pd.api.types.is_bool_dtype(labels):
+        columns[str(labels.name)] = labels
+    places = []
+    for name, values in columns.items():
+        infinite = np.isinf(values.to_numpy(dtype=np.float64, na_value=np.nan))
+        if infinite.any():
+            # Row 1 of the file is its header; the table's first row is the file's row 2.
+            rows = [str(index + 2) for index in np.flatnonzero(infinite)[:_INFINITE_ROWS_SHOWN]]
+            more = " …" if infinite.sum() > _INFINITE_ROWS_SHOWN else ""
+            places.append(f"'{name}' ({', '.join(rows)}{more})")
+    if places:
+        raise CsvError("datasets.csv.infinite", places="; ".join(places))
 
 
 def _encode_labels(labels, task: str, label_column: str) -> tuple[np.ndarray, tuple[str, ...]]:

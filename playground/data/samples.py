@@ -134,12 +134,15 @@ def decode_upload(data: bytes, name: str = "upload", max_side: int = MAX_SIDE) -
     if len(data) > MAX_UPLOAD_BYTES:
         raise SampleError("conv.error.upload_too_large", megabytes=len(data) / 2**20, limit=MAX_UPLOAD_BYTES // 2**20)
     try:
-        # Not shrunk here: _fit below does it and says whether it did.
-        # The lab keeps its own limit (MAX_UPLOAD_BYTES); decompression bombs are still refused.
-        image, original_size = open_upload(data, longest_side=max_side, shrink=False, max_megapixels=float("inf"))
+        # Not shrunk here: _fit below does it and says whether it did. The pixel cap is the opener's
+        # own (the one for every upload): a 20 KB palette PNG can hold 169 megapixels.
+        image, original_size = open_upload(data, longest_side=max_side, shrink=False)
     except ImageOpenError as error:
         if error.reason == "empty":
             raise SampleError("conv.error.upload_empty") from error
+        if error.reason == "too_many_pixels":
+            raise SampleError("conv.error.upload_too_many_pixels", name=name, pixels=error.fields["pixels"],
+                              limit=error.fields["limit"]) from error
         raise SampleError("conv.error.upload_not_image", name=name) from error
     if image.mode in ("RGBA", "LA", "P"):
         image = image.convert("RGBA")

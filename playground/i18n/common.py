@@ -54,6 +54,30 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This file could not be read as a picture ({detail}). Choose a PNG or JPEG picture.",
         "ko": "이 파일을 이미지로 읽을 수 없습니다({detail}). PNG 또는 JPEG 이미지를 고르세요.",
     },
+    "common.archive_not_zip": {
+        "en": "This file is not a zip archive.",
+        "ko": "이 파일은 zip 압축 파일이 아닙니다.",
+    },
+    "common.archive_damaged": {
+        "en": "The archive is incomplete or damaged (an interrupted download or copy?).",
+        "ko": "압축 파일이 불완전하거나 손상되었습니다(내려받기나 복사가 중간에 끊겼을 수 있습니다).",
+    },
+    "common.archive_too_many_entries": {
+        "en": "The archive holds {count} files; the limit is {limit}.",
+        "ko": "압축 파일에 파일이 {count}개 들어 있습니다. 최대 {limit}개입니다.",
+    },
+    "common.archive_entry_too_large": {
+        "en": "'{name}' in the archive would unpack to {size} MB; the limit is {limit} MB.",
+        "ko": "압축 파일 안의 '{name}'을(를) 풀면 {size}MB가 됩니다. 최대 {limit}MB입니다.",
+    },
+    "common.archive_too_large": {
+        "en": "The archive would unpack to more than {size} MB; the limit is {limit} MB.",
+        "ko": "압축 파일을 풀면 {size}MB가 넘습니다. 최대 {limit}MB입니다.",
+    },
+    "common.archive_ratio": {
+        "en": "'{name}' is packed {ratio} times smaller than its contents, as only a zip bomb is (real files: under {limit} times).",
+        "ko": "'{name}'은(는) 내용보다 {ratio}배 작게 압축되어 있습니다. 이런 압축은 zip 폭탄에서만 나옵니다(실제 파일은 {limit}배 미만).",
+    },
     "common.loading_tf": {
         "en": "Loading TensorFlow (a few seconds, the first time)…",
         "ko": "TensorFlow를 불러오는 중입니다(처음 한 번만 몇 초 걸립니다)…",

@@ -46,6 +46,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The file is {megabytes:.1f} MB; the limit is {limit} MB. Choose a smaller image.",
         "ko": "파일 크기가 {megabytes:.1f}MB입니다. 한도는 {limit}MB입니다. 더 작은 이미지를 고르세요.",
     },
+    "conv.error.upload_too_many_pixels": {
+        "en": "'{name}' is too large ({pixels} megapixels; the limit is {limit}). Crop it or save it smaller.",
+        "ko": "'{name}'이(가) 너무 큽니다({pixels}메가픽셀, 최대 {limit}). 잘라 내거나 더 작게 저장해 주세요.",
+    },
     "conv.error.upload_not_image": {
         "en": "'{name}' is not a readable image (it may be corrupt or another kind of file). Choose a PNG or JPEG image.",
         "ko": "'{name}'은(는) 읽을 수 있는 이미지가 아닙니다(손상되었거나 다른 종류의 파일일 수 있습니다). PNG 또는 JPEG 이미지를 고르세요.",

@@ -115,6 +115,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "These feature columns contain text, which a neural network cannot read: {columns}. Add them to 'Columns to leave out', choose one of them as the label, or turn them into numbers before uploading.",
         "ko": "다음 특성 열에 글자가 들어 있어 신경망이 읽을 수 없습니다: {columns}. '제외할 열'에 넣거나, 그중 하나를 레이블로 고르거나, 올리기 전에 숫자로 바꿔 주세요.",
     },
+    "datasets.csv.infinite": {
+        "en": "The file has infinite values (inf), which no network can learn from (the loss would become NaN), in these columns — file rows in brackets, the header being row 1: {places}. Replace them with numbers, or empty those cells to leave the rows out.",
+        "ko": "파일에 무한대 값(inf)이 있어 신경망이 학습할 수 없습니다(손실이 NaN이 됩니다). 다음 열에 있습니다 — 괄호 안은 파일의 행 번호이며 머리글이 1행입니다: {places}. 숫자로 바꾸거나, 그 칸을 비워 해당 행을 빼세요.",
+    },
     "datasets.csv.too_few_rows": {
         "en": "Only {rows} complete rows are left ({dropped} had missing values); at least {minimum} are needed to train and test. Fill in the missing values or add rows.",
         "ko": "완전한 행이 {rows}개뿐입니다(빈 값이 있는 {dropped}행 제외). 학습과 테스트에는 최소 {minimum}행이 필요합니다. 빈 값을 채우거나 행을 더 넣어 주세요.",
@@ -143,6 +147,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "CSV 파일을 올려 주세요: 샘플마다 한 행, 특성마다 한 열, 그리고 예측할 열 하나.",
     },
     "datasets.picker.label_column": {"en": "Column to predict (label)", "ko": "예측할 열 (레이블)"},
+    "datasets.picker.label_guessed": {
+        "en": "The label of {file} is its last column, '{column}'. If the label is another column, pick it above.",
+        "ko": "{file}의 레이블은 마지막 열 '{column}'(으)로 정했습니다. 레이블이 다른 열이라면 위에서 고르세요.",
+    },
     "datasets.picker.drop_columns": {"en": "Columns to leave out", "ko": "제외할 열"},
     "datasets.picker.task": {"en": "Task", "ko": "작업 종류"},
     "datasets.picker.loading": {"en": "Loading {dataset}…", "ko": "{dataset} 불러오는 중…"},

@@ -174,6 +174,14 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "This is not a valid model file ({detail}). Load a .json file saved by the playground's Build page.",
         "ko": "올바른 모델 파일이 아닙니다({detail}). 플레이그라운드 Build 페이지에서 저장한 .json 파일을 불러오세요.",
     },
+    "spec.error.link_too_long": {
+        "en": "The model in this link could not be opened: the link is {size} characters long, and playground links are at most {limit}. It was not made by the playground or was joined with other text: copy the link again from the Build page, or share the model as a JSON file (Save as JSON). The model on the page is kept.",
+        "ko": "이 링크의 모델을 열 수 없습니다: 링크가 {size}자로, 플레이그라운드 링크의 최대 길이 {limit}자를 넘습니다. 플레이그라운드가 만든 링크가 아니거나 다른 글자가 붙었습니다. 모델 만들기 페이지에서 링크를 다시 복사하거나, 모델을 JSON 파일로 저장해 공유하세요. 페이지의 모델은 그대로 두었습니다.",
+    },
+    "spec.error.link_too_long_to_make": {
+        "en": "This model is too large to share as a link ({size} characters; a link holds at most {limit}, and longer ones are refused by web servers). Save it as a JSON file and share the file instead.",
+        "ko": "이 모델은 링크로 공유하기에 너무 큽니다({size}자, 링크는 최대 {limit}자이며 더 긴 링크는 웹 서버가 거부합니다). JSON 파일로 저장해 파일을 공유하세요.",
+    },
     "spec.error.text_too_long": {
         "en": "This {what} is {size} characters long, more than the {limit} a playground model needs. Check you picked the right file or link.",
         "ko": "이 {what}은(는) {size}자로, 플레이그라운드 모델에 필요한 {limit}자보다 깁니다. 올바른 파일이나 링크인지 확인하세요.",

@@ -30,6 +30,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This .keras file is damaged and cannot be read ({detail}). Save the model again and upload the new file.",
         "ko": "이 .keras 파일이 손상되어 읽을 수 없습니다({detail}). 모델을 다시 저장해 새 파일을 올리세요.",
     },
+    "train.upload_archive_refused": {
+        "en": "This .keras file was refused before opening: {reason} Save the model again with `model.save(\"name.keras\")` and upload the new file.",
+        "ko": "이 .keras 파일은 열기 전에 거부했습니다: {reason} `model.save(\"name.keras\")`로 모델을 다시 저장해 새 파일을 올리세요.",
+    },
+    "train.upload_foreign_code": {
+        "en": "Unsafe file, refused: the model names code from outside Keras ({name}), which could run anything on this computer. Only models made of Keras's own layers can be loaded here; rebuild it without custom code.",
+        "ko": "안전하지 않은 파일이라 거부했습니다: 모델이 Keras 밖의 코드({name})를 가리키고 있어 이 컴퓨터에서 무엇이든 실행할 수 있습니다. 여기서는 Keras 자체의 층으로만 만든 모델을 불러올 수 있습니다. 사용자 정의 코드 없이 다시 만드세요.",
+    },
+    "train.upload_damaged_archive": {
+        "en": "This .keras file is incomplete or damaged (an interrupted download or copy?). Save the model again with `model.save(\"name.keras\")` and upload the new file.",
+        "ko": "이 .keras 파일이 불완전하거나 손상되었습니다(내려받기나 복사가 중간에 끊겼을 수 있습니다). `model.save(\"name.keras\")`로 모델을 다시 저장해 새 파일을 올리세요.",
+    },
     "train.upload_needed": {"en": "Upload a .keras file to train it further.", "ko": "이어서 학습할 .keras 파일을 올리세요."},
     "train.spec_error": {"en": "This model cannot be built: {detail}", "ko": "이 모델은 만들 수 없습니다: {detail}"},
     "train.samples": {"en": "Training samples used (fewer = faster)", "ko": "사용할 학습 샘플 수 (적을수록 빠름)"},

@@ -4,6 +4,15 @@ The link form is ``1.`` followed by the base64url text of the zlib-compressed co
 enough for a page's link (the dogs-vs-cats CNN takes about 200 characters) and URL-safe without
 escaping. Every reader validates what it decodes, refuses oversized input before decoding it, and
 raises only ``SpecError`` with a plain message.
+
+Why links are capped at ``MAX_URL_CHARACTERS`` (6,000) both ways: the web server refuses long requests
+before the app runs, so the app can never explain them. Streamlit 1.67 serves with uvicorn + h11, which
+answers "400 Bad Request" when the request line and headers pass 16 KiB (h11's
+``DEFAULT_MAX_INCOMPLETE_EVENT_SIZE``; Streamlit does not raise it); older Streamlit served with Tornado,
+whose ``max_header_size`` is 64 KiB. Streamlit itself hands the app an empty query string past 512 Ki
+characters (``CLIENT_STATE_QUERY_STRING_MAX_LENGTH``). Browsers and proxies commonly stop near 8 KB. So the app never
+*writes* a link longer than the cap (a bigger model is shared as a JSON file instead), and a longer
+link that still reaches it is refused with the app's own message before anything is decoded.
 """
 
 from __future__ import annotations
@@ -58,10 +67,15 @@ def spec_to_url_param(spec: Any) -> str:
     """Returns a compact, URL-safe text holding the validated spec (for ``st.query_params``).
 
     Raises:
-        SpecError: When the spec is invalid.
+        SpecError: When the spec is invalid, or its link would pass ``MAX_URL_CHARACTERS``
+            (``spec.error.link_too_long_to_make``: share it as a JSON file instead).
     """
     compact = json.dumps(validated(spec).spec, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
     encoded = base64.urlsafe_b64encode(zlib.compress(compact, 9)).decode("ascii").rstrip("=")
+    if len(URL_VERSION) + len(encoded) > MAX_URL_CHARACTERS:
+        # A link the app (or the server before it) would refuse must never be handed out.
+        raise SpecError("spec.error.link_too_long_to_make", size=f"{len(URL_VERSION) + len(encoded):,}",
+                        limit=f"{MAX_URL_CHARACTERS:,}")
     return URL_VERSION + encoded
 
 
@@ -75,8 +89,7 @@ def spec_from_url_param(text: str) -> dict[str, Any]:
     if not isinstance(text, str) or not text.startswith(URL_VERSION):
         raise SpecError("spec.error.bad_link", detail="unknown format")
     if len(text) > MAX_URL_CHARACTERS:
-        raise SpecError("spec.error.text_too_long", what=Translated("spec.what.link"), size=f"{len(text):,}",
-                        limit=f"{MAX_URL_CHARACTERS:,}")
+        raise SpecError("spec.error.link_too_long", size=f"{len(text):,}", limit=f"{MAX_URL_CHARACTERS:,}")
     body = text[len(URL_VERSION):]
     try:
         compressed = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))

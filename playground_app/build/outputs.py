@@ -7,6 +7,7 @@ each of which either replaces the stack with a valid spec or says why not and ke
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Any
 
 import streamlit as st
@@ -123,23 +124,48 @@ def apply_link(state: BuildState) -> None:
     try:
         spec = spec_from_url_param(param)
     except SpecError as error:
-        state.notice = Notice("error", "build.bad_link", {"detail": error.text(lang())})
+        if error.key == "spec.error.link_too_long":
+            state.notice = Notice("error", error=error)  # Its own text says what to do; no wrapper.
+        else:
+            state.notice = Notice("error", "build.bad_link", {"detail": error.text(lang())})
         return
     state.load(spec)
     state.notice = Notice("success", "build.link_loaded")
 
 
-def publish_link(spec: dict[str, Any]) -> str:
-    """Puts the valid ``spec`` in the page's link and returns the ``?model=`` value."""
-    param = spec_to_url_param(spec)
+@dataclass(frozen=True)
+class SharedLink:
+    """The ``?model=`` value of a valid spec, or why it has none (a model too large for a link)."""
+
+    param: str | None
+    refused: SpecError | None = None
+
+
+def publish_link(spec: dict[str, Any]) -> SharedLink:
+    """Puts the valid ``spec`` in the page's link (when it fits one) and returns the ``?model=`` value.
+
+    A model whose link would pass ``MAX_URL_CHARACTERS`` gets none, and any old ``?model=`` leaves the
+    address bar: a reload must never send the server a request it refuses before the app can speak.
+    """
+    try:
+        param = spec_to_url_param(spec)
+    except SpecError as error:
+        if URL_KEY in st.query_params:
+            del st.query_params[URL_KEY]
+        build_state().url_param = None
+        return SharedLink(None, error)
     if st.query_params.get(URL_KEY) != param:
         st.query_params[URL_KEY] = param
     build_state().url_param = param
-    return param
+    return SharedLink(param)
 
 
-def share_link(param: str) -> None:
-    """Shows the full link that reopens this model, with Streamlit's copy button."""
+def share_link(link: SharedLink) -> None:
+    """Shows the full link that reopens this model, with Streamlit's copy button, or why there is none."""
+    if link.param is None:
+        st.info(link.refused.text(lang()) if link.refused is not None else "", icon=":material/link_off:")
+        return
+    param = link.param
     try:
         base = str(st.context.url or "").split("?")[0]
     except Exception:  # noqa: BLE001 - outside a browser (tests) there is no URL; a relative link still works.

@@ -73,7 +73,7 @@ def main() -> None:
     valid_spec = validate(spec)
     # Train and Compare read the model from here; they only ever see a valid one.
     shared().spec = copy.deepcopy(valid_spec)
-    param = build_outputs.publish_link(valid_spec)
+    shared_link = build_outputs.publish_link(valid_spec)
 
     st.subheader(tr("build.diagrams"))
     build_outputs.diagrams(json.dumps(valid_spec, sort_keys=True))
@@ -85,7 +85,7 @@ def main() -> None:
         build_outputs.file_panel(valid_spec)
     with link:
         st.subheader(tr("build.share"))
-        build_outputs.share_link(param)
+        build_outputs.share_link(shared_link)
 
 
 with page_boundary():

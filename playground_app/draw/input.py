@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from playground.data.images import MAX_UPLOAD_MEGAPIXELS, ImageOpenError, open_upload
+from playground.data.images import ImageOpenError, open_upload
 from playground_app.common import tr
 from playground_app.draw.state import DrawKeys
 
@@ -66,7 +66,7 @@ def read_upload(data: bytes) -> UploadResult:
     except ImageOpenError as error:
         if error.reason == "too_many_pixels":
             return UploadResult(error_key="draw.upload_too_big",
-                                error_fields={"pixels": f"{error.megapixels:.0f}", "limit": f"{MAX_UPLOAD_MEGAPIXELS:.0f}"})
+                                error_fields={"pixels": error.fields["pixels"], "limit": error.fields["limit"]})
         return UploadResult(error_key="draw.upload_bad", error_fields={"detail": error.detail or error.reason})
     return UploadResult(picture=picture)
 

@@ -14,6 +14,7 @@ from playground.data.registry import Dataset, subsample
 from playground.engine.model_files import ModelFileError, load_model_bytes
 from playground.spec.presets import PRESET_DATASETS, PRESET_TITLES, PRESETS
 from playground_app.common import tr
+from playground_app.errors import show_error
 from playground_app.widgets.dataset_picker import pick_dataset
 from playground_app.state import shared
 from playground_app.train.state import TrainState, train_state
@@ -92,7 +93,7 @@ def _uploaded_model(state: TrainState) -> ModelChoice | None:
             state.uploaded_bytes = upload.getvalue()
             state.uploaded_name = identity
         except ModelFileError as error:
-            st.error(tr(error.key, **error.fields))
+            show_error(error)  # Its reason may be a translated text of its own (a refused archive).
             return None
     model = state.uploaded_model
     st.success(tr("train.upload_loaded", name=upload.name, params=int(model.count_params())))

@@ -15,6 +15,7 @@ summary and a few samples. Every problem is shown as ``st.error`` with its fix; 
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection
 
 import numpy as np
@@ -100,10 +101,16 @@ def _pick_csv(key_prefix: str) -> Dataset | None:
         show_error(error)
         return None
     label_key, drop_key = f"{key_prefix}_csv_label", f"{key_prefix}_csv_drop"
-    if st.session_state.get(label_key) not in columns:
-        # A new file: its last column is the usual place for the label.
-        st.session_state[label_key] = columns[-1]
-    label_column = st.selectbox(tr("datasets.picker.label_column"), columns, key=label_key)
+    file_key = _file_key(uploaded.name, data)
+    chosen = _chosen_labels(key_prefix)
+    if st.session_state.get(f"{key_prefix}_csv_shown_file") != file_key:
+        # Another file than last run: its own label, never the previous file's column of the same name.
+        st.session_state[f"{key_prefix}_csv_shown_file"] = file_key
+        st.session_state[label_key] = chosen[file_key] if chosen.get(file_key) in columns else columns[-1]
+    label_column = st.selectbox(tr("datasets.picker.label_column"), columns, key=label_key,
+                                on_change=_remember_label, args=(key_prefix, file_key))
+    if file_key not in chosen:
+        st.caption(tr("datasets.picker.label_guessed", file=uploaded.name, column=label_column))
     candidates = [column for column in columns if column != label_column]
     # Keep only choices that still exist, so switching the label or the file never breaks the widget.
     st.session_state[drop_key] = [column for column in st.session_state.get(drop_key, []) if column in candidates]
@@ -116,6 +123,21 @@ def _pick_csv(key_prefix: str) -> Dataset | None:
     except Exception as error:  # noqa: BLE001 - a dataset that fails to load must not hide the rest of the page.
         show_error(error)
     return None
+
+
+def _file_key(name: str, data: bytes) -> str:
+    """Names an uploaded file by its name and contents: the same file uploaded again is the same file."""
+    return f"{name}:{len(data)}:{hashlib.blake2b(data, digest_size=8).hexdigest()}"
+
+
+def _chosen_labels(key_prefix: str) -> dict[str, str]:
+    """The label column the learner picked for each file this session (not the guessed ones)."""
+    return st.session_state.setdefault(f"{key_prefix}_csv_chosen_labels", {})
+
+
+def _remember_label(key_prefix: str, file_key: str) -> None:
+    """Selectbox callback: keeps the learner's choice for this file, so switching files loses nothing."""
+    _chosen_labels(key_prefix)[file_key] = st.session_state[f"{key_prefix}_csv_label"]
 
 
 def _describe(dataset: Dataset, show_examples: bool) -> None:
@@ -147,8 +169,20 @@ def _show_examples(dataset: Dataset) -> None:
 
         columns = list(dataset.feature_names) or [str(index) for index in range(dataset.input_shape[0])]
         table = pd.DataFrame(np.asarray(dataset.x_train[:count]), columns=columns)
-        table.insert(0, tr("datasets.picker.label_header"), labels)
+        table.insert(0, _label_header(dataset, columns), labels)
         st.dataframe(table, hide_index=True)
+
+
+def _label_header(dataset: Dataset, feature_names: list[str]) -> str:
+    """The examples table's label header: a CSV's own label column name, never a feature's name.
+
+    A CSV may well have a feature called "label" (or "레이블"); a table cannot hold two columns of
+    one name, and the learner recognises their own column's name best anyway.
+    """
+    header = str(dataset.source_fields.get("label") or tr("datasets.picker.label_header"))
+    while header in feature_names:
+        header = f"{header} ({tr('datasets.picker.label_header')})"
+    return header
 
 
 def _label_text(dataset: Dataset, value: float | int) -> str:
