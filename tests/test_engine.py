@@ -180,3 +180,14 @@ def test_a_worker_that_grew_past_the_limit_is_restarted_after_its_job(monkeypatc
     client.wait_for_workers(cluster.worker_count(), timeout=120)
     after = client.run(os.getpid)
     assert len(set(before.values()) - set(after.values())) == 1, "exactly the worker that trained was replaced"
+
+
+def test_a_run_nobody_watches_is_stopped(monkeypatch):
+    monkeypatch.setattr(runner, "VIEWER_TIMEOUT", 2.0)  # Its tab was closed: no page touches the handle.
+    handle = runner.submit(FitJob(_config(epochs=500, batch_size=1)), load("iris"))
+    deadline = time.monotonic() + 120
+    while handle.active:
+        assert time.monotonic() < deadline, "an unwatched run went on training"
+        time.sleep(0.1)
+    snapshot = handle.runs[0].snapshot()
+    assert snapshot.status == STOPPED and len(snapshot.epochs) < 500
