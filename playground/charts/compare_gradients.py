@@ -9,7 +9,7 @@ import numpy as np
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from playground.charts.compare_surface import COLOURS
+from playground.charts.palette import colour as palette_colour
 
 FUNCTION_COLOUR = "#1f77b4"
 DERIVATIVE_COLOUR = "#d62728"
@@ -64,7 +64,7 @@ def gradient_norm_figure(
     for index, (name, values) in enumerate(norms.items()):
         figure.add_trace(go.Scatter(
             x=list(range(1, len(values) + 1)), y=[max(value, 1e-30) for value in values], mode="lines+markers",
-            line=dict(color=COLOURS[index % len(COLOURS)], width=2.5), marker=dict(size=8), name=name,
+            line=dict(color=palette_colour(index), width=2.5), marker=dict(size=8), name=name,
         ))
     figure.update_yaxes(type="log", title_text=norm_text, exponentformat="power")
     figure.update_xaxes(title_text=layer_text, dtick=1 if max((len(v) for v in norms.values()), default=1) <= 20 else 5)

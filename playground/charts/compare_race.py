@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from playground.charts.compare_surface import COLOURS
+from playground.charts.palette import colour as palette_colour
 from playground.engine.runs import DIVERGED, RunSnapshot
 
 
@@ -47,7 +47,7 @@ def race_figure(
     """
     figure = make_subplots(rows=1, cols=2, subplot_titles=(loss_title, accuracy_title), horizontal_spacing=0.08)
     for index, snapshot in enumerate(snapshots):
-        colour = COLOURS[index % len(COLOURS)]
+        colour = palette_colour(index)
         name = snapshot.config.label + (f" ({diverged_text})" if snapshot.status == DIVERGED else "")
         epochs = list(range(1, len(snapshot.epochs) + 1))
         for column, metric in ((1, "loss"), (2, "accuracy")):

@@ -14,12 +14,13 @@ import io
 
 import numpy as np
 import plotly.graph_objects as go
+
+from playground.charts.palette import colour as palette_colour
 from PIL import Image
-from plotly.colors import qualitative, sample_colorscale
+from plotly.colors import sample_colorscale
 
 from playground.labs.surfaces import SURFACES, Trajectory, surface_grid
 
-COLOURS = qualitative.Plotly
 CLICK_TARGETS = "click-targets"
 MAX_FRAMES = 80
 
@@ -120,7 +121,7 @@ def contour_figure(
     ))
     steps = _frame_steps(trajectories) if trajectories else [0]
     for index, trajectory in enumerate(trajectories):
-        colour = COLOURS[index % len(COLOURS)]
+        colour = palette_colour(index)
         figure.add_trace(go.Scatter(
             x=trajectory.points[:1, 0], y=trajectory.points[:1, 1], mode="lines",
             line=dict(color=colour, width=2.5), name=legend_name(trajectory, diverged_text), legendgroup=trajectory.label,
@@ -222,7 +223,7 @@ def surface_3d_figure(surface_name: str, trajectories: Sequence[Trajectory], div
         heights = _display_values(trajectory.losses[inside], surface.log_scale, floor)
         figure.add_trace(go.Scatter3d(
             x=points[:, 0], y=points[:, 1], z=heights, mode="lines+markers",
-            line=dict(color=COLOURS[index % len(COLOURS)], width=5), marker=dict(size=2),
+            line=dict(color=palette_colour(index), width=5), marker=dict(size=2),
             name=legend_name(trajectory, diverged_text),
         ))
     # An explicit width: a WebGL scene sized from its container at creation was drawn a quarter size

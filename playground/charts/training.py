@@ -12,18 +12,12 @@ from typing import Any
 
 import plotly.graph_objects as go
 
+from playground.charts.palette import colour as palette_colour
 from playground.engine.runs import RunSnapshot
 
-# One colour per run, reused in order, so a run keeps its colour across loss and metric charts.
-RUN_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf")
 # Most batch points one curve sends to the browser: a long run's older points are thinned out.
 MAX_BATCH_POINTS = 300
 _MARKERS = {"early_stopping": ("x", "#000000"), "checkpoint": ("star", "#f2b705"), "stopped": ("square", "#7f7f7f")}
-
-
-def run_colour(index: int) -> str:
-    """The colour of the ``index``-th run in the overlay."""
-    return RUN_COLOURS[index % len(RUN_COLOURS)]
 
 
 def curves_figure(
@@ -49,7 +43,7 @@ def curves_figure(
     labels = {**_DEFAULT_LABELS, **(labels or {})}
     figure = go.Figure()
     for index, snapshot in enumerate(snapshots):
-        colour = run_colour(index)
+        colour = palette_colour(index)
         name = snapshot.config.label
         if show_batches:
             _add_batch_curve(figure, snapshot, metric, colour, f"{name} · {labels['batches']}")

@@ -6,6 +6,7 @@ what its name says (e.g. ``nesterov=True``), and the parameters a page lets the 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -110,3 +111,27 @@ def optimizer_code(name: str, learning_rate: float | None = None, **parameters: 
     arguments = optimizer_arguments(name, learning_rate, **parameters)
     rendered = ", ".join(f"{key}={value!r}" for key, value in arguments.items())
     return f"keras.optimizers.{OPTIMIZERS[name].keras_class}({rendered})"
+
+
+@dataclass(frozen=True)
+class OptimizerChoice:
+    """One optimizer as a learner set it up: the loss-surface lab's paths and the race's entries.
+
+    Attributes:
+        optimizer: A key of ``OPTIMIZERS``.
+        learning_rate: The learning rate; the registry's default when None.
+        parameters: Values for the optimizer's other parameters (e.g. ``{"momentum": 0.9}``).
+    """
+
+    optimizer: str
+    learning_rate: float | None = None
+    parameters: Mapping[str, float] = field(default_factory=dict)
+
+    @property
+    def rate(self) -> float:
+        """The learning rate in effect."""
+        return OPTIMIZERS[self.optimizer].learning_rate if self.learning_rate is None else float(self.learning_rate)
+
+    def describe(self) -> str:
+        """A short label such as ``Adam (lr=0.1)``."""
+        return f"{self.optimizer} (lr={self.rate:g})"

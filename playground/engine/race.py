@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from playground.spec import tasks
 from playground.errors import first_line
-from playground.engine.optimizers import OPTIMIZERS, make_optimizer, optimizer_arguments
+from playground.engine.optimizers import OptimizerChoice, make_optimizer, optimizer_arguments
 from playground.engine.runs import DIVERGED, FAILED, FINISHED, STOPPED, Run, RunConfig
 from playground.labs.surfaces import CompareError
 from playground.engine.training import LivePublisher
@@ -38,25 +38,14 @@ VALIDATION_BATCH = 1024
 
 
 @dataclass(frozen=True)
-class RaceEntry:
+class RaceEntry(OptimizerChoice):
     """One contestant: an optimizer with its settings, and optionally its own hidden activation.
 
     Attributes:
-        optimizer: A key of ``playground.engine.optimizers.OPTIMIZERS``.
-        learning_rate: The learning rate; the registry's default when None.
-        parameters: The optimizer's other parameters (e.g. ``{"momentum": 0.9}``).
         activation: Activation for every hidden layer of this copy, or None to keep the model's.
     """
 
-    optimizer: str
-    learning_rate: float | None = None
-    parameters: Mapping[str, float] = field(default_factory=dict)
     activation: str | None = None
-
-    @property
-    def rate(self) -> float:
-        """The learning rate in effect."""
-        return OPTIMIZERS[self.optimizer].learning_rate if self.learning_rate is None else float(self.learning_rate)
 
     @property
     def label(self) -> str:
@@ -67,17 +56,25 @@ class RaceEntry:
 
 @dataclass(frozen=True)
 class RacePreset:
-    """A one-click race: which preset model, which dataset and which entries.
+    """A one-click experiment: which preset model, which dataset, which entries, how long.
+
+    The Compare page races the entries; the Train page's experiment button trains them as separate
+    runs. Both read the same entry, so the notes' table is written once.
 
     Attributes:
         model: A key of ``playground.spec.presets.PRESETS``.
         dataset: A key of ``playground.data.registry.DATASETS``.
         entries: The contestants.
+        samples: Training samples (the bundled 4,000 MNIST digits: long enough for the curves to
+            separate, a few seconds per contestant on a laptop).
+        epochs: Epochs to train.
     """
 
     model: str
     dataset: str
     entries: tuple[RaceEntry, ...]
+    samples: int = 4000
+    epochs: int = 5
 
 
 RACE_PRESETS: dict[str, RacePreset] = {

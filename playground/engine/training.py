@@ -186,15 +186,3 @@ def make_job(
         y_test=np.asarray(y_test),
         task=task,
     )
-
-
-# The notes' experiment: hidden activation and optimizer decide how fast (and whether) a DNN learns.
-EXPERIMENT_PRESET = "mnist_dnn"
-EXPERIMENT_DATASET = "mnist"
-EXPERIMENT_SAMPLES = 2000
-EXPERIMENT_EPOCHS = 5
-EXPERIMENT_RUNS: tuple[tuple[str, str, float], ...] = (
-    ("sigmoid", "SGD", 0.01),
-    ("relu", "SGD", 0.01),
-    ("relu", "Adam", 0.001),
-)

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 
-from playground.engine.optimizers import OPTIMIZERS, optimizer_arguments
+from playground.engine.optimizers import OPTIMIZERS, OptimizerChoice, optimizer_arguments
 from playground.labs.errors import CompareError  # Also re-exported here: older code imports it from surfaces.
 
 # A path stops ("diverged") once its loss or a coordinate is no longer finite or grows past these.
@@ -118,26 +118,6 @@ def suggested_learning_rate(surface_name: str, optimizer_name: str) -> float:
     return surface.plain_rate if optimizer_name in _PLAIN_OPTIMIZERS else surface.adaptive_rate
 
 
-@dataclass(frozen=True)
-class OptimizerChoice:
-    """One optimizer a learner put on the surface.
-
-    Attributes:
-        name: A key of ``playground.engine.optimizers.OPTIMIZERS``.
-        learning_rate: The learning rate; the registry's default when None.
-        parameters: Values for the entry's other parameters (e.g. ``{"momentum": 0.9}``).
-    """
-
-    name: str
-    learning_rate: float | None = None
-    parameters: Mapping[str, float] = field(default_factory=dict)
-
-    def describe(self) -> str:
-        """A short label such as ``Adam (lr=0.1)``."""
-        rate = OPTIMIZERS[self.name].learning_rate if self.learning_rate is None else self.learning_rate
-        return f"{self.name} (lr={rate:g})"
-
-
 @dataclass
 class Trajectory:
     """The path one optimizer took.
@@ -182,8 +162,8 @@ def unique_labels(choices: Sequence[OptimizerChoice]) -> list[str]:
     """Labels for the legend: the optimizer's name, numbered when a name repeats (``SGD``, ``SGD #2``)."""
     labels: list[str] = []
     for choice in choices:
-        label = choice.name
-        count = sum(1 for existing in labels if existing.split(" #")[0] == choice.name)
+        label = choice.optimizer
+        count = sum(1 for existing in labels if existing.split(" #")[0] == choice.optimizer)
         labels.append(label if count == 0 else f"{label} #{count + 1}")
     return labels
 
@@ -218,8 +198,8 @@ def run_trajectories(
     if not 1 <= int(steps) <= MAX_STEPS:
         raise CompareError("compare.error.steps_range", maximum=MAX_STEPS)
     # Validate every choice before TensorFlow is imported, so a bad parameter fails fast.
-    arguments = [optimizer_arguments(choice.name, choice.learning_rate, **choice.parameters) for choice in choices]
-    positions = _compiled_paths(surface.function, start, [choice.name for choice in choices], arguments, int(steps))
+    arguments = [optimizer_arguments(choice.optimizer, choice.learning_rate, **choice.parameters) for choice in choices]
+    positions = _compiled_paths(surface.function, start, [choice.optimizer for choice in choices], arguments, int(steps))
     start_row = np.asarray(start, dtype=np.float32)[None, :]
     trajectories = []
     for index, label in enumerate(unique_labels(choices)):

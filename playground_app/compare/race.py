@@ -21,10 +21,6 @@ PREFIX = "compare_race"
 MODEL_SOURCES = ("build", "preset")
 KEEP = "keep"  # Activation choice meaning "keep the model's own hidden activations".
 DEFAULT_ENTRIES = (RaceEntry("SGD", 0.01), RaceEntry("Adam", 0.001))
-# The one-click races use all 4,000 bundled training digits for 5 epochs: long enough for the
-# curves to separate, a few seconds per contestant on a laptop.
-PRESET_SAMPLES = 4000
-PRESET_EPOCHS = 5
 
 
 def _apply_preset(name: str) -> None:
@@ -35,8 +31,8 @@ def _apply_preset(name: str) -> None:
     state[f"{PREFIX}_preset"] = preset.model
     state[f"{PREFIX}_dataset"] = preset.dataset
     state[f"{PREFIX}_count"] = len(preset.entries)
-    state[f"{PREFIX}_samples"] = PRESET_SAMPLES
-    state[f"{PREFIX}_epochs"] = PRESET_EPOCHS
+    state[f"{PREFIX}_samples"] = preset.samples
+    state[f"{PREFIX}_epochs"] = preset.epochs
     for index, entry in enumerate(preset.entries):
         _set_entry(index, entry)
 

@@ -89,7 +89,7 @@ def render(state: CompareState) -> None:
     if not choices:
         st.info(tr("compare.surface.pick_one"))
         return
-    signature = (name, start, steps, tuple((c.name, c.learning_rate, tuple(sorted(c.parameters.items()))) for c in choices))
+    signature = (name, start, steps, tuple((c.optimizer, c.learning_rate, tuple(sorted(c.parameters.items()))) for c in choices))
     if signature != state.surface_signature:
         try:
             with st.spinner(tr("compare.surface.computing")):

@@ -14,7 +14,8 @@ from typing import Any
 import numpy as np
 import streamlit as st
 
-from playground.engine import runner, training
+from playground.engine import runner
+from playground.engine.race import RACE_PRESETS
 from playground.engine.jobs import FitJob
 from playground.errors import LearnerError
 from playground.spec import tasks, validate
@@ -29,6 +30,7 @@ from playground_app.train.setup import ModelChoice
 from playground_app.train.state import RunData, TrainState, forget_all
 
 REFRESH_SECONDS = 1.0
+EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam table.
 # Seconds between two redraws of the curves while a run trains (the progress line still moves every
 # second). Redrawing two plotly charts every second cost a third of a browser's core (bench/app_overhead.py);
 # an unchanged figure costs the browser almost nothing.
@@ -48,8 +50,8 @@ def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Datase
                     width="stretch"):
         _start_single(state, choice, dataset, loss, one_hot, options)
     if second.button(tr("train.experiment"), key="train_experiment", disabled=busy, width="stretch",
-                     help=tr("train.experiment_help", samples=training.EXPERIMENT_SAMPLES,
-                             epochs=training.EXPERIMENT_EPOCHS)):
+                     help=tr("train.experiment_help", samples=RACE_PRESETS[EXPERIMENT].samples,
+                             epochs=RACE_PRESETS[EXPERIMENT].epochs)):
         _start_experiment(state)
     if third.button(tr("train.clear_runs"), key="train_clear", disabled=busy, width="stretch"):
         forget_all(state)
@@ -79,14 +81,16 @@ def _start_single(state: TrainState, choice: ModelChoice, dataset: Dataset, loss
 
 
 def _start_experiment(state: TrainState) -> None:
-    dataset = subsample(load(training.EXPERIMENT_DATASET, allow_download=False), training.EXPERIMENT_SAMPLES, 500)
+    """The notes' table (``RACE_PRESETS["notes_table"]``) as separate runs on one chart."""
+    preset = RACE_PRESETS[EXPERIMENT]
+    dataset = subsample(load(preset.dataset, allow_download=False), preset.samples)
     planned = []
-    for offset, (activation, optimizer, learning_rate) in enumerate(training.EXPERIMENT_RUNS):
-        spec = tasks.with_hidden_activation(PRESETS[training.EXPERIMENT_PRESET], activation)
-        config = RunConfig(label=f"#{len(state.runs) + offset + 1} {activation}+{optimizer}", spec=spec,
-                           dataset=dataset.name, loss="sparse_categorical_crossentropy", optimizer=optimizer,
-                           learning_rate=learning_rate, hidden_activation=activation,
-                           epochs=training.EXPERIMENT_EPOCHS, validation_split=0.2)
+    for offset, entry in enumerate(preset.entries):
+        spec = tasks.with_hidden_activation(PRESETS[preset.model], entry.activation)
+        config = RunConfig(label=f"#{len(state.runs) + offset + 1} {entry.activation}+{entry.optimizer}", spec=spec,
+                           dataset=dataset.name, loss=tasks.HEADS[dataset.task].loss, optimizer=entry.optimizer,
+                           learning_rate=entry.rate, optimizer_parameters=dict(entry.parameters),
+                           hidden_activation=entry.activation, epochs=preset.epochs, validation_split=0.2)
         planned.append((config, dataset, None))
     _launch(state, planned, replace_overlay=True)
 
