@@ -6,6 +6,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "Keras 층을 위(입력)에서 아래(출력)로 쌓으세요. 출력 모양과 파라미터 수는 `model.summary()`가 보여 주는 값과 똑같고, 주소창의 링크에는 언제나 모델 전체가 담겨 있습니다.",
     },
     "build.preset": {"en": "Start from a course-notes model", "ko": "강의 노트의 모델로 시작하기"},
+    "build.preset_custom": {
+        "en": "Custom model (your own stack) — pick a course-notes model to load it",
+        "ko": "직접 만든 모델 — 강의 노트의 모델을 고르면 불러올 수 있습니다",
+    },
     "build.load_preset": {"en": "Load", "ko": "불러오기"},
     "build.preset_loaded": {"en": "Loaded “{title}”.", "ko": "“{title}” 모델을 불러왔습니다."},
     "build.stack": {"en": "Layers", "ko": "층 쌓기"},
@@ -36,8 +40,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "build.col_shape": {"en": "Output shape", "ko": "출력 모양"},
     "build.col_params": {"en": "Param #", "ko": "파라미터 수"},
     "build.total_params": {"en": "Total params", "ko": "전체 파라미터"},
-    "build.trainable_params": {"en": "Trainable params", "ko": "학습되는 파라미터"},
-    "build.non_trainable_params": {"en": "Non-trainable params", "ko": "학습되지 않는 파라미터"},
+    # Short labels: the three totals share a third of the results column each.
+    "build.trainable_params": {"en": "Trainable params", "ko": "학습 파라미터"},
+    "build.non_trainable_params": {"en": "Non-trainable params", "ko": "비학습 파라미터"},
+    "build.totals_help": {
+        "en": "Trainable parameters are what the optimizer changes. Non-trainable ones are kept by the layer itself (BatchNormalization's moving mean and variance).",
+        "ko": "학습 파라미터는 옵티마이저가 바꾸는 값입니다. 비학습 파라미터는 층이 스스로 갱신하는 값입니다(BatchNormalization의 이동 평균과 이동 분산).",
+    },
     "build.invalid_stack": {
         "en": "This stack cannot be built yet: fix the layer marked in red (your other layers are kept as they are). The diagrams, code and link come back as soon as it builds.",
         "ko": "이 층 구성은 아직 만들 수 없습니다. 빨간색으로 표시된 층을 고치세요(다른 층은 그대로 남아 있습니다). 모델이 만들어지면 그림, 코드, 링크가 다시 나타납니다.",
@@ -73,8 +82,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "build.load_json": {"en": "Load a saved model (JSON)", "ko": "저장한 모델 불러오기 (JSON)"},
     "build.load_json_help": {
-        "en": "A file saved with “Save model as JSON”. If it cannot be read, your current stack stays.",
-        "ko": "“모델을 JSON으로 저장”으로 만든 파일입니다. 읽을 수 없으면 지금의 층 구성이 그대로 남습니다.",
+        "en": "A file saved with “Save model as JSON” (at most {limit} KB; a saved model is a few KB). If it cannot be read, your current stack stays.",
+        "ko": "“모델을 JSON으로 저장”으로 만든 파일입니다(최대 {limit}KB, 저장한 모델은 보통 몇 KB입니다). 읽을 수 없으면 지금의 층 구성이 그대로 남습니다.",
     },
     "build.file_loaded": {"en": "Loaded the model from {name}.", "ko": "{name}에서 모델을 불러왔습니다."},
     "build.upload_too_large": {

@@ -39,8 +39,8 @@ def summary_table(summary: Any, rows: tuple[Any, ...] | None = None) -> None:
         return
     total, trainable, frozen = st.columns(3)
     total.metric(tr("build.total_params"), f"{summary.total_params:,}")
-    trainable.metric(tr("build.trainable_params"), f"{summary.trainable_params:,}")
-    frozen.metric(tr("build.non_trainable_params"), f"{summary.non_trainable_params:,}")
+    trainable.metric(tr("build.trainable_params"), f"{summary.trainable_params:,}", help=tr("build.totals_help"))
+    frozen.metric(tr("build.non_trainable_params"), f"{summary.non_trainable_params:,}", help=tr("build.totals_help"))
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -110,8 +110,10 @@ def file_panel(spec: dict[str, Any] | None) -> None:
                            mime="application/json", key=BuildKeys.DOWNLOAD_JSON)
     else:
         st.caption(tr("build.save_needs_valid"))
+    # The uploader's own limit (Streamlit's caption "… per file", in whole MB and untranslated) is
+    # the smallest it takes; the page refuses anything over MAX_UPLOAD_BYTES with its own message.
     st.file_uploader(tr("build.load_json"), type=["json"], key=BuildKeys.UPLOAD, on_change=_on_upload,
-                     help=tr("build.load_json_help"))
+                     help=tr("build.load_json_help", limit=MAX_UPLOAD_BYTES // 1000), max_upload_size=1)
 
 
 def apply_link(state: BuildState) -> None:

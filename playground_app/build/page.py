@@ -35,7 +35,7 @@ def main() -> None:
     st.title(tr("nav.build"))
     st.caption(tr("build.intro"))
     build_outputs.show_notice(state)
-    build_form.preset_picker()
+    build_form.preset_picker(state)
 
     spec = state.effective_spec()
     error: SpecError | None = None
