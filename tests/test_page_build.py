@@ -214,3 +214,28 @@ def test_the_preset_box_says_custom_once_the_stack_differs():
     # A link holding a preset's model names that preset.
     other = _open({"model": spec_to_url_param(PRESETS["iris"])})
     assert other.selectbox(key="build_preset").value == "iris"
+
+
+def test_the_summary_shows_every_row_and_whole_numbers():
+    """Columns are as wide as their longest text (no "22,5…"); a deep model's 20 rows all show."""
+    import json
+
+    at = _open()
+    _load_preset(at, "deep_cnn_bn")
+    table = at.dataframe[0]
+    rows = _table(at)
+    assert len(rows) == 20
+    widths = {name: column["width"] for name, column in json.loads(table.proto.columns).items() if "width" in column}
+    for header in ("Layer (type)", "Output shape", "Param #"):
+        longest = max([header, *(row[header] for row in rows)], key=len)
+        assert widths[header] >= 6.2 * len(longest) + 16, (header, longest, widths)
+
+
+def test_a_selected_row_explains_its_parameter_count():
+    at = _open()
+    assert any("Click a row" in caption.value for caption in at.caption)
+    at.session_state["build_summary_table"] = {"selection": {"rows": [], "columns": [], "cells": [[0, "Layer (type)"]]}}
+    at.run()
+    assert not at.exception
+    texts = [element.value for element in at.info]
+    assert any("conv2d_1 (Conv2D)" in text and "320 parameters = (3·3·1 + 1) · 32" in text for text in texts), texts

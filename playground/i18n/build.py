@@ -39,6 +39,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "build.col_layer": {"en": "Layer (type)", "ko": "층 (종류)"},
     "build.col_shape": {"en": "Output shape", "ko": "출력 모양"},
     "build.col_params": {"en": "Param #", "ko": "파라미터 수"},
+    "build.explain_hint": {
+        "en": "Click a row of the table to see how its parameters are counted.",
+        "ko": "표의 행을 누르면 그 층의 파라미터 수를 어떻게 세는지 보여 줍니다.",
+    },
+    "build.explain_row": {"en": "**{layer}**: {params} parameters{expression}", "ko": "**{layer}**: 파라미터 {params}개{expression}"},
+    "build.explain_non_trainable": {
+        "en": "of which {count} = {expression} are not trainable",
+        "ko": "그중 {count} = {expression}개는 학습되지 않습니다",
+    },
     "build.total_params": {"en": "Total params", "ko": "전체 파라미터"},
     # Short labels: the three totals share a third of the results column each.
     "build.trainable_params": {"en": "Trainable params", "ko": "학습 파라미터"},

@@ -41,6 +41,7 @@ class BuildKeys:
     MOVE_DOWN = "build_down_{uid}"
     DUPLICATE = "build_dup_{uid}"
     DELETE = "build_del_{uid}"
+    SUMMARY_TABLE = "build_summary_table"
     UPLOAD = "build_upload"
     DOWNLOAD_JSON = "build_download_json"
     DOWNLOAD_CODE = "build_download_code"
