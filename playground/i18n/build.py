@@ -73,9 +73,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "상자 하나가 한 층의 출력입니다. 높이와 너비는 이미지 크기를, 깊이는 채널 수를 나타냅니다. 범례에 모든 층과 출력 크기가 나옵니다.",
     },
     "build.graph_caption": {
-        "en": "Circles are neurons (units or filters; at most 10 drawn per layer, “⋮” for the rest); rectangles are layers without units.",
-        "ko": "원은 뉴런(유닛 또는 필터)입니다(층마다 최대 10개만 그리고 나머지는 “⋮”로 표시). 사각형은 유닛이 없는 층입니다.",
+        "en": "One row per layer, from the input at the top to the output at the bottom, as in the stack. Circles are the values of a vector (a Dense layer's units: all of them up to 16, then a few, “…” and the last); a bar is an image or a sequence, labelled with its shape.",
+        "ko": "층마다 한 줄이며, 층 쌓기와 같이 맨 위가 입력, 맨 아래가 출력입니다. 원은 벡터의 값입니다(Dense 층의 유닛: 16개까지는 모두 그리고, 그보다 많으면 몇 개와 “…”, 마지막 하나만 그립니다). 막대는 이미지나 시퀀스이며 옆에 모양이 적혀 있습니다.",
     },
+    "build.graph_input": {"en": "Input", "ko": "입력"},
+    "build.graph_units": {"en": "{count} units", "ko": "유닛 {count}개"},
+    "build.graph_units_capped": {"en": "… {count} units", "ko": "… 유닛 {count}개"},
+    "build.graph_values": {"en": "{count} values", "ko": "값 {count}개"},
+    "build.graph_values_capped": {"en": "… {count} values", "ko": "… 값 {count}개"},
     "build.download_png": {"en": "Download PNG", "ko": "PNG 내려받기"},
     "build.diagram_too_large": {
         "en": "This model has {count} layers; diagrams are drawn for at most {limit}. The table above still shows every layer.",

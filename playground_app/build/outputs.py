@@ -6,6 +6,7 @@ each of which either replaces the stack with a valid spec or says why not and ke
 
 from __future__ import annotations
 
+import io
 import json
 from typing import Any
 
@@ -92,8 +93,8 @@ def explain_params(spec: dict[str, Any], summary: Any, row: Any) -> None:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def diagram_pngs(spec_json: str) -> tuple[bytes, bytes]:
-    """Returns the (layered, graph) PNGs of a valid spec, cached by its JSON for every session.
+def diagram_pngs(spec_json: str, language: str = "en") -> tuple[bytes, bytes]:
+    """Returns the (layered, graph) PNGs of a valid spec, cached by its JSON and the labels' language.
 
     The Keras model built here is a local throw-away: nothing else holds it, so the cache is
     thread-safe (only bytes are shared).
@@ -101,7 +102,20 @@ def diagram_pngs(spec_json: str) -> tuple[bytes, bytes]:
     from playground.spec.diagrams import graph_view_png, layered_view_png
 
     model = build_model(json.loads(spec_json))
-    return layered_view_png(model, legend=True, show_dimension=True), graph_view_png(model)
+    return layered_view_png(model, legend=True, show_dimension=True), graph_view_png(model, language)
+
+
+def show_diagram(png: bytes, caption: str) -> None:
+    """Shows a diagram at its natural width, as a PNG.
+
+    The diagrams are drawn at the size that fits the model (``playground.spec.diagrams``);
+    stretching a small one to the column's width made it blurry, and Streamlit's default JPEG
+    re-encoding smudges thin lines and text.
+    """
+    from PIL import Image
+
+    width = Image.open(io.BytesIO(png)).width
+    st.image(png, caption=caption, width=width, output_format="PNG")
 
 
 def diagrams(spec_json: str) -> None:
@@ -110,17 +124,17 @@ def diagrams(spec_json: str) -> None:
 
     try:
         with st.spinner(tr("build.drawing")):
-            layered, graph = diagram_pngs(spec_json)
+            layered, graph = diagram_pngs(spec_json, lang())
     except DiagramTooLargeError as error:
         st.info(tr(error.key, **error.fields))
         return
     layered_tab, graph_tab = st.tabs([tr("build.layered_view"), tr("build.graph_view")])
     with layered_tab:
-        st.image(layered, caption=tr("build.layered_caption"))
+        show_diagram(layered, tr("build.layered_caption"))
         st.download_button(tr("build.download_png"), layered, file_name="model-layered.png", mime="image/png",
                            key=BuildKeys.DOWNLOAD_LAYERED)
     with graph_tab:
-        st.image(graph, caption=tr("build.graph_caption"))
+        show_diagram(graph, tr("build.graph_caption"))
         st.download_button(tr("build.download_png"), graph, file_name="model-graph.png", mime="image/png",
                            key=BuildKeys.DOWNLOAD_GRAPH)
 
