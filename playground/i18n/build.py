@@ -69,8 +69,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "build.layered_view": {"en": "Layered view", "ko": "층 구조 그림"},
     "build.graph_view": {"en": "Graph view", "ko": "그래프 그림"},
     "build.layered_caption": {
-        "en": "Each box is one layer's output: height and width follow the image size, depth the channels. The legend lists every layer with its output dimensions.",
-        "ko": "상자 하나가 한 층의 출력입니다. 높이와 너비는 이미지 크기를, 깊이는 채널 수를 나타냅니다. 범례에 모든 층과 출력 크기가 나옵니다.",
+        "en": "Each box is one layer's output: for an image, height and width follow the image size and depth the channels; a vector (Dense) is a bar whose height follows its units. The legend lists every layer with its output dimensions.",
+        "ko": "상자 하나가 한 층의 출력입니다. 이미지라면 높이와 너비는 이미지 크기를, 깊이는 채널 수를 나타냅니다. 벡터(Dense)는 유닛 수에 따라 높이가 정해지는 막대입니다. 범례에 모든 층과 출력 크기가 나옵니다.",
     },
     "build.graph_caption": {
         "en": "One row per layer, from the input at the top to the output at the bottom, as in the stack. Circles are the values of a vector (a Dense layer's units: all of them up to 16, then a few, “…” and the last); a bar is an image or a sequence, labelled with its shape.",

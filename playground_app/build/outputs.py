@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import unicodedata
 from typing import Any
 
 import streamlit as st
@@ -29,9 +30,14 @@ _CHARACTER_WIDTH = 6.3
 """Pixel width of one character of the table's font (measured in Chromium: 269 px for 43 characters)."""
 
 
+def _text_width(text: str) -> float:
+    """Estimated pixel width of ``text``: a Hangul (wide) character counts as about two Latin ones."""
+    return sum(_CHARACTER_WIDTH * (2.2 if unicodedata.east_asian_width(char) in "WF" else 1) for char in text)
+
+
 def _column_width(texts: list[str]) -> int:
     """The pixel width that shows the longest of ``texts`` (header included) without an ellipsis."""
-    return int(max(len(text) for text in texts) * _CHARACTER_WIDTH) + 18
+    return int(max(_text_width(text) for text in texts)) + 18
 
 
 def summary_table(summary: Any, rows: tuple[Any, ...] | None = None, spec: dict[str, Any] | None = None) -> None:
@@ -115,7 +121,8 @@ def show_diagram(png: bytes, caption: str) -> None:
     from PIL import Image
 
     width = Image.open(io.BytesIO(png)).width
-    st.image(png, caption=caption, width=width, output_format="PNG")
+    st.image(png, width=width, output_format="PNG")
+    st.caption(caption)  # Under the picture at the column's width: a narrow picture would squeeze it.
 
 
 def diagrams(spec_json: str) -> None:
