@@ -201,12 +201,15 @@ def _boxes(stand_in: Any, colour_map: dict[type, dict[str, str]], scale: float) 
 
     arguments = {name: (value * scale if isinstance(value, float) else max(2, round(value * scale)))
                  for name, value in _BALANCED_DEFAULTS.items()}
-    return visualkeras.layered_view(
-        stand_in, legend=False, show_dimension=False, color_map=colour_map,
-        # "balanced" keeps big layers (a 150×150×3 input, Dense(4096)) from making the picture
-        # thousands of pixels wide while small layers stay visible; a vector is a bar whose
-        # height follows its units, so Dense(20) is visibly taller than Dense(3).
-        sizing_mode="balanced", one_dim_orientation="y", padding=20, **arguments)
+    with warnings.catch_warnings():
+        # visualkeras warns about its own deprecated defaults; nothing a learner can act on.
+        warnings.simplefilter("ignore", UserWarning)
+        return visualkeras.layered_view(
+            stand_in, legend=False, show_dimension=False, color_map=colour_map,
+            # "balanced" keeps big layers (a 150×150×3 input, Dense(4096)) from making the picture
+            # thousands of pixels wide while small layers stay visible; a vector is a bar whose
+            # height follows its units, so Dense(20) is visibly taller than Dense(3).
+            sizing_mode="balanced", one_dim_orientation="y", padding=20, **arguments)
 
 
 def box_scale(stand_in: Any, colour_map: dict[type, dict[str, str]]) -> tuple[float, Any]:
@@ -282,11 +285,8 @@ def layered_view_png(model: Any, legend: bool = True, show_dimension: bool = Tru
         DiagramTooLargeError: The model has more than ``MAX_DIAGRAM_LAYERS`` layers.
     """
     _check_size(model)
-    with warnings.catch_warnings():
-        # visualkeras warns about its own deprecated defaults; nothing a learner can act on.
-        warnings.simplefilter("ignore", UserWarning)
-        stand_in, colour_map = layered_stand_in(model, show_dimension=show_dimension)
-        _, boxes = box_scale(stand_in, colour_map)
+    stand_in, colour_map = layered_stand_in(model, show_dimension=show_dimension)
+    _, boxes = box_scale(stand_in, colour_map)
     if boxes.width > MAX_WIDTH:  # Only when the minimum box sizes still add up too wide.
         boxes = _shrunk(boxes, MAX_WIDTH)
     if legend:
