@@ -87,8 +87,9 @@ def test_both_views_draw_every_preset(preset_name: str):
     model = build_model(PRESETS[preset_name])
     layered = _assert_drawn(diagrams.layered_view_png(model), min_width=200)
     graph = _assert_drawn(diagrams.graph_view_png(model), min_width=200)
-    # The graph view puts one column per layer (plus input and output), so deeper models are wider.
-    assert graph.width >= min(100 * len(model.layers), diagrams.MAX_IMAGE_SIDE)
+    # The graph view puts one row per layer below the input, so deeper models are taller, not wider.
+    assert graph.height >= 70 * len(model.layers)
+    assert layered.width <= diagrams.MAX_WIDTH
     assert layered.mode == graph.mode == "RGB"
 
 
@@ -150,3 +151,72 @@ def test_oversized_pictures_are_scaled_down_keeping_their_shape():
     image = _decode(diagrams._to_png(wide))
     assert image.size == (diagrams.MAX_IMAGE_SIDE, 150)
     assert ImageStat.Stat(image.convert("L")).extrema[0][0] < 50
+
+
+SINGLE_CONV = {"input_shape": [28, 28, 1], "layers": [{"type": "Conv2D", "filters": 8, "kernel_size": 3}]}
+
+
+@pytest.mark.parametrize("spec", [PRESETS["iris"], PRESETS["text_lstm"], SINGLE_CONV], ids=["iris", "lstm", "conv"])
+def test_small_models_are_drawn_bigger_natively(spec: dict[str, Any]):
+    """A small model is drawn at a larger scale (not enlarged afterwards), big enough to read."""
+    model = build_model(spec)
+    stand_in, colour_map = diagrams.layered_stand_in(model)
+    scale, boxes = diagrams.box_scale(stand_in, colour_map)
+    assert scale > 1.0
+    assert max(boxes.size) >= 240
+    image = _decode(diagrams.layered_view_png(model))
+    assert image.width <= diagrams.MAX_WIDTH
+
+
+@pytest.mark.parametrize("preset_name", list(PRESETS))
+def test_the_legend_stays_readable_at_natural_width(preset_name: str):
+    """The picture is at most MAX_WIDTH wide, so its 16 px legend is still ~16 px on the page."""
+    image = _decode(diagrams.layered_view_png(build_model(PRESETS[preset_name])))
+    assert image.width <= diagrams.MAX_WIDTH
+    assert diagrams.FONT_SIZE / image.width >= 16 / 900
+
+
+def test_the_deep_cnn_legend_uses_columns():
+    model = build_model(PRESETS["deep_cnn_bn"])
+    labels = [type(layer).__name__ for layer in diagrams.layered_stand_in(model)[0].layers]
+    columns, rows, _, width = diagrams.legend_layout(labels, diagrams.TARGET_BOXES_WIDTH)
+    assert columns >= 2 and rows * columns >= 20 and width <= diagrams.MAX_WIDTH
+
+
+def _graph(layers: list[dict[str, Any]], input_shape: list[int]):
+    from playground.spec.graph_diagram import graph_layout
+
+    model = build_model({"input_shape": input_shape, "layers": layers})
+    return graph_layout(tuple(model.input_shape), [(type(layer).__name__, tuple(layer.output.shape))
+                                                   for layer in model.layers])
+
+
+def test_the_graph_view_draws_every_unit_of_a_dense_10_and_labels_it():
+    layout = _graph([{"type": "Dense", "units": 10}], [4])
+    inputs, dense = layout.rows
+    assert len(inputs.circles) == 4 and inputs.label == "Input · 4 values"
+    assert len(dense.circles) == 10 and dense.gap is None
+    assert dense.label == "1. Dense · 10 units"
+
+
+def test_the_graph_view_shortens_only_beyond_16_and_says_so():
+    from playground.spec.graph_diagram import MAX_DRAWN_UNITS
+
+    layout = _graph([{"type": "Dense", "units": 16}, {"type": "Dense", "units": 64}, {"type": "Dropout", "rate": 0.2}],
+                    [4])
+    sixteen, sixty_four, dropout = layout.rows[1:]
+    assert MAX_DRAWN_UNITS == 16 and len(sixteen.circles) == 16 and sixteen.gap is None
+    assert len(sixty_four.circles) < 16 and sixty_four.gap is not None
+    assert sixty_four.label == "2. Dense · … 64 units"
+    assert dropout.one_to_one and not sixty_four.one_to_one
+
+
+def test_the_graph_view_labels_images_with_their_shape_in_korean_too():
+    from playground.spec.graph_diagram import graph_layout
+
+    model = build_model(PRESETS["mnist_cnn"])
+    layers = [(type(layer).__name__, tuple(layer.output.shape)) for layer in model.layers]
+    layout = graph_layout(tuple(model.input_shape), layers, "ko")
+    assert layout.rows[1].label == "1. Conv2D · 26×26×32" and layout.rows[1].bar is not None
+    assert layout.rows[-1].label == "6. Dense · 유닛 10개"
+    assert layout.width <= diagrams.MAX_WIDTH + 60

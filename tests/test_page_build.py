@@ -177,3 +177,86 @@ def test_code_and_korean():
     assert not at.exception
     assert at.title[0].value == "모델 만들기"
     assert "전체 파라미터" in _metrics(at)
+
+
+def _label_width(text: str, font_px: float = 14.0) -> float:
+    """Rough rendered width of a label: Hangul and other wide glyphs take a full em, Latin about half."""
+    import unicodedata
+
+    return sum(font_px if unicodedata.east_asian_width(char) in "WF" else font_px * 0.55 for char in text)
+
+
+def test_korean_totals_fit_their_metric_column():
+    """The three totals share a third of the results column (about 120 px each) without an ellipsis."""
+    at = _open()
+    at.session_state["lang"] = "ko"
+    at.run()
+    labels = [metric.label for metric in at.metric]
+    assert len(labels) == 3
+    assert all(_label_width(label) <= 112 for label in labels), labels
+
+
+@pytest.mark.parametrize("language, size", [("en", "400 KB"), ("ko", "400KB")])
+def test_the_json_uploader_states_its_own_limit(language: str, size: str):
+    at = _open()
+    at.session_state["lang"] = language
+    at.run()
+    uploader = at.get("file_uploader")[0]
+    assert size in uploader.proto.help
+    # Streamlit's own caption shows the uploader's limit: no longer the server's 50 MB.
+    assert uploader.proto.max_upload_size_mb == 1
+
+
+def _expander_of(at: AppTest, uid: int):
+    return next(block for block in at.expander if block.proto.label == "Edit arguments"
+                and any(getattr(child, "key", "") and f"_{uid}_" in child.key for child in block))
+
+
+def test_the_argument_editor_stays_open_while_an_error_in_it_is_fixed():
+    at = _open()
+    uid = _state(at).uids[0]  # mnist_cnn's first Conv2D.
+    at.text_input(key=f"build_f_{uid}_kernel_size").set_value("30").run()  # Larger than the 28×28 input.
+    assert _errors(at)
+    assert _expander_of(at, uid).proto.expanded
+    at.text_input(key=f"build_f_{uid}_kernel_size").set_value("5").run()
+    assert not at.exception and not _errors(at)
+    assert _expander_of(at, uid).proto.expanded, "the editor snapped shut as soon as the error was fixed"
+
+
+def test_the_preset_box_says_custom_once_the_stack_differs():
+    at = _open()
+    assert at.selectbox(key="build_preset").value == "mnist_cnn"
+    uid = _state(at).uids[-1]
+    at.number_input(key=f"build_f_{uid}_units").set_value(12).run()
+    assert at.selectbox(key="build_preset").value is None
+    assert "Custom" in at.selectbox(key="build_preset").proto.placeholder
+    _load_preset(at, "iris")
+    assert at.selectbox(key="build_preset").value == "iris"
+    # A link holding a preset's model names that preset.
+    other = _open({"model": spec_to_url_param(PRESETS["iris"])})
+    assert other.selectbox(key="build_preset").value == "iris"
+
+
+def test_the_summary_shows_every_row_and_whole_numbers():
+    """Columns are as wide as their longest text (no "22,5…"); a deep model's 20 rows all show."""
+    import json
+
+    at = _open()
+    _load_preset(at, "deep_cnn_bn")
+    table = at.dataframe[0]
+    rows = _table(at)
+    assert len(rows) == 20
+    widths = {name: column["width"] for name, column in json.loads(table.proto.columns).items() if "width" in column}
+    for header in ("Layer (type)", "Output shape", "Param #"):
+        longest = max([header, *(row[header] for row in rows)], key=len)
+        assert widths[header] >= 6.2 * len(longest) + 16, (header, longest, widths)
+
+
+def test_a_selected_row_explains_its_parameter_count():
+    at = _open()
+    assert any("Click a row" in caption.value for caption in at.caption)
+    at.session_state["build_summary_table"] = {"selection": {"rows": [], "columns": [], "cells": [[0, "Layer (type)"]]}}
+    at.run()
+    assert not at.exception
+    texts = [element.value for element in at.info]
+    assert any("conv2d_1 (Conv2D)" in text and "320 parameters = (3·3·1 + 1) · 32" in text for text in texts), texts

@@ -285,4 +285,40 @@ _PRESETS: dict[str, dict[str, str]] = {
     "spec.preset.text_lstm": {"en": "Text classifier (Embedding + LSTM)", "ko": "텍스트 분류기 (Embedding + LSTM)"},
 }
 
-STRINGS: dict[str, dict[str, str]] = {**_MESSAGES, **_LAYER_TYPES, **_HELP, **_PRESETS}
+_FORMULAS: dict[str, dict[str, str]] = {
+    # How a layer's parameters are counted (playground/spec/param_formulas.py), shown under the summary.
+    "spec.formula.none": {
+        "en": "No weights: this layer only reshapes, picks, drops or rescales the values it gets.",
+        "ko": "가중치가 없습니다. 이 층은 받은 값의 모양을 바꾸거나, 고르거나, 버리거나, 크기만 바꿉니다.",
+    },
+    "spec.formula.dense": {
+        "en": "(inputs + 1 bias) · units: every unit has one weight per input and one bias.",
+        "ko": "(입력 수 + 편향 1) · 유닛 수: 유닛마다 입력 하나에 가중치 하나, 그리고 편향 하나가 있습니다.",
+    },
+    "spec.formula.dense_no_bias": {
+        "en": "inputs · units: one weight per input for every unit (use_bias=False: no bias).",
+        "ko": "입력 수 · 유닛 수: 유닛마다 입력 하나에 가중치 하나가 있습니다(use_bias=False라 편향 없음).",
+    },
+    "spec.formula.conv2d": {
+        "en": "(kernel height · kernel width · input channels + 1 bias) · filters: each filter sees every input channel.",
+        "ko": "(커널 높이 · 커널 너비 · 입력 채널 수 + 편향 1) · 필터 수: 필터마다 모든 입력 채널을 봅니다.",
+    },
+    "spec.formula.conv2d_no_bias": {
+        "en": "kernel height · kernel width · input channels · filters (use_bias=False: no bias).",
+        "ko": "커널 높이 · 커널 너비 · 입력 채널 수 · 필터 수 (use_bias=False라 편향 없음).",
+    },
+    "spec.formula.batch_normalization": {
+        "en": "{vectors} values per channel: {learned} learned (γ scale, β offset) and the moving mean and variance, which are updated while training but not trained (non-trainable).",
+        "ko": "채널마다 값 {vectors}개: 학습되는 값 {learned}개(γ 배율, β 이동)와, 학습 중에 갱신되지만 학습되지는 않는 이동 평균과 이동 분산(비학습 파라미터)입니다.",
+    },
+    "spec.formula.recurrent": {
+        "en": "{gates} gate(s) · units · (inputs + units + {biases} bias): each gate weighs the input, the previous output and a bias.",
+        "ko": "게이트 {gates}개 · 유닛 수 · (입력 수 + 유닛 수 + 편향 {biases}): 게이트마다 입력, 이전 출력, 편향에 가중치가 있습니다.",
+    },
+    "spec.formula.embedding": {
+        "en": "input_dim · output_dim: one learned vector of output_dim numbers for each of the input_dim words.",
+        "ko": "input_dim · output_dim: input_dim개의 단어마다 output_dim개의 숫자로 된 벡터를 하나씩 학습합니다.",
+    },
+}
+
+STRINGS: dict[str, dict[str, str]] = {**_MESSAGES, **_LAYER_TYPES, **_HELP, **_PRESETS, **_FORMULAS}

@@ -8,9 +8,11 @@ carrying the real layer's ``name`` and an ``output_shape`` read from ``layer.out
 stand-in's class is named after the real Keras class, because visualkeras colours the boxes and
 writes the legend by ``type(layer).__name__``.
 
-``graph_view`` only follows Keras 3's node graph (``_inbound_nodes`` → ``parent_nodes``) and
-``model.output_shape``, which Keras 3 Sequential models still provide, so it is given the model
-itself.
+The layered view is drawn at a scale chosen from the model (``box_scale``: small models bigger,
+deep ones smaller, natively, never resampled up) with a legend drawn here in columns, so the
+picture is at most ``MAX_WIDTH`` wide and the page can show it at its natural width. The graph
+view is drawn by ``playground.spec.graph_diagram`` (labelled rows, every unit of a Dense(10)):
+visualkeras's own draws at most 10 circles per layer and no labels.
 
 Labels use DejaVu Sans, the TrueType font matplotlib ships, so they are readable on any machine
 (Pillow's built-in bitmap font is tiny). visualkeras and Keras are imported lazily.
@@ -176,12 +178,104 @@ def _to_png(image: Any) -> bytes:
     return buffer.getvalue()
 
 
+MAX_WIDTH = 900
+"""Widest diagram drawn, in pixels: the page shows it at its natural width, so the legend's
+``FONT_SIZE`` text stays that size on screen (a 2,000-pixel picture shown in a 900-pixel column
+would shrink it below 8 px)."""
+TARGET_BOXES_WIDTH = 760
+"""The width the boxes of the layered view are drawn at when their height allows."""
+MAX_BOXES_HEIGHT = 320
+"""Tallest the boxes of the layered view are drawn (a lone Conv2D would otherwise be a tower)."""
+MAX_BOX_SCALE = 3.0
+"""Largest drawing scale: a 3-layer dense model is drawn bigger, not blown up afterwards."""
+
+# visualkeras's "balanced" sizes are linear in these arguments, so multiplying them all by one
+# scale draws the same picture that many times bigger or smaller, natively (no resampling blur).
+_BALANCED_DEFAULTS = {"scale_xy": 4.0, "scale_z": 1.5, "min_xy": 20, "min_z": 20, "max_xy": 240, "max_z": 400,
+                      "spacing": 20}
+
+
+def _boxes(stand_in: Any, colour_map: dict[type, dict[str, str]], scale: float) -> Any:
+    """visualkeras's boxes of ``stand_in`` drawn at ``scale`` times the default size, without legend."""
+    import visualkeras
+
+    arguments = {name: (value * scale if isinstance(value, float) else max(2, round(value * scale)))
+                 for name, value in _BALANCED_DEFAULTS.items()}
+    with warnings.catch_warnings():
+        # visualkeras warns about its own deprecated defaults; nothing a learner can act on.
+        warnings.simplefilter("ignore", UserWarning)
+        return visualkeras.layered_view(
+            stand_in, legend=False, show_dimension=False, color_map=colour_map,
+            # "balanced" keeps big layers (a 150×150×3 input, Dense(4096)) from making the picture
+            # thousands of pixels wide while small layers stay visible; a vector is a bar whose
+            # height follows its units, so Dense(20) is visibly taller than Dense(3).
+            sizing_mode="balanced", one_dim_orientation="y", padding=20, **arguments)
+
+
+def box_scale(stand_in: Any, colour_map: dict[type, dict[str, str]]) -> tuple[float, Any]:
+    """Chooses the drawing scale from the model and returns it with the boxes drawn at that scale.
+
+    A small model (IRIS: four Dense layers, 190 × 90 pixels at visualkeras's default) is drawn up
+    to ``MAX_BOX_SCALE`` times bigger; a deep one (20 layers, 1,700 pixels) smaller, so that the
+    boxes fill about ``TARGET_BOXES_WIDTH`` and never pass ``MAX_BOXES_HEIGHT``.
+    """
+    first = _boxes(stand_in, colour_map, 1.0)
+    width, height = first.size
+    scale = min(TARGET_BOXES_WIDTH / width, MAX_BOXES_HEIGHT / height, MAX_BOX_SCALE)
+    if abs(scale - 1.0) < 0.05:
+        return 1.0, first
+    return scale, _boxes(stand_in, colour_map, scale)
+
+
+def legend_layout(labels: list[str], width: int, font_size: int = FONT_SIZE) -> tuple[int, int, int, int]:
+    """Returns the legend's (columns, rows, column width, total width) for ``labels`` in ``width``.
+
+    As many columns as fit side by side; at least one (which then sets the picture's width).
+    """
+    font = diagram_font(font_size)
+    column_width = max(int(font.getlength(label)) for label in labels) + _SWATCH + 3 * _GAP
+    columns = max(1, min(len(labels), (width - 2 * _GAP) // column_width))
+    rows = -(-len(labels) // columns)
+    return columns, rows, column_width, max(width, columns * column_width + 2 * _GAP)
+
+
+_SWATCH = 16
+_GAP = 12
+_LINE = 26
+
+
+def _with_legend(boxes: Any, entries: list[tuple[str, str]]) -> Any:
+    """Puts the legend (a colour square and a label per entry, in columns) under ``boxes``."""
+    from PIL import Image, ImageDraw
+
+    labels = [label for label, _ in entries]
+    columns, rows, column_width, width = legend_layout(labels, boxes.width)
+    height = boxes.height + rows * _LINE + _GAP
+    picture = Image.new("RGB", (width, height), "white")
+    picture.paste(boxes.convert("RGB"), ((width - boxes.width) // 2, 0))
+    draw = ImageDraw.Draw(picture)
+    font = diagram_font()
+    left = (width - columns * column_width) // 2
+    for number, (label, colour) in enumerate(entries):
+        # Down each column first, so the layers read in order like the summary table.
+        x = left + (number // rows) * column_width + _GAP
+        y = boxes.height + (number % rows) * _LINE
+        draw.rectangle((x, y + 4, x + _SWATCH, y + 4 + _SWATCH), fill=colour, outline="black")
+        draw.text((x + _SWATCH + _GAP // 2 + 2, y + 2), label, fill="black", font=font)
+    return picture
+
+
 def layered_view_png(model: Any, legend: bool = True, show_dimension: bool = True) -> bytes:
-    """Draws ``model`` as visualkeras's layered (3D boxes) view.
+    """Draws ``model`` as visualkeras's layered (3D boxes) view, at a size chosen from the model.
+
+    The boxes are drawn natively at the scale ``box_scale`` picks (never enlarged afterwards),
+    and the legend is drawn here in ``FONT_SIZE`` DejaVu Sans, in as many columns as the width
+    holds, so it is as readable for a 20-layer CNN as for IRIS. The picture is at most
+    ``MAX_WIDTH`` wide; the page shows it at its natural width.
 
     Args:
         model: A built Keras 3 model.
-        legend: Whether to add the legend of layer types under the boxes.
+        legend: Whether to add the legend of layers under the boxes.
         show_dimension: With ``legend``, list every layer with its output dimensions.
 
     Returns:
@@ -190,35 +284,33 @@ def layered_view_png(model: Any, legend: bool = True, show_dimension: bool = Tru
     Raises:
         DiagramTooLargeError: The model has more than ``MAX_DIAGRAM_LAYERS`` layers.
     """
-    import visualkeras
-
     _check_size(model)
-    with warnings.catch_warnings():
-        # visualkeras warns about its own deprecated defaults; nothing a learner can act on.
-        warnings.simplefilter("ignore", UserWarning)
-        stand_in, colour_map = layered_stand_in(model, show_dimension=show_dimension)
-        image = visualkeras.layered_view(
-            stand_in,
-            legend=legend,
-            # The dimensions are already in the stand-in class names (see layered_stand_in).
-            show_dimension=False,
-            color_map=colour_map,
-            font=diagram_font(),
-            legend_text_spacing_offset=0,
-            # "balanced" keeps big layers (a 150×150×3 input, Dense(4096)) from making the
-            # picture thousands of pixels wide while small layers stay visible.
-            sizing_mode="balanced",
-            spacing=20,
-            padding=20,
-        )
-    return _to_png(image)
+    stand_in, colour_map = layered_stand_in(model, show_dimension=show_dimension)
+    _, boxes = box_scale(stand_in, colour_map)
+    if boxes.width > MAX_WIDTH:  # Only when the minimum box sizes still add up too wide.
+        boxes = _shrunk(boxes, MAX_WIDTH)
+    if legend:
+        entries: dict[str, str] = {}
+        for layer in stand_in.layers:
+            entries.setdefault(type(layer).__name__, colour_map[type(layer)]["fill"])
+        boxes = _with_legend(boxes, list(entries.items()))
+    return _to_png(boxes)
 
 
-def graph_view_png(model: Any) -> bytes:
-    """Draws ``model`` as visualkeras's graph view (neurons as circles, at most 10 per layer).
+def _shrunk(image: Any, width: int) -> Any:
+    from PIL import Image
+
+    image = image.copy()
+    image.thumbnail((width, MAX_IMAGE_SIDE), Image.Resampling.LANCZOS)
+    return image
+
+
+def graph_view_png(model: Any, lang: str = "en") -> bytes:
+    """Draws ``model`` as a graph of neurons, one labelled row per layer (``graph_diagram``).
 
     Args:
         model: A built Keras 3 model.
+        lang: The language of the labels' words ("units").
 
     Returns:
         The diagram as PNG bytes (RGB, white background).
@@ -226,10 +318,8 @@ def graph_view_png(model: Any) -> bytes:
     Raises:
         DiagramTooLargeError: The model has more than ``MAX_DIAGRAM_LAYERS`` layers.
     """
-    import visualkeras
+    from playground.spec.graph_diagram import draw_graph, graph_layout
 
     _check_size(model)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        image = visualkeras.graph_view(model, node_size=40, layer_spacing=120, padding=20)
-    return _to_png(image)
+    layers = [(type(layer).__name__, _output_shape(layer)) for layer in model.layers]
+    return _to_png(draw_graph(graph_layout(tuple(model.input_shape), layers, lang)))

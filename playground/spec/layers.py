@@ -23,8 +23,9 @@ from __future__ import annotations
 from dataclasses import KW_ONLY, dataclass, field, replace
 from typing import Any, Literal
 
-from playground.spec import shape_rules
+from playground.spec import param_formulas, shape_rules
 from playground.spec.activations import ACTIVATIONS
+from playground.spec.param_formulas import FormulaRule
 from playground.spec.shape_rules import Rule
 
 FieldKind = Literal["int", "float", "choice", "bool", "int_tuple"]
@@ -101,6 +102,8 @@ class LayerType:
         snake_name: Prefix of the layer's Keras name (``dense`` → ``dense_3`` for layer 3).
         description_key: Translation key of a one-line description of the layer.
         shape_rule: Its output shape and parameter count (``playground.spec.shape_rules``).
+        param_formula: How that count is made, as arithmetic with the layer's numbers and in
+            words (``playground.spec.param_formulas``), for the Build page's "explain the numbers".
         colour: Its box colour in diagrams, the same in every model, so a learner tells a Conv2D
             from a pooling layer at a glance (visualkeras's own colour wheel follows the order of
             appearance, so Dense would change colour from one model to the next).
@@ -121,6 +124,7 @@ class LayerType:
     description_key: str = ""
     _: KW_ONLY
     shape_rule: Rule
+    param_formula: FormulaRule
     colour: str
     flattens: bool
     hidden_activation: bool
@@ -151,7 +155,8 @@ _RETURN_SEQUENCES = Field("return_sequences", "bool", False, help_key="spec.help
 _RNN_DROPOUT = Field("dropout", "float", 0.0, 0.0, 0.95, help_key="spec.help.rnn_dropout")
 
 
-def _rnn(name: str, snake_name: str, rule: Rule, colour: str, extra: tuple[Field, ...] = ()) -> LayerType:
+def _rnn(name: str, snake_name: str, rule: Rule, formula: FormulaRule, colour: str,
+         extra: tuple[Field, ...] = ()) -> LayerType:
     return LayerType(
         name,
         (_RNN_UNITS, _activation("tanh"), _RETURN_SEQUENCES, _RNN_DROPOUT, *extra),
@@ -159,21 +164,22 @@ def _rnn(name: str, snake_name: str, rule: Rule, colour: str, extra: tuple[Field
         positional=("units",),
         snake_name=snake_name,
         description_key=f"spec.type.{name}",
-        shape_rule=rule, colour=colour, flattens=True, hidden_activation=False,
+        shape_rule=rule, param_formula=formula, colour=colour, flattens=True, hidden_activation=False,
     )
 
 
 def _pooling(name: str, snake_name: str, colour: str, pool_size: Field = _POOL_SIZE) -> LayerType:
     return LayerType(name, (pool_size, _POOL_STRIDES, _PADDING), starter={"pool_size": 2},
                      positional=("pool_size",), snake_name=snake_name, description_key=f"spec.type.{name}",
-                     shape_rule=shape_rules.pooling, colour=colour, flattens=False, hidden_activation=False)
+                     shape_rule=shape_rules.pooling, param_formula=param_formulas.none, colour=colour, flattens=False, hidden_activation=False)
 
 
 _TYPES: tuple[LayerType, ...] = (
     LayerType("InputLayer", (Field("shape", "int_tuple", REQUIRED, 1, 4096, help_key="spec.help.shape"),),
               starter={"shape": [28, 28, 1]}, snake_name="input", description_key="spec.type.InputLayer",
               # Keras 3 lists no InputLayer in model.layers, so diagrams never draw this colour today.
-              shape_rule=shape_rules.same_shape, colour="#dddddd", flattens=False, hidden_activation=False,
+              shape_rule=shape_rules.same_shape, param_formula=param_formulas.none,
+              colour="#dddddd", flattens=False, hidden_activation=False,
               adds_layer=False),
     LayerType(
         "Dense",
@@ -181,7 +187,8 @@ _TYPES: tuple[LayerType, ...] = (
          _KERNEL_INITIALIZER),
         starter={"units": 16, "activation": "relu"}, positional=("units",), snake_name="dense",
         description_key="spec.type.Dense",
-        shape_rule=shape_rules.dense, colour="#83d483", flattens=False, hidden_activation=True,
+        shape_rule=shape_rules.dense, param_formula=param_formulas.dense,
+              colour="#83d483", flattens=False, hidden_activation=True,
     ),
     LayerType(
         "Conv2D",
@@ -191,23 +198,28 @@ _TYPES: tuple[LayerType, ...] = (
          _PADDING, _activation(), _USE_BIAS, _KERNEL_INITIALIZER),
         starter={"filters": 32, "kernel_size": 3, "activation": "relu"}, positional=("filters", "kernel_size"),
         snake_name="conv2d", description_key="spec.type.Conv2D",
-        shape_rule=shape_rules.conv2d, colour="#ef476f", flattens=False, hidden_activation=True,
+        shape_rule=shape_rules.conv2d, param_formula=param_formulas.conv2d,
+              colour="#ef476f", flattens=False, hidden_activation=True,
     ),
     _pooling("MaxPooling2D", "max_pooling2d", "#118ab2"),
     # Keras 3 gives MaxPooling2D a default pool size but makes AveragePooling2D's required.
     _pooling("AveragePooling2D", "average_pooling2d", "#4cc9f0", replace(_POOL_SIZE, default=REQUIRED)),
     LayerType("GlobalAveragePooling2D", (), snake_name="global_average_pooling2d",
               description_key="spec.type.GlobalAveragePooling2D",
-              shape_rule=shape_rules.global_pooling, colour="#073b4c", flattens=True, hidden_activation=False),
+              shape_rule=shape_rules.global_pooling, param_formula=param_formulas.none,
+              colour="#073b4c", flattens=True, hidden_activation=False),
     LayerType("Flatten", (), snake_name="flatten", description_key="spec.type.Flatten",
-              shape_rule=shape_rules.flatten, colour="#ffbad4", flattens=True, hidden_activation=False),
+              shape_rule=shape_rules.flatten, param_formula=param_formulas.none,
+              colour="#ffbad4", flattens=True, hidden_activation=False),
     LayerType("Reshape", (Field("target_shape", "int_tuple", REQUIRED, -1, 1_000_000, help_key="spec.help.target_shape"),),
               starter={"target_shape": [28, 28, 1]}, positional=("target_shape",), snake_name="reshape",
               description_key="spec.type.Reshape",
-              shape_rule=shape_rules.reshape, colour="#f4a261", flattens=False, hidden_activation=False),
+              shape_rule=shape_rules.reshape, param_formula=param_formulas.none,
+              colour="#f4a261", flattens=False, hidden_activation=False),
     LayerType("Dropout", (Field("rate", "float", REQUIRED, 0.0, 0.95, help_key="spec.help.rate"),),
               starter={"rate": 0.3}, positional=("rate",), snake_name="dropout", description_key="spec.type.Dropout",
-              shape_rule=shape_rules.same_shape, colour="#bbbbbb", flattens=False, hidden_activation=False),
+              shape_rule=shape_rules.same_shape, param_formula=param_formulas.none,
+              colour="#bbbbbb", flattens=False, hidden_activation=False),
     LayerType(
         "BatchNormalization",
         (Field("momentum", "float", 0.99, 0.0, 0.9999, help_key="spec.help.momentum"),
@@ -215,22 +227,26 @@ _TYPES: tuple[LayerType, ...] = (
          Field("center", "bool", True, help_key="spec.help.center"),
          Field("scale", "bool", True, help_key="spec.help.bn_scale")),
         snake_name="batch_normalization", description_key="spec.type.BatchNormalization",
-        shape_rule=shape_rules.batch_normalization, colour="#842da1", flattens=False, hidden_activation=False,
+        shape_rule=shape_rules.batch_normalization, param_formula=param_formulas.batch_normalization,
+              colour="#842da1", flattens=False, hidden_activation=False,
     ),
     LayerType("Activation", (_activation(REQUIRED),), starter={"activation": "relu"}, positional=("activation",),
               snake_name="activation", description_key="spec.type.Activation",
-              shape_rule=shape_rules.same_shape, colour="#ffd166", flattens=False, hidden_activation=True),
+              shape_rule=shape_rules.same_shape, param_formula=param_formulas.none,
+              colour="#ffd166", flattens=False, hidden_activation=True),
     LayerType("LeakyReLU", (Field("negative_slope", "float", 0.3, 0.0, 1.0, help_key="spec.help.negative_slope"),),
               starter={"negative_slope": 0.1}, snake_name="leaky_re_lu", description_key="spec.type.LeakyReLU",
-              shape_rule=shape_rules.same_shape, colour="#e9c46a", flattens=False, hidden_activation=False),
+              shape_rule=shape_rules.same_shape, param_formula=param_formulas.none,
+              colour="#e9c46a", flattens=False, hidden_activation=False),
     LayerType("Rescaling", (Field("scale", "float", REQUIRED, -1000.0, 1000.0, help_key="spec.help.rescaling_scale"),
                             Field("offset", "float", 0.0, -1000.0, 1000.0, help_key="spec.help.offset")),
               starter={"scale": 1 / 255}, positional=("scale",), snake_name="rescaling",
               description_key="spec.type.Rescaling",
-              shape_rule=shape_rules.same_shape, colour="#fe9775", flattens=False, hidden_activation=False),
-    _rnn("SimpleRNN", "simple_rnn", shape_rules.recurrent(1), "#06d6a0"),
-    _rnn("LSTM", "lstm", shape_rules.recurrent(4), "#0cb0a9"),
-    _rnn("GRU", "gru", shape_rules.recurrent(3, extra_bias=1), "#2a9d8f",
+              shape_rule=shape_rules.same_shape, param_formula=param_formulas.none,
+              colour="#fe9775", flattens=False, hidden_activation=False),
+    _rnn("SimpleRNN", "simple_rnn", shape_rules.recurrent(1), param_formulas.recurrent(1), "#06d6a0"),
+    _rnn("LSTM", "lstm", shape_rules.recurrent(4), param_formulas.recurrent(4), "#0cb0a9"),
+    _rnn("GRU", "gru", shape_rules.recurrent(3, extra_bias=1), param_formulas.recurrent(3, extra_bias=1), "#2a9d8f",
          (Field("reset_after", "bool", True, help_key="spec.help.reset_after"),)),
     LayerType(
         "Embedding",
@@ -239,7 +255,8 @@ _TYPES: tuple[LayerType, ...] = (
          Field("mask_zero", "bool", False, help_key="spec.help.mask_zero")),
         starter={"input_dim": 10000, "output_dim": 32}, positional=("input_dim", "output_dim"),
         snake_name="embedding", description_key="spec.type.Embedding",
-        shape_rule=shape_rules.embedding, colour="#b5838d", flattens=False, hidden_activation=False,
+        shape_rule=shape_rules.embedding, param_formula=param_formulas.embedding,
+              colour="#b5838d", flattens=False, hidden_activation=False,
     ),
 )
 

@@ -85,3 +85,18 @@ PRESET_DATASETS: dict[str, str | None] = {
     "text_lstm": None,
 }
 """Preset name → the ``playground.data.registry`` name it was written for, or None."""
+
+
+def matching_preset(spec: dict[str, Any]) -> str | None:
+    """Returns the name of the preset whose model ``spec`` is, or None for a learner's own stack.
+
+    Specs are compared after validation, so a preset that arrives through a link or a file (with
+    defaults spelled out or left out) still counts as that preset. An invalid stack matches none.
+    """
+    from playground.spec import SpecError, validate  # Lazy: playground.spec does not import presets.
+
+    try:
+        normalized = validate(spec)
+    except SpecError:
+        return None
+    return next((name for name, preset in PRESETS.items() if validate(preset) == normalized), None)

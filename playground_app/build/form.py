@@ -7,13 +7,14 @@ in the same run. Widget keys (``BuildKeys``) carry the layer's stable id (``buil
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import streamlit as st
 
 from playground.spec.layers import LAYER_TYPES, REQUIRED, Field
-from playground.spec.presets import PRESET_TITLES, PRESETS
-from playground_app.build.state import DEFAULT_PRESET, BuildKeys, BuildState, Notice, build_state
+from playground.spec.presets import PRESET_TITLES, PRESETS, matching_preset
+from playground_app.build.state import BuildKeys, BuildState, Notice, build_state
 from playground_app.common import tr
 
 def parse_int_tuple(text: str) -> int | list[int] | str | None:
@@ -128,12 +129,30 @@ def layer_card(state: BuildState, index: int, row: Any, error: Any, lang: str) -
             if layer_type is not None:
                 st.caption(tr(layer_type.description_key))
             return
-        with st.expander(tr("build.edit"), expanded=error is not None or uid == state.open_uid):
+        with _editor(state, uid, error is not None):
             st.caption(tr(layer_type.description_key))
             columns = st.columns(2)
             for position, field in enumerate(layer_type.fields):
                 with columns[position % 2]:
                     _field_widget(uid, field, layer)
+
+
+def _on_editor_toggle(uid: int) -> None:
+    build_state().set_editor_open(uid, bool(st.session_state.get(BuildKeys.EDITOR.format(uid=uid))))
+
+
+def _editor(state: BuildState, uid: int, has_error: bool) -> Any:
+    """Returns the layer's "Edit arguments" expander, open as ``BuildState.open_uids`` says.
+
+    An error opens it, and it stays open after the fix: its open state is the page's, not a
+    function of the current error (which made it snap shut mid-edit). The expander's own
+    state is set from the page state before it is drawn, and a click records it back.
+    """
+    if has_error:
+        state.open_uids.add(uid)
+    key = BuildKeys.EDITOR.format(uid=uid)
+    st.session_state[key] = uid in state.open_uids
+    return st.expander(tr("build.edit"), key=key, on_change=_on_editor_toggle, args=(uid,))
 
 
 def _on_input_shape_change(key: str) -> None:
@@ -154,17 +173,30 @@ def input_shape_box(state: BuildState) -> None:
 
 def _load_preset() -> None:
     state = build_state()
-    name = st.session_state[BuildKeys.PRESET]
+    name = st.session_state.get(BuildKeys.PRESET)
+    if name is None:  # "Custom model" is shown, not a preset: nothing to load.
+        return
     state.load(PRESETS[name])
     state.notice = Notice("success", "build.preset_loaded", {"title": tr(PRESET_TITLES[name])})
 
 
-def preset_picker() -> None:
+def _sync_preset_box(state: BuildState) -> None:
+    """Shows in the preset box the preset the stack is, or nothing ("Custom model") once it differs.
+
+    Only when the stack changed since the last sync: a preset picked but not loaded yet stays.
+    """
+    stack = json.dumps(state.effective_spec(), sort_keys=True, default=str)
+    if stack != state.preset_synced_for:
+        state.preset_synced_for = stack
+        st.session_state[BuildKeys.PRESET] = matching_preset(state.effective_spec())
+
+
+def preset_picker(state: BuildState) -> None:
     """Draws the preset selectbox and its "Load" button."""
+    _sync_preset_box(state)
     choice, button = st.columns([4, 1], vertical_alignment="bottom")
-    choice.selectbox(tr("build.preset"), options=list(PRESETS), key=BuildKeys.PRESET,
-                     index=list(PRESETS).index(DEFAULT_PRESET),
-                     format_func=lambda name: tr(PRESET_TITLES[name]))
+    choice.selectbox(tr("build.preset"), options=list(PRESETS), key=BuildKeys.PRESET, index=None,
+                     placeholder=tr("build.preset_custom"), format_func=lambda name: tr(PRESET_TITLES[name]))
     button.button(tr("build.load_preset"), key=BuildKeys.LOAD_PRESET, on_click=_load_preset,
                   width="stretch")
 

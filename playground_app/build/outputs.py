@@ -6,7 +6,9 @@ each of which either replaces the stack with a valid spec or says why not and ke
 
 from __future__ import annotations
 
+import io
 import json
+import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +16,7 @@ import streamlit as st
 
 from playground.spec import SpecError, build_model, spec_from_json, spec_from_url_param, spec_to_json, \
     spec_to_url_param, to_code
+from playground.spec.param_formulas import explain
 from playground_app.build.state import BuildKeys, BuildState, Notice, build_state
 from playground_app.common import lang, tr
 
@@ -22,31 +25,83 @@ MAX_UPLOAD_BYTES = 400_000
 """Uploads larger than this are refused before reading (a saved spec is a few kilobytes)."""
 
 
-def summary_table(summary: Any, rows: tuple[Any, ...] | None = None) -> None:
+_ROW_HEIGHT = 35
+"""Pixels per row of ``st.dataframe`` (its default), to size the table to show every row."""
+_CHARACTER_WIDTH = 6.3
+"""Pixel width of one character of the table's font (measured in Chromium: 269 px for 43 characters)."""
+
+
+def _text_width(text: str) -> float:
+    """Estimated pixel width of ``text``: a Hangul (wide) character counts as about two Latin ones."""
+    return sum(_CHARACTER_WIDTH * (2.2 if unicodedata.east_asian_width(char) in "WF" else 1) for char in text)
+
+
+def _column_width(texts: list[str]) -> int:
+    """The pixel width that shows the longest of ``texts`` (header included) without an ellipsis."""
+    return int(max(_text_width(text) for text in texts)) + 18
+
+
+def summary_table(summary: Any, rows: tuple[Any, ...] | None = None, spec: dict[str, Any] | None = None) -> None:
     """Draws Keras's ``model.summary()`` as a table, with the three totals under it.
+
+    Every row is shown (the table's height follows the rows) and every column is as wide as its
+    longest text, so a long layer name never cuts a parameter count to "22,5…". With ``spec``, a
+    row can be selected to show how its parameters are counted.
 
     Args:
         summary: A ``ModelSummary`` (``playground.spec.summarize``), or None for a partial table
             (the layers before a broken one) without totals.
         rows: Rows to show instead of ``summary.rows`` (None: all).
+        spec: The valid spec of ``summary``, to explain a selected row; None: rows not selectable.
     """
-    table = [
-        {tr("build.col_layer"): f"{row.name} ({row.type})", tr("build.col_shape"): str(row.output_shape),
-         tr("build.col_params"): f"{row.params:,}"}
-        for row in (summary.rows if rows is None else rows)
-    ]
-    st.dataframe(table, hide_index=True, width="stretch")
+    shown = summary.rows if rows is None else rows
+    columns = {tr("build.col_layer"): [f"{row.name} ({row.type})" for row in shown],
+               tr("build.col_shape"): [str(row.output_shape) for row in shown],
+               tr("build.col_params"): [f"{row.params:,}" for row in shown]}
+    config = {header: st.column_config.TextColumn(width=_column_width([header, *texts]))
+              for header, texts in columns.items()}
+    table = [dict(zip(columns, values)) for values in zip(*columns.values())]
+    height = _ROW_HEIGHT * (len(table) + 1) + 3
+    if spec is None:
+        st.dataframe(table, hide_index=True, width="stretch", height=height, column_config=config)
+    else:
+        # A click on any cell picks its row: no checkbox column takes width from the numbers.
+        event = st.dataframe(table, hide_index=True, width="stretch", height=height, column_config=config,
+                             on_select="rerun", selection_mode="single-cell", key=BuildKeys.SUMMARY_TABLE)
+        cells = list(event.selection.cells) if event is not None else []
+        explain_params(spec, summary, shown[cells[0][0]] if cells else None)
     if summary is None:
         return
     total, trainable, frozen = st.columns(3)
     total.metric(tr("build.total_params"), f"{summary.total_params:,}")
-    trainable.metric(tr("build.trainable_params"), f"{summary.trainable_params:,}")
-    frozen.metric(tr("build.non_trainable_params"), f"{summary.non_trainable_params:,}")
+    trainable.metric(tr("build.trainable_params"), f"{summary.trainable_params:,}", help=tr("build.totals_help"))
+    frozen.metric(tr("build.non_trainable_params"), f"{summary.non_trainable_params:,}", help=tr("build.totals_help"))
+
+
+def explain_params(spec: dict[str, Any], summary: Any, row: Any) -> None:
+    """Shows how the selected row's parameters are counted ("320 = (3·3·1 + 1) · 32"), or how to ask.
+
+    The formula comes from the layer type's registry entry (``param_formula``), whose arithmetic
+    the tests check against the summary's count.
+    """
+    if row is None:
+        st.caption(tr("build.explain_hint"))
+        return
+    formula = explain(spec)[row.index]
+    # "0 = 0" says nothing: a layer without weights gets its count alone, then the why.
+    expression = "" if formula.expression == "0" else f" = {formula.expression}"
+    lines = [tr("build.explain_row", layer=f"{row.name} ({row.type})", params=f"{row.params:,}",
+                expression=expression)]
+    if formula.non_trainable:
+        lines.append(tr("build.explain_non_trainable", count=f"{row.non_trainable_params:,}",
+                        expression=formula.non_trainable))
+    lines.append(tr(formula.words_key, **formula.words_fields))
+    st.info("  \n".join(lines), icon=":material/calculate:")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def diagram_pngs(spec_json: str) -> tuple[bytes, bytes]:
-    """Returns the (layered, graph) PNGs of a valid spec, cached by its JSON for every session.
+def diagram_pngs(spec_json: str, language: str = "en") -> tuple[bytes, bytes]:
+    """Returns the (layered, graph) PNGs of a valid spec, cached by its JSON and the labels' language.
 
     The Keras model built here is a local throw-away: nothing else holds it, so the cache is
     thread-safe (only bytes are shared).
@@ -54,7 +109,21 @@ def diagram_pngs(spec_json: str) -> tuple[bytes, bytes]:
     from playground.spec.diagrams import graph_view_png, layered_view_png
 
     model = build_model(json.loads(spec_json))
-    return layered_view_png(model, legend=True, show_dimension=True), graph_view_png(model)
+    return layered_view_png(model, legend=True, show_dimension=True), graph_view_png(model, language)
+
+
+def show_diagram(png: bytes, caption: str) -> None:
+    """Shows a diagram at its natural width, as a PNG.
+
+    The diagrams are drawn at the size that fits the model (``playground.spec.diagrams``);
+    stretching a small one to the column's width made it blurry, and Streamlit's default JPEG
+    re-encoding smudges thin lines and text.
+    """
+    from PIL import Image
+
+    width = Image.open(io.BytesIO(png)).width
+    st.image(png, width=width, output_format="PNG")
+    st.caption(caption)  # Under the picture at the column's width: a narrow picture would squeeze it.
 
 
 def diagrams(spec_json: str) -> None:
@@ -63,17 +132,17 @@ def diagrams(spec_json: str) -> None:
 
     try:
         with st.spinner(tr("build.drawing")):
-            layered, graph = diagram_pngs(spec_json)
+            layered, graph = diagram_pngs(spec_json, lang())
     except DiagramTooLargeError as error:
         st.info(tr(error.key, **error.fields))
         return
     layered_tab, graph_tab = st.tabs([tr("build.layered_view"), tr("build.graph_view")])
     with layered_tab:
-        st.image(layered, caption=tr("build.layered_caption"))
+        show_diagram(layered, tr("build.layered_caption"))
         st.download_button(tr("build.download_png"), layered, file_name="model-layered.png", mime="image/png",
                            key=BuildKeys.DOWNLOAD_LAYERED)
     with graph_tab:
-        st.image(graph, caption=tr("build.graph_caption"))
+        show_diagram(graph, tr("build.graph_caption"))
         st.download_button(tr("build.download_png"), graph, file_name="model-graph.png", mime="image/png",
                            key=BuildKeys.DOWNLOAD_GRAPH)
 
@@ -111,8 +180,10 @@ def file_panel(spec: dict[str, Any] | None) -> None:
                            mime="application/json", key=BuildKeys.DOWNLOAD_JSON)
     else:
         st.caption(tr("build.save_needs_valid"))
+    # The uploader's own limit (Streamlit's caption "… per file", in whole MB and untranslated) is
+    # the smallest it takes; the page refuses anything over MAX_UPLOAD_BYTES with its own message.
     st.file_uploader(tr("build.load_json"), type=["json"], key=BuildKeys.UPLOAD, on_change=_on_upload,
-                     help=tr("build.load_json_help"))
+                     help=tr("build.load_json_help", limit=MAX_UPLOAD_BYTES // 1000), max_upload_size=1)
 
 
 def apply_link(state: BuildState) -> None:

@@ -35,7 +35,7 @@ def main() -> None:
     st.title(tr("nav.build"))
     st.caption(tr("build.intro"))
     build_outputs.show_notice(state)
-    build_form.preset_picker()
+    build_form.preset_picker(state)
 
     spec = state.effective_spec()
     error: SpecError | None = None
@@ -47,7 +47,9 @@ def main() -> None:
         rows = _prefix_rows(spec, caught)
     rows_by_index = {row.index: row for row in rows}
 
-    editor, results = st.columns([11, 10], gap="large")
+    # The results side is the wider one: Keras's summary of a deep model ("batch_normalization_12
+    # (BatchNormalization)", "(None, 14, 14, 100)", "22,550") needs about 490 px to show every cell whole (at a 1400 px window this side gets 504).
+    editor, results = st.columns([10, 13], gap="large")
     with editor:
         st.subheader(tr("build.stack"))
         build_form.input_shape_box(state)
@@ -60,7 +62,7 @@ def main() -> None:
     with results:
         st.subheader(tr("build.summary"))
         if summary is not None:
-            build_outputs.summary_table(summary)
+            build_outputs.summary_table(summary, spec=spec)
         else:
             st.warning(tr("build.invalid_stack"), icon=":material/error:")
             if rows:

@@ -35,11 +35,13 @@ class BuildKeys:
     ADD = "build_add"
     INPUT_SHAPE = "build_input_shape_{generation}"
     CARD = "build_card_{uid}"
+    EDITOR = "build_editor_{uid}"
     FIELD = "build_f_{uid}_{name}"
     MOVE_UP = "build_up_{uid}"
     MOVE_DOWN = "build_down_{uid}"
     DUPLICATE = "build_dup_{uid}"
     DELETE = "build_del_{uid}"
+    SUMMARY_TABLE = "build_summary_table"
     UPLOAD = "build_upload"
     DOWNLOAD_JSON = "build_download_json"
     DOWNLOAD_CODE = "build_download_code"
@@ -72,20 +74,26 @@ class BuildState:
         spec: The stack being edited (may be invalid; never silently repaired).
         uids: A stable id per layer of ``spec["layers"]``, used in widget keys.
         next_uid: The next unused id.
-        open_uid: The layer whose editor is open (a new or duplicated layer), or None.
+        open_uids: The layers whose "Edit arguments" panel is open: a new or duplicated layer,
+            one that showed an error, one the learner opened. Kept here (not derived from the
+            current error) so a panel stays open while the learner fixes what is in it.
         url_param: The ``?model=`` value last read from or written to the link.
         notice: A message to show once (a loaded preset, a refused upload or link).
         generation: Counts whole-stack loads; part of the input-shape widget key so a load
             refreshes that widget too.
+        preset_synced_for: The stack (as JSON) for which the preset box last showed its
+            preset (or "custom"); the box is set again only when the stack changes, so a preset
+            the learner picked but has not loaded yet stays in the box.
     """
 
     spec: dict[str, Any]
     uids: list[int]
     next_uid: int
-    open_uid: int | None = None
+    open_uids: set[int] = field(default_factory=set)
     url_param: str | None = None
     notice: Notice | None = None
     generation: int = 0
+    preset_synced_for: str | None = None
 
     def layer_index(self, uid: int) -> int | None:
         """Returns the current position of the layer with id ``uid``, or None if it is gone.
@@ -109,14 +117,14 @@ class BuildState:
             spec.pop("input_shape", None)
         self.spec = {"input_shape": spec.get("input_shape"), "layers": layers}
         self.uids = [self._new_uid() for _ in layers]
-        self.open_uid = None
+        self.open_uids = set()
         self.generation += 1
 
     def add(self, type_name: str) -> None:
         """Appends a fresh layer of ``type_name`` with its starter arguments, editor open."""
         self.spec["layers"].append(new_layer(type_name))
         self.uids.append(self._new_uid())
-        self.open_uid = self.uids[-1]
+        self.open_uids.add(self.uids[-1])
 
     def delete(self, uid: int) -> None:
         """Removes the layer with id ``uid``."""
@@ -125,6 +133,7 @@ class BuildState:
             return
         del self.spec["layers"][index]
         del self.uids[index]
+        self.open_uids.discard(uid)
 
     def duplicate(self, uid: int) -> None:
         """Inserts a copy of the layer with id ``uid`` right after it, editor open."""
@@ -133,7 +142,7 @@ class BuildState:
             return
         self.spec["layers"].insert(index + 1, copy.deepcopy(self.spec["layers"][index]))
         self.uids.insert(index + 1, self._new_uid())
-        self.open_uid = self.uids[index + 1]
+        self.open_uids.add(self.uids[index + 1])
 
     def move(self, uid: int, offset: int) -> None:
         """Moves the layer with id ``uid`` up (``offset`` -1) or down (+1), if it can move."""
@@ -161,6 +170,13 @@ class BuildState:
             layer.pop(name, None)
         else:
             layer[name] = value
+
+    def set_editor_open(self, uid: int, is_open: bool) -> None:
+        """Records that the learner opened or closed the argument editor of layer ``uid``."""
+        if is_open:
+            self.open_uids.add(uid)
+        else:
+            self.open_uids.discard(uid)
 
     def effective_spec(self) -> dict[str, Any]:
         """The spec to validate: without a top-level shape when a leading InputLayer gives it."""

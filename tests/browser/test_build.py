@@ -84,6 +84,9 @@ def test_build_a_small_cnn_through_the_form_and_see_its_diagram(page, app_url):
     # The element appears before the PNG has decoded: wait for a real, wide picture.
     page.wait_for_function("(img) => img.complete && img.naturalWidth > 200", arg=image.element_handle(),
                            timeout=60_000)
+    # Shown at its natural width (drawn at the model's size), never stretched into a blur.
+    natural, shown = image.evaluate("(img) => [img.naturalWidth, img.getBoundingClientRect().width]")
+    assert shown <= natural + 1, (natural, shown)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "build-small-cnn.png"), full_page=True)
 
