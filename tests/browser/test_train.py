@@ -86,3 +86,18 @@ def test_upload_refuses_a_lambda_model_and_accepts_a_plain_one(page, app_url, tm
     page.get_by_text("Training continues from its weights").first.wait_for(timeout=60_000)
     expect(page.get_by_role("button", name="Train", exact=True)).to_be_enabled(timeout=60_000)
     page.screenshot(path=str(ARTIFACTS / "train-upload.png"), full_page=True)
+
+
+def test_a_finished_run_is_still_there_after_reloading_the_page(page, app_url):
+    """Trains a short run, reloads the page (F5) and finds the run, its status and results again."""
+    _open_train_page(page, app_url)
+    page.get_by_role("button", name="Train", exact=True).click()
+    page.get_by_text("finished ·").first.wait_for(timeout=180_000)
+    wait_for_app(page, 60_000)
+    label = page.get_by_text("finished ·").first.inner_text().split(":")[0]
+    page.reload()
+    wait_for_app(page, 120_000)
+    page.get_by_role("button", name="Train", exact=True).wait_for(timeout=120_000)
+    # The runs table and the results still name the run trained before the reload.
+    page.get_by_text(label, exact=False).first.wait_for(timeout=60_000)
+    page.get_by_text("Test set (", exact=False).first.wait_for(timeout=60_000)
