@@ -80,9 +80,13 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "draw.prediction": {"en": "Prediction", "ko": "예측"},
     "draw.confidence": {"en": "Confidence", "ko": "확신도"},
-    "draw.unsure": {
-        "en": "The model is unsure (below 50 %): try drawing bigger, thicker or more clearly.",
-        "ko": "모델이 확신하지 못합니다(50% 미만). 더 크게, 더 굵게, 더 또렷하게 그려 보세요.",
+    "draw.unsure_between": {
+        "en": "The model is unsure: {first} ({first_p}) or {second} ({second_p}).",
+        "ko": "모델이 확신하지 못합니다: {first} ({first_p}) 또는 {second} ({second_p}).",
+    },
+    "draw.unsure_thin": {
+        "en": "Your strokes are thinner than in almost every MNIST digit: a wider brush may help.",
+        "ko": "획이 거의 모든 MNIST 숫자보다 가늡니다. 더 굵은 붓을 쓰면 나아질 수 있습니다.",
     },
     "draw.chart_title": {"en": "Probability of each digit", "ko": "숫자별 확률"},
     "draw.chart_digit": {"en": "Digit", "ko": "숫자"},

@@ -17,6 +17,39 @@ from playground.errors import LearnerError, Translated
 from playground.labs.digits import DigitModelError, ImageError, is_blank, predict_preprocessed, preprocess
 
 
+# Below this confidence the page says the model is unsure instead of presenting a guess as an answer.
+UNSURE_BELOW = 0.5
+# Share of the 28×28 input that is ink (> 0.5): 95 % of the bundled MNIST digits have at least 0.069.
+THIN_INK_BELOW = 0.06
+
+
+@dataclass(frozen=True)
+class Note:
+    """A message for the learner: a translation key and its fields."""
+
+    key: str
+    fields: dict[str, Any]
+
+
+def uncertainty_notes(digit: np.ndarray, probabilities: np.ndarray) -> list[Note]:
+    """What is true to say when the model is unsure: its two candidates, and thin strokes if they are thin.
+
+    Every digit is scaled to the same 20×20 box before the model sees it, so "draw bigger" would be
+    false advice; strokes thinner than almost any MNIST digit's are a real, fixable difference.
+
+    Returns:
+        No note when the model is confident; else the candidates, then the stroke advice if it applies.
+    """
+    order = np.argsort(probabilities)[::-1]
+    if float(probabilities[order[0]]) >= UNSURE_BELOW:
+        return []
+    notes = [Note("draw.unsure_between", {"first": int(order[0]), "first_p": f"{float(probabilities[order[0]]):.0%}",
+                                          "second": int(order[1]), "second_p": f"{float(probabilities[order[1]]):.0%}"})]
+    if float((np.asarray(digit) > 0.5).mean()) < THIN_INK_BELOW:
+        notes.append(Note("draw.unsure_thin", {}))
+    return notes
+
+
 @dataclass(frozen=True)
 class DigitReading:
     """The outcome of reading one picture.

@@ -8,11 +8,9 @@ import numpy as np
 import streamlit as st
 
 from playground.charts.digits import digit_preview_figure, probability_figure
+from playground.labs.digit_reading import uncertainty_notes
 from playground_app.common import lang, tr
 from playground_app.draw.state import DrawKeys
-
-# Below this the page says the model is unsure instead of presenting a guess as an answer.
-UNSURE_BELOW = 0.5
 
 PREDICT_CODE = """\
 from PIL import Image
@@ -37,7 +35,8 @@ def show_model_input(digit: np.ndarray) -> None:
     )
 
 
-def show_prediction(probabilities: np.ndarray | None, empty_message: str | None) -> None:
+def show_prediction(probabilities: np.ndarray | None, empty_message: str | None,
+                    digit: np.ndarray | None = None) -> None:
     """Shows the predicted digit, its confidence and the ten probabilities, or ``empty_message``."""
     if probabilities is None or not np.asarray(probabilities).any():
         if empty_message:
@@ -48,8 +47,9 @@ def show_prediction(probabilities: np.ndarray | None, empty_message: str | None)
     prediction_column, confidence_column = st.columns(2)
     prediction_column.metric(tr("draw.prediction"), str(best))
     confidence_column.metric(tr("draw.confidence"), f"{confidence:.1%}")
-    if confidence < UNSURE_BELOW:
-        st.warning(tr("draw.unsure"))
+    notes = uncertainty_notes(digit, probabilities) if digit is not None else []
+    if notes:
+        st.warning(" ".join(tr(note.key, **note.fields) for note in notes))
     st.plotly_chart(
         probability_figure(probabilities, lang()),
         config={"displayModeBar": False},
