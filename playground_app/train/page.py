@@ -29,7 +29,7 @@ with page_boundary():
         head_area = st.container()
         st.subheader(tr("train.section_options"))
         # Drawn before the head section that sits above them: the head checks their batch size.
-        options = options_section(dataset.task)
+        options = options_section(dataset.task, dataset.name)
         with head_area:
             data_choice = head_section(state, choice, dataset, options.batch_size)
         show_training_code(options, data_choice.loss, dataset.task, choice.spec)

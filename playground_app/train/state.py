@@ -50,6 +50,7 @@ class TrainState:
         workspace: Where ended runs are kept on disk (a reload or restart brings them back), or None
             when the disk cannot be used.
         saved: Run ids already kept in the workspace (restored runs included).
+        defaults_origin: The dataset whose proposed epochs, learning rate and batch size are in the widgets.
     """
 
     runs: list[Run] = field(default_factory=list)
@@ -64,6 +65,7 @@ class TrainState:
     published: set[int] = field(default_factory=set)
     workspace: Workspace | None = None
     saved: set[int] = field(default_factory=set)
+    defaults_origin: str = ""
 
     def active_runs(self) -> list[Run]:
         """Runs queued or training."""
