@@ -29,6 +29,8 @@ DIVERGED = "diverged"
 FAILED = "failed"
 ACTIVE_STATUSES = (QUEUED, RUNNING)
 FINAL_STATUSES = (STOPPED, FINISHED, DIVERGED, FAILED)
+EVALUATING = "evaluating"
+"""The ``RunEvent`` kind a training adds when ``fit`` ended and the test-set evaluation begins."""
 
 _run_numbers = itertools.count(1)
 
@@ -99,7 +101,8 @@ class RunEvent:
 
     Attributes:
         kind: ``"early_stopping"``, ``"checkpoint"`` or ``"stopped"`` (drawn on the chart), or
-            ``"stop_seen"`` (the worker received Stop; not drawn).
+            ``"stop_seen"`` (the worker received Stop; not drawn) or ``"evaluating"`` (the test-set
+            evaluation began; not drawn).
         epoch: The 0-based epoch it happened at.
         value: The monitored value (the checkpoint's best); for ``"stop_seen"`` and ``"stopped"`` the
             batches trained so far, so the batches trained after Stop can be counted.
@@ -412,6 +415,11 @@ def _with_eta(snapshot: RunSnapshot) -> RunSnapshot:
         return snapshot
     remaining = snapshot.elapsed * (1 - snapshot.progress) / snapshot.progress
     return RunSnapshot(**{**snapshot.__dict__, "eta": remaining})
+
+
+def evaluating(snapshot: RunSnapshot) -> bool:
+    """Whether ``fit`` has ended and the run is being evaluated on the test set (its "evaluating" event)."""
+    return snapshot.status == RUNNING and any(event.kind == EVALUATING for event in snapshot.events)
 
 
 def history_csv(snapshot: RunSnapshot) -> str:

@@ -144,6 +144,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{label}: {status} · epoch {epoch}/{epochs} · batch {batch}/{steps} · {elapsed:.1f} s elapsed{eta}",
         "ko": "{label}: {status} · 에포크 {epoch}/{epochs} · 배치 {batch}/{steps} · 경과 {elapsed:.1f}초{eta}",
     },
+    "train.progress_evaluating": {
+        "en": "{label}: evaluating on the test set… · {elapsed:.1f} s elapsed",
+        "ko": "{label}: 테스트 세트로 평가하는 중… · 경과 {elapsed:.1f}초",
+    },
+    "train.chart.batches_caption": {
+        "en": "Thin line: the loss of each batch, smoothed (exponential moving average). Keras's progress bar shows a running mean that starts again every epoch; this curve does not jump at epoch starts. Thick line: the epoch's value, as in `history.history`.",
+        "ko": "가는 선: 배치마다의 손실을 지수 이동 평균으로 부드럽게 한 값입니다. Keras 진행 막대는 에포크마다 다시 시작하는 누적 평균을 보여 주지만, 이 곡선은 에포크가 시작될 때 튀지 않습니다. 굵은 선: `history.history`에 있는 에포크 값입니다.",
+    },
     "train.eta": {"en": " · about {seconds:.0f} s left", "ko": " · 약 {seconds:.0f}초 남음"},
     "train.diverged": {
         "en": "The loss diverged (became NaN or infinite) at learning rate {learning_rate:g}: try a smaller learning rate.",

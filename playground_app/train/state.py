@@ -50,6 +50,7 @@ class TrainState:
         workspace: Where ended runs are kept on disk (a reload or restart brings them back), or None
             when the disk cannot be used.
         saved: Run ids already kept in the workspace (restored runs included).
+        result_choice: The run whose results the learner picked, or None: show the newest ended run.
         defaults_origin: The dataset whose proposed epochs, learning rate and batch size are in the widgets.
     """
 
@@ -66,6 +67,7 @@ class TrainState:
     workspace: Workspace | None = None
     saved: set[int] = field(default_factory=set)
     defaults_origin: str = ""
+    result_choice: int | None = None
 
     def active_runs(self) -> list[Run]:
         """Runs queued or training."""
