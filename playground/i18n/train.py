@@ -152,6 +152,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Thin line: the loss of each batch, smoothed (exponential moving average). Keras's progress bar shows a running mean that starts again every epoch; this curve does not jump at epoch starts. Thick line: the epoch's value, as in `history.history`.",
         "ko": "가는 선: 배치마다의 손실을 지수 이동 평균으로 부드럽게 한 값입니다. Keras 진행 막대는 에포크마다 다시 시작하는 누적 평균을 보여 주지만, 이 곡선은 에포크가 시작될 때 튀지 않습니다. 굵은 선: `history.history`에 있는 에포크 값입니다.",
     },
+    "train.problem_output_not_vector": {
+        "en": "The model's output is {shape} per example, but each label is one number: Dense layers on an image work on every pixel separately. Add a Flatten layer before the first Dense layer.",
+        "ko": "모델의 출력이 샘플마다 {shape}인데 레이블은 숫자 하나입니다. 이미지에 Dense 층을 쓰면 픽셀마다 따로 계산됩니다. 첫 Dense 층 앞에 Flatten 층을 넣으세요.",
+    },
+    "train.problem_cannot_take_data": {
+        "en": "This model cannot take this data: {detail}",
+        "ko": "이 모델은 이 데이터를 받을 수 없습니다: {detail}",
+    },
+    "train.problem_trial_failed": {
+        "en": "This model cannot train on this data: one trial batch of 8 samples failed ({detail}). Pick a model made for this data, or change it on the Build page.",
+        "ko": "이 모델은 이 데이터로 학습할 수 없습니다. 샘플 8개로 한 배치를 시험해 보니 실패했습니다({detail}). 이 데이터에 맞는 모델을 고르거나 모델 만들기 페이지에서 바꾸세요.",
+    },
+    "train.no_fix": {"en": "No one-click fix: pick another model, or change this one on the Build page.", "ko": "한 번에 고칠 방법이 없습니다. 다른 모델을 고르거나 모델 만들기 페이지에서 이 모델을 바꾸세요."},
+    "train.fix_add_flatten": {"en": "Add Flatten before layer {layer}", "ko": "{layer}번 층 앞에 Flatten 넣기"},
+    "train.fix_drop_layer": {"en": "Remove layer {layer} ({type})", "ko": "{layer}번 층({type}) 빼기"},
+    "train.fix_padding_same": {"en": "Use padding \"same\" in layer {layer} ({type})", "ko": "{layer}번 층({type})에 padding \"same\" 쓰기"},
     "train.eta": {"en": " · about {seconds:.0f} s left", "ko": " · 약 {seconds:.0f}초 남음"},
     "train.diverged": {
         "en": "The loss diverged (became NaN or infinite) at learning rate {learning_rate:g}: try a smaller learning rate.",

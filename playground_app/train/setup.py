@@ -9,11 +9,13 @@ from typing import Any
 
 import streamlit as st
 
+from playground.engine import trial
 from playground.spec import tasks
 from playground.data.registry import Dataset, subsample
 from playground.engine.model_files import ModelFileError, load_model_bytes
 from playground.spec.presets import PRESET_DATASETS, PRESET_TITLES, PRESETS
-from playground_app.common import tr
+from playground.errors import LearnerError
+from playground_app.common import lang, tr
 from playground_app.widgets.dataset_picker import pick_dataset
 from playground_app.state import shared
 from playground_app.train.state import TrainState, train_state
@@ -154,7 +156,10 @@ def head_section(state: TrainState, choice: ModelChoice, dataset: Dataset, batch
     loss = left.selectbox(tr("train.loss"), list(tasks.LOSSES), key="train_loss")
     one_hot = right.checkbox(tr("train.one_hot"), key="train_one_hot", disabled=task == "regression")
     setup = tasks.Setup(spec, loss, one_hot)
-    problems = tasks.check(setup, dataset.input_shape, task, classes, batch_size)
+    if choice.spec is None:  # An uploaded model: only its input and output layer are known here.
+        problems = tasks.check(setup, dataset.input_shape, task, classes, batch_size)
+    else:  # Green only after one batch really trained (cached per setup: reruns do not repeat it).
+        problems = trial.verdict(setup, dataset, batch_size)
     for index, problem in enumerate(problems):
         _show_problem(problem, index, editable=choice.spec is not None, task_name=task_name)
     blocked = any(problem.blocking for problem in problems)
@@ -167,6 +172,8 @@ def _show_problem(problem: tasks.Problem, index: int, editable: bool, task_name:
     fields = {**problem.fields}
     if "task" in fields:
         fields["task"] = task_name
+    if isinstance(fields.get("detail"), LearnerError):
+        fields["detail"] = fields["detail"].text(lang())
     text = tr(problem.key, **fields)
     if not problem.blocking:
         st.info(text)
@@ -174,7 +181,7 @@ def _show_problem(problem: tasks.Problem, index: int, editable: bool, task_name:
     st.warning(text)
     fixes = [fix for fix in problem.fixes if editable or fix.action in ("set_loss", "set_one_hot")]
     if not fixes:
-        st.caption(tr("train.fix_unavailable"))
+        st.caption(tr("train.fix_unavailable" if problem.fixes else "train.no_fix"))
         return
     columns = st.columns(len(fixes))
     for number, (column, fix) in enumerate(zip(columns, fixes)):
