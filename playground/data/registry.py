@@ -21,6 +21,7 @@ are read-only — use ``subsample`` or ``np.array(x)`` for a private, writable c
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -47,7 +48,7 @@ from playground.data.online import GOOGLE_STORAGE, TORONTO, OnlineSource, reacha
 __all__ = [
     "DATASETS", "TASKS", "Dataset", "DatasetError", "DatasetInfo", "DatasetUnavailable", "CsvError",
     "MAX_CSV_BYTES", "MAX_CSV_ROWS", "cached_datasets", "clear_cache", "csv_columns", "installed_datasets", "load",
-    "load_csv", "local_datasets", "reachable", "subsample", "TrainingDefaults", "training_defaults",
+    "load_csv", "local_datasets", "reachable", "subsample", "TrainingDefaults", "training_defaults", "dataset_for_input_shape",
 ]
 
 Arrays = tuple[tuple[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
@@ -194,6 +195,22 @@ DATASETS: dict[str, DatasetInfo] = {
     "wine": DatasetInfo("datasets.name.wine", "Wine", "multiclass", "tabular", (13,),
                         defaults=_TABLES, bundled=_sklearn_table("wine", "load_wine", "multiclass")),
 }
+
+
+def dataset_for_input_shape(shape: tuple[int, ...] | list[int]) -> str | None:
+    """The dataset a model with this input shape was made for, so "Train this model" opens with data that fits.
+
+    The first entry of ``DATASETS`` whose samples have exactly this shape, else the first whose samples
+    hold as many values (the engine reshapes them: ``(28, 28)`` or ``(784,)`` → MNIST), else None.
+    """
+    shape = tuple(int(size) for size in shape)
+    for name, info in DATASETS.items():
+        if info.input_shape == shape:
+            return name
+    for name, info in DATASETS.items():
+        if math.prod(info.input_shape) == math.prod(shape):
+            return name
+    return None
 
 
 def load(name: str, allow_download: bool = True) -> Dataset:

@@ -15,6 +15,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The Build page has no model yet. Build one there, or pick a preset here.",
         "ko": "모델 만들기 페이지에 아직 모델이 없습니다. 그곳에서 만들거나 여기서 기본 모델을 고르세요.",
     },
+    "train.model_from_build": {"en": "Model from the Build page", "ko": "모델 만들기 페이지의 모델"},
+    "train.model_info": {
+        "en": "Will train: {title} · {layers} layers · {params:,} parameters",
+        "ko": "학습할 모델: {title} · 층 {layers}개 · 파라미터 {params:,}개",
+    },
+    "train.model_info_invalid": {
+        "en": "Will train: {title} · {layers} layers (its shapes do not work out yet; see below)",
+        "ko": "학습할 모델: {title} · 층 {layers}개 (아직 모양이 맞지 않습니다. 아래를 보세요)",
+    },
     "train.preset": {"en": "Preset", "ko": "기본 모델"},
     "train.upload": {"en": "A .keras file saved by Keras (model.save)", "ko": "Keras가 저장한 .keras 파일 (model.save)"},
     "train.upload_loaded": {"en": "Loaded {name}: {params:,} parameters. Training continues from its weights.", "ko": "{name}을(를) 불러왔습니다: 파라미터 {params:,}개. 이 가중치에서 이어서 학습합니다."},

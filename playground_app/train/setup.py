@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from playground.engine import trial
-from playground.spec import tasks
+from playground.spec import SpecError, summarize, tasks
 from playground.data.registry import Dataset, subsample
 from playground.engine.model_files import ModelFileError, load_model_bytes
 from playground.spec.presets import PRESET_DATASETS, PRESET_TITLES, PRESETS
@@ -58,6 +58,7 @@ def choose_model(state: TrainState) -> ModelChoice | None:
             st.info(tr("train.no_build_spec"))
             return None
         origin = "build:" + json.dumps(spec, sort_keys=True)
+        title = tr("train.model_from_build")
     else:
         if "train_preset" not in st.session_state:
             st.session_state["train_preset"] = DEFAULT_PRESET
@@ -66,11 +67,23 @@ def choose_model(state: TrainState) -> ModelChoice | None:
                             format_func=lambda key: tr(PRESET_TITLES[key]), on_change=_follow_preset_dataset)
         spec = PRESETS[name]
         origin = f"preset:{name}"
+        title = tr(PRESET_TITLES[name])
     if state.spec_origin != origin:
         # A new model was picked: start over from it (fixes applied to the previous one are dropped).
         state.working_spec = copy.deepcopy(spec)
         state.spec_origin = origin
+    _describe_model(title, state.working_spec)
     return ModelChoice(state.working_spec)
+
+
+def _describe_model(title: str, spec: dict[str, Any]) -> None:
+    """Says which model will train: where it comes from, its layers and parameters (after fixes)."""
+    try:
+        summary = summarize(spec)
+    except SpecError:
+        st.caption(tr("train.model_info_invalid", title=title, layers=len(spec.get("layers") or [])))
+        return
+    st.caption(tr("train.model_info", title=title, layers=len(summary.rows), params=summary.total_params))
 
 
 def _follow_preset_dataset() -> None:
