@@ -39,6 +39,7 @@ from playground.data.core import (
     images_to_unit_range,
     split_indices,
     standardise,
+    standardisation,
 )
 from playground.data.csv_upload import MAX_CSV_BYTES, MAX_CSV_ROWS, csv_columns, load_csv
 from playground.data.installed import FASHION_MNIST_PACKAGE, InstalledCopy
@@ -128,6 +129,7 @@ def _sklearn_table(name: str, loader_name: str, task: str) -> Callable[[], Datas
         labels = np.asarray(bunch.target, dtype=np.int64)
         train, test = split_indices(labels, stratify=True)
         x_train, x_test = standardise(features[train], features[test])
+        mean, deviation = standardisation(features[train])
         y_train, y_test = labels[train], labels[test]
         freeze(x_train, y_train, x_test, y_test)
         return Dataset(
@@ -137,6 +139,7 @@ def _sklearn_table(name: str, loader_name: str, task: str) -> Callable[[], Datas
             source_fields={"loader": f"sklearn.datasets.{loader_name}()", "samples": f"{len(labels):,}",
                            "features": features.shape[1], "train": f"{len(y_train):,}", "test": f"{len(y_test):,}"},
             feature_names=tuple(str(feature) for feature in bunch.feature_names),
+            feature_mean=tuple(float(value) for value in mean), feature_scale=tuple(float(value) for value in deviation),
         )
 
     return load_table

@@ -104,7 +104,8 @@ def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | N
         state.handles.append(handle)
         state.runs.append(run)
         state.run_data[run.run_id] = RunData(np.asarray(dataset.x_test), np.asarray(dataset.y_test),
-                                             tuple(dataset.class_names), dataset.kind)
+                                             tuple(dataset.class_names), dataset.kind, tuple(dataset.feature_names),
+                                             tuple(dataset.feature_mean), tuple(dataset.feature_scale))
     new_ids = [handle.runs[0].run_id for handle in handles]
     kept = [] if replace_overlay else [run_id for run_id in st.session_state.get(OVERLAY_KEY, [])
                                        if run_id in state.run_data]

@@ -8,7 +8,9 @@ import streamlit as st
 from playground.charts.training import confusion_figure
 from playground.engine.runs import FINISHED, RUNNING, STOPPED, Run, history_csv
 from playground_app.common import tr
+from playground_app.errors import page_boundary
 from playground_app.state import publish_model
+from playground_app.train.predict import predict_section
 from playground_app.train.state import RunData, TrainState, forget_run, keep_ended
 
 GALLERY_COLUMNS = 8
@@ -98,6 +100,9 @@ def results_section(state: TrainState) -> None:
         st.plotly_chart(figure, key=f"train_confusion_{run.run_id}", width="stretch")
         if data.kind == "image":
             _gallery(results.misclassified, results.predictions, data)
+    if data is not None and run.has_model:
+        with page_boundary():  # A model that cannot predict must not hide the downloads below.
+            predict_section(run, data, _task(run, results))
     if run.run_id in state.published:
         st.caption(tr("train.published", label=run.config.label))
     _downloads(run, snapshot)
@@ -107,6 +112,13 @@ def results_section(state: TrainState) -> None:
         state.result_choice = None
         st.session_state.pop(RESULT_KEY, None)
         st.rerun()
+
+
+def _task(run: Run, results) -> str:
+    """The run's task: regression has no confusion matrix; one sigmoid unit means binary."""
+    if results.confusion is None:
+        return "regression"
+    return "binary" if run.config.loss == "binary_crossentropy" else "multiclass"
 
 
 def _remember_result_choice(state: TrainState, newest: int) -> None:

@@ -24,12 +24,19 @@ _log = logging.getLogger(__name__)
 
 @dataclass
 class RunData:
-    """What the results section needs besides the run: the test data it was evaluated on."""
+    """What the results section needs besides the run: the test data it was evaluated on.
+
+    ``feature_names``, ``feature_mean`` and ``feature_scale`` let "predict one example" take values typed in
+    each feature's own units (empty for images).
+    """
 
     x_test: np.ndarray
     y_test: np.ndarray
     class_names: tuple[str, ...]
     kind: str
+    feature_names: tuple[str, ...] = ()
+    feature_mean: tuple[float, ...] = ()
+    feature_scale: tuple[float, ...] = ()
 
 
 @dataclass
