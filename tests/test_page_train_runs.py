@@ -84,3 +84,20 @@ def test_a_failed_run_shows_its_message_not_an_empty_chart():
     at = _with_runs(failed)
     assert not at.get("plotly_chart"), "a run without points drew an empty chart"
     assert any("Incompatible shapes" in error.value for error in at.error)
+
+
+def test_a_new_dataset_brings_its_proposed_training_but_what_the_learner_typed_stays():
+    from playground.data.registry import training_defaults
+
+    at = open_page("train")
+    iris, digits = training_defaults("iris"), training_defaults("digits")
+    assert at.number_input(key="train_epochs").value == iris.epochs
+    assert at.number_input(key="train_learning_rate_Adam").value == iris.learning_rate
+    assert at.select_slider(key="train_batch_size").value == iris.batch_size
+    at.number_input(key="train_epochs").set_value(7).run()
+    at.run()
+    assert at.number_input(key="train_epochs").value == 7, "a rerun overrode what the learner typed"
+    at.selectbox(key="train_dataset").set_value("digits").run()
+    assert not at.exception, at.exception
+    assert at.number_input(key="train_epochs").value == digits.epochs
+    assert at.select_slider(key="train_batch_size").value == digits.batch_size
