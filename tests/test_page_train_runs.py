@@ -101,3 +101,12 @@ def test_a_new_dataset_brings_its_proposed_training_but_what_the_learner_typed_s
     assert not at.exception, at.exception
     assert at.number_input(key="train_epochs").value == digits.epochs
     assert at.select_slider(key="train_batch_size").value == digits.batch_size
+
+
+def test_an_older_failed_run_on_the_chart_shows_its_message_beside_the_newer_curves():
+    failed = _run("#1 broken")
+    failed.finish(FAILED, "train.error_failed", detail="Incompatible shapes")
+    at = _with_runs(failed, _ended("#2 fine"))
+    assert any("#1 broken" in error.value and "Incompatible shapes" in error.value for error in at.error)
+    charts = [chart.proto.spec for chart in at.get("plotly_chart")]
+    assert charts and not any("#1 broken" in spec for spec in charts)

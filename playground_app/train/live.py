@@ -184,8 +184,13 @@ def _curves(state: TrainState) -> None:
     chosen = set(st.session_state.get(OVERLAY_KEY, []))
     # A run with no point yet (queued, or failed before its first batch) has nothing to draw: an empty
     # chart with axes −1…6 says nothing, and a failed run's message is shown with its progress.
-    snapshots = [snapshot for snapshot in (run.snapshot() for run in state.runs if run.run_id in chosen)
-                 if snapshot.batches or snapshot.epochs]
+    chosen_snapshots = [run.snapshot() for run in state.runs if run.run_id in chosen]
+    snapshots = [snapshot for snapshot in chosen_snapshots if snapshot.batches or snapshot.epochs]
+    last_id = state.runs[-1].run_id if state.runs else None
+    for snapshot in chosen_snapshots:
+        # The newest run's message is shown with its progress above; an older one's is shown here.
+        if snapshot not in snapshots and snapshot.run_id != last_id and snapshot.error_key:
+            st.error(f"{snapshot.config.label}: {tr(snapshot.error_key, **snapshot.error_fields)}")
     if not snapshots:
         return
     chart_labels = {name: tr(f"train.chart.{name}") for name in CHART_LABELS}

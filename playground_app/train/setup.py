@@ -111,6 +111,7 @@ def _uploaded_model(state: TrainState) -> ModelChoice | None:
             return None
     model = state.uploaded_model
     st.success(tr("train.upload_loaded", name=upload.name, params=int(model.count_params())))
+    st.caption(tr("train.model_info", title=upload.name, layers=len(model.layers), params=int(model.count_params())))
     return ModelChoice(spec=None, model=model, model_bytes=state.uploaded_bytes)
 
 
