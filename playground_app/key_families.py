@@ -24,6 +24,7 @@ from playground_app.convolution.input import UPLOAD
 from playground_app.convolution.sections import SECTIONS
 from playground_app.draw.state import SOURCES as DRAW_SOURCES
 from playground_app.train.live import CHART_LABELS
+from playground_app.train.predict import SOURCES as PREDICT_SOURCES
 from playground_app.train.setup import SOURCES as TRAIN_SOURCES
 
 KEY_FAMILIES: dict[str, tuple[str, ...]] = {
@@ -38,6 +39,7 @@ KEY_FAMILIES: dict[str, tuple[str, ...]] = {
     "conv.sample.{}": (*SAMPLES, UPLOAD),
     "draw.source_{}": DRAW_SOURCES,
     "train.source_{}": TRAIN_SOURCES,
+    "train.predict.source_{}": PREDICT_SOURCES,
     "train.status.{}": (*ACTIVE_STATUSES, *FINAL_STATUSES),
     "train.chart.{}": CHART_LABELS,
     "datasets.task.{}": TASKS,

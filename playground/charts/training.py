@@ -7,6 +7,7 @@ on whole numbers, so the thin batch curve and the thick epoch curve share one ax
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +18,9 @@ from playground.engine.runs import RunSnapshot
 
 # Most batch points one curve sends to the browser: a long run's older points are thinned out.
 MAX_BATCH_POINTS = 300
+PLOT_HEIGHT = 340
+LEGEND_ROW_HEIGHT = 22
+LEGEND_ENTRIES_PER_ROW = 2
 _MARKERS = {"early_stopping": ("x", "#000000"), "checkpoint": ("star", "#f2b705"), "stopped": ("square", "#7f7f7f")}
 
 
@@ -50,13 +54,17 @@ def curves_figure(
         _add_epoch_curve(figure, snapshot, metric, colour, f"{name} · {labels['train']}", "solid")
         _add_epoch_curve(figure, snapshot, f"val_{metric}", colour, f"{name} · {labels['validation']}", "dash")
         _add_markers(figure, snapshot, metric, labels)
+    # The legend goes below the plot, outside it: with two or more runs it covered half the curves.
+    # The figure grows by a row for every few entries, so the plot keeps its height.
+    legend_rows = math.ceil(len(figure.data) / LEGEND_ENTRIES_PER_ROW)
     figure.update_layout(
-        height=360,
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        height=PLOT_HEIGHT + LEGEND_ROW_HEIGHT * legend_rows,
+        margin={"l": 10, "r": 10, "t": 10, "b": 10},
         xaxis_title=labels["epoch"],
         yaxis_title=metric,
         yaxis_type="log" if log_scale else "linear",
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left",
+                "font": {"size": 11}},
         uirevision=metric,  # Keeps the learner's zoom while the chart redraws every second.
     )
     return figure

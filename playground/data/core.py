@@ -60,6 +60,9 @@ class Dataset:
         notice_key: Translation key of a notice the page must show (the offline stand-in), or None.
         notice_fields: Fields of that notice.
         feature_names: Column names of tabular features (empty for images).
+        feature_mean: Per feature, the training mean subtracted when standardising (empty: not standardised
+            here), so a value a learner types in the feature's own units can be scaled the same way.
+        feature_scale: Per feature, the training deviation it was divided by.
     """
 
     name: str
@@ -77,6 +80,8 @@ class Dataset:
     notice_key: str | None = None
     notice_fields: dict[str, Any] = field(default_factory=dict)
     feature_names: tuple[str, ...] = ()
+    feature_mean: tuple[float, ...] = ()
+    feature_scale: tuple[float, ...] = ()
 
     @property
     def source(self) -> str:
@@ -145,10 +150,16 @@ def standardise(x_train: np.ndarray, x_test: np.ndarray) -> tuple[np.ndarray, np
     Returns:
         Both parts as float32.
     """
+    mean, deviation = standardisation(x_train)
+    return ((x_train - mean) / deviation).astype(np.float32), ((x_test - mean) / deviation).astype(np.float32)
+
+
+def standardisation(x_train: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The training part's per-feature mean and deviation (1 for a constant column), as ``standardise`` uses."""
     mean = x_train.mean(axis=0)
     deviation = x_train.std(axis=0)
     deviation[deviation == 0] = 1.0
-    return ((x_train - mean) / deviation).astype(np.float32), ((x_test - mean) / deviation).astype(np.float32)
+    return mean, deviation
 
 
 def images_to_unit_range(images: np.ndarray, maximum: float = 255.0) -> np.ndarray:

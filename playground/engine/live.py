@@ -17,6 +17,9 @@ from playground.engine.runs import Run, RunEvent
 # Seconds between two published batch points. Reading a log value can force a device sync, and each
 # point is one more thing to draw: five points a second is smooth enough for a chart redrawn every second.
 PUBLISH_INTERVAL = 0.2
+# Weight of the previous smoothed value in the batch curve (TensorBoard's default smoothing is 0.6):
+# enough to calm one noisy batch, little enough to lag only a batch or two behind.
+SMOOTHING = 0.6
 
 
 class LivePublisher:
@@ -49,6 +52,8 @@ class LivePublisher:
         self._epoch = 0
         self._last_published = -math.inf
         self._checkpoint_best: float | None = None
+        self._means: dict[str, float] = {}
+        self._smoothed: dict[str, float] = {}
 
     def should_stop(self) -> bool:
         """Tells whether the learner pressed Stop (checked before every batch)."""
@@ -59,25 +64,49 @@ class LivePublisher:
         self.run.mark_started(max(int(steps_per_epoch or 1), 1))
 
     def epoch_begin(self, epoch: int) -> None:
-        """Remembers the epoch for the batch positions."""
+        """Remembers the epoch for the batch positions; Keras's running means start again."""
         self._epoch = epoch
+        self._means = {}
 
     def batch_end(self, batch: int, logs: dict[str, Any] | None) -> bool:
         """Publishes a batch point when the interval has passed; returns True to stop training.
 
         The loss is checked on every batch, like ``keras.callbacks.TerminateOnNaN``: with the
         TensorFlow backend Keras has already turned the logs into Python floats, so this costs nothing.
+        The point carries the smoothed per-batch values (``smoothed_batch_logs``), not Keras's running
+        means, which start again every epoch and make the curve jump at each epoch start.
         """
         logs = logs or {}
         self.run.batches_trained += 1
         if not _is_finite(logs.get("loss")):
             self.diverged = True
             return True
+        smoothed = self._smooth(batch, floats(logs))  # Every batch, so throttling drops points, not values.
         now = self.clock()
         if now - self._last_published >= self.interval:
             self._last_published = now
-            self.run.add_batch(self._epoch, batch, floats(logs))
+            self.run.add_batch(self._epoch, batch, smoothed)
         return self.should_stop()
+
+    def _smooth(self, batch: int, means: dict[str, float]) -> dict[str, float]:
+        """Turns Keras's running means into an exponentially smoothed curve of per-batch values.
+
+        Keras logs, after batch k (1-based) of an epoch, the mean of its first k batches. The batch's own
+        value is therefore k·mean_k − (k−1)·mean_(k−1) (exact for equal batches; the last, smaller batch
+        of an epoch is slightly off). Those values are noisy, so the curve is their exponential moving
+        average, which does not start again at each epoch.
+        """
+        smoothed = {}
+        for name, mean in means.items():
+            previous_mean = self._means.get(name)
+            value = mean if batch == 0 or previous_mean is None else (batch + 1) * mean - batch * previous_mean
+            if not math.isfinite(value):
+                value = mean
+            last = self._smoothed.get(name)
+            smoothed[name] = value if last is None else SMOOTHING * last + (1 - SMOOTHING) * value
+        self._means = means
+        self._smoothed = smoothed
+        return dict(smoothed)
 
     def epoch_end(self, epoch: int, logs: dict[str, Any] | None) -> bool:
         """Publishes the epoch's logs and checkpoint marker; returns True to stop training."""

@@ -19,7 +19,7 @@ from playground.spec import tasks
 from playground.engine.optimizers import make_optimizer
 from playground.errors import first_line
 from playground.engine.live import LivePublisher, floats, live_callback
-from playground.engine.runs import DIVERGED, FAILED, FINISHED, STOPPED, Run, RunEvent, RunResults
+from playground.engine.runs import DIVERGED, EVALUATING, FAILED, FINISHED, STOPPED, Run, RunEvent, RunResults
 
 MISCLASSIFIED_SHOWN = 24
 
@@ -63,6 +63,7 @@ def execute(job: TrainingJob) -> None:
             return
         if run.stop_requested.is_set():
             run.add_event(RunEvent("stopped", run.snapshot().epoch, float(run.batches_trained)))
+        run.add_event(RunEvent(EVALUATING, run.snapshot().epoch))  # The page says "evaluating…", not "batch 0".
         run.set_results(evaluate(job.model, job.x_test, job.y_test, job.task, run.config.one_hot))
         run.finish(STOPPED if run.stop_requested.is_set() else FINISHED)
     except Exception as error:  # noqa: BLE001 - the learner sees the reason; the page never sees a traceback.

@@ -86,6 +86,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This model has {count} layers; diagrams are drawn for at most {limit}. The table above still shows every layer.",
         "ko": "이 모델은 층이 {count}개입니다. 그림은 최대 {limit}개 층까지만 그립니다. 위의 표에는 모든 층이 그대로 나옵니다.",
     },
+    "build.train_this": {"en": "Train this model", "ko": "이 모델 학습하기"},
+    "build.train_this_help": {
+        "en": "Opens the Train page with this model and a dataset that fits its input shape.",
+        "ko": "이 모델과 입력 모양에 맞는 데이터셋으로 학습 페이지를 엽니다.",
+    },
     "build.show_code": {"en": "Show code (Keras, course-notes style)", "ko": "코드 보기 (강의 노트 스타일 Keras)"},
     "build.download_code": {"en": "Download model.py", "ko": "model.py 내려받기"},
     "build.files": {"en": "Save / load", "ko": "저장 / 불러오기"},

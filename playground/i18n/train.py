@@ -15,6 +15,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "The Build page has no model yet. Build one there, or pick a preset here.",
         "ko": "모델 만들기 페이지에 아직 모델이 없습니다. 그곳에서 만들거나 여기서 기본 모델을 고르세요.",
     },
+    "train.model_from_build": {"en": "Model from the Build page", "ko": "모델 만들기 페이지의 모델"},
+    "train.model_info": {
+        "en": "Will train: {title} · {layers} layers · {params:,} parameters",
+        "ko": "학습할 모델: {title} · 층 {layers}개 · 파라미터 {params:,}개",
+    },
+    "train.model_info_invalid": {
+        "en": "Will train: {title} · {layers} layers (its shapes do not work out yet; see below)",
+        "ko": "학습할 모델: {title} · 층 {layers}개 (아직 모양이 맞지 않습니다. 아래를 보세요)",
+    },
     "train.preset": {"en": "Preset", "ko": "기본 모델"},
     "train.upload": {"en": "A .keras file saved by Keras (model.save)", "ko": "Keras가 저장한 .keras 파일 (model.save)"},
     "train.upload_loaded": {"en": "Loaded {name}: {params:,} parameters. Training continues from its weights.", "ko": "{name}을(를) 불러왔습니다: 파라미터 {params:,}개. 이 가중치에서 이어서 학습합니다."},
@@ -155,6 +164,46 @@ STRINGS: dict[str, dict[str, str]] = {
     "train.progress": {
         "en": "{label}: {status} · epoch {epoch}/{epochs} · batch {batch}/{steps} · {elapsed:.1f} s elapsed{eta}",
         "ko": "{label}: {status} · 에포크 {epoch}/{epochs} · 배치 {batch}/{steps} · 경과 {elapsed:.1f}초{eta}",
+    },
+    "train.progress_evaluating": {
+        "en": "{label}: evaluating on the test set… · {elapsed:.1f} s elapsed",
+        "ko": "{label}: 테스트 세트로 평가하는 중… · 경과 {elapsed:.1f}초",
+    },
+    "train.chart.batches_caption": {
+        "en": "Thin line: the loss of each batch, smoothed (exponential moving average). Keras's progress bar shows a running mean that starts again every epoch; this curve does not jump at epoch starts. Thick line: the epoch's value, as in `history.history`.",
+        "ko": "가는 선: 배치마다의 손실을 지수 이동 평균으로 부드럽게 한 값입니다. Keras 진행 막대는 에포크마다 다시 시작하는 누적 평균을 보여 주지만, 이 곡선은 에포크가 시작될 때 튀지 않습니다. 굵은 선: `history.history`에 있는 에포크 값입니다.",
+    },
+    "train.problem_output_not_vector": {
+        "en": "The model's output is {shape} per example, but each label is one number: Dense layers on an image work on every pixel separately. Add a Flatten layer before the first Dense layer.",
+        "ko": "모델의 출력이 샘플마다 {shape}인데 레이블은 숫자 하나입니다. 이미지에 Dense 층을 쓰면 픽셀마다 따로 계산됩니다. 첫 Dense 층 앞에 Flatten 층을 넣으세요.",
+    },
+    "train.problem_cannot_take_data": {
+        "en": "This model cannot take this data: {detail}",
+        "ko": "이 모델은 이 데이터를 받을 수 없습니다: {detail}",
+    },
+    "train.problem_trial_failed": {
+        "en": "This model cannot train on this data: one trial batch of 8 samples failed ({detail}). Pick a model made for this data, or change it on the Build page.",
+        "ko": "이 모델은 이 데이터로 학습할 수 없습니다. 샘플 8개로 한 배치를 시험해 보니 실패했습니다({detail}). 이 데이터에 맞는 모델을 고르거나 모델 만들기 페이지에서 바꾸세요.",
+    },
+    "train.no_fix": {"en": "No one-click fix: pick another model, or change this one on the Build page.", "ko": "한 번에 고칠 방법이 없습니다. 다른 모델을 고르거나 모델 만들기 페이지에서 이 모델을 바꾸세요."},
+    "train.fix_add_flatten": {"en": "Add Flatten before layer {layer}", "ko": "{layer}번 층 앞에 Flatten 넣기"},
+    "train.fix_drop_layer": {"en": "Remove layer {layer} ({type})", "ko": "{layer}번 층({type}) 빼기"},
+    "train.fix_padding_same": {"en": "Use padding \"same\" in layer {layer} ({type})", "ko": "{layer}번 층({type})에 padding \"same\" 쓰기"},
+    "train.predict.title": {"en": "Predict one example", "ko": "예 하나 예측하기"},
+    "train.predict.source": {"en": "Example", "ko": "예"},
+    "train.predict.source_test": {"en": "A test example", "ko": "테스트 예"},
+    "train.predict.source_typed": {"en": "Type feature values", "ko": "특성 값 입력"},
+    "train.predict.index": {"en": "Test example number (0–{count})", "ko": "테스트 예 번호 (0–{count})"},
+    "train.predict.feature": {"en": "feature", "ko": "특성"},
+    "train.predict.value": {"en": "value", "ko": "값"},
+    "train.predict.no_model": {"en": "This run has no model to predict with.", "ko": "이 실행에는 예측할 모델이 없습니다."},
+    "train.predict.answer": {"en": "The model says **{name}** ({probability:.1%}).", "ko": "모델의 답: **{name}** ({probability:.1%})."},
+    "train.predict.truth": {"en": "The true answer: {name}", "ko": "정답: {name}"},
+    "train.predict.probability": {"en": "probability", "ko": "확률"},
+    "train.predict.predicted_value": {"en": "predicted value", "ko": "예측값"},
+    "train.predict.code": {
+        "en": "probabilities = model.predict(x[None, ...])[0]  # one row per example; [None, ...] makes a batch of one",
+        "ko": "probabilities = model.predict(x[None, ...])[0]  # 예마다 한 행; [None, ...]로 예 하나짜리 배치를 만듭니다",
     },
     "train.eta": {"en": " · about {seconds:.0f} s left", "ko": " · 약 {seconds:.0f}초 남음"},
     "train.diverged": {

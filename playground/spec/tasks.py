@@ -71,7 +71,8 @@ class Fix:
     """A one-click fix: ``key`` is its button text; ``action`` and ``value`` say what it does."""
 
     key: str
-    action: str  # "set_loss", "set_one_hot", "set_head", "set_input_shape"
+    action: str  # "set_loss", "set_one_hot", "set_head", "set_input_shape", and the layer fixes of ``structure``:
+    # "add_flatten" (before layer ``value``), "drop_layer" (``value``), "set_padding_same" (on layer ``value``)
     value: Any = None
     fields: dict[str, Any] = field(default_factory=dict)
 
@@ -250,11 +251,19 @@ def apply_fix(setup: Setup, fix: Fix) -> Setup:
     if fix.action == "set_head":
         units, activation, loss = fix.value
         return Setup(with_output_head(setup.spec, units, activation), loss, one_hot=False)
+    spec = copy.deepcopy(setup.spec)
+    layers = spec.setdefault("layers", [])
     if fix.action == "set_input_shape":
-        spec = copy.deepcopy(setup.spec)
         spec["input_shape"] = list(fix.value)
-        return replace(setup, spec=spec)
-    raise ValueError(f"Unknown fix action {fix.action!r}.")
+    elif fix.action == "add_flatten":
+        layers.insert(int(fix.value), {"type": "Flatten"})
+    elif fix.action == "drop_layer":
+        del layers[int(fix.value)]
+    elif fix.action == "set_padding_same":
+        layers[int(fix.value)]["padding"] = "same"
+    else:
+        raise ValueError(f"Unknown fix action {fix.action!r}.")
+    return replace(setup, spec=spec)
 
 
 def with_output_head(spec: dict[str, Any], units: int, activation: str) -> dict[str, Any]:

@@ -9,6 +9,7 @@ import json
 
 import streamlit as st
 
+from playground.data.registry import dataset_for_input_shape
 from playground.spec import SpecError, summarize, validate
 from playground_app.build import form as build_form
 from playground_app.build import outputs as build_outputs
@@ -26,6 +27,19 @@ def _prefix_rows(spec: dict, error: SpecError) -> tuple:
         return summarize({**spec, "layers": spec["layers"][: error.layer_index]}).rows
     except SpecError:
         return ()
+
+
+SWITCH_TO_TRAIN = "build_switch_to_train"
+
+
+def _send_to_train(spec: dict) -> None:
+    """Button callback: the Train page opens on this model, with the dataset its input was made for."""
+    shared().spec = copy.deepcopy(spec)
+    st.session_state["train_model_source"] = "build"
+    dataset = dataset_for_input_shape(spec.get("input_shape") or ())
+    if dataset is not None:
+        st.session_state["train_dataset"] = dataset
+    st.session_state[SWITCH_TO_TRAIN] = True  # st.switch_page does not work inside a callback.
 
 
 def main() -> None:
@@ -76,6 +90,10 @@ def main() -> None:
     # Train and Compare read the model from here; they only ever see a valid one.
     shared().spec = copy.deepcopy(valid_spec)
     shared_link = build_outputs.publish_link(valid_spec)
+    st.button(tr("build.train_this"), key="build_train_this", type="primary", icon=":material/show_chart:",
+              help=tr("build.train_this_help"), on_click=_send_to_train, args=(valid_spec,))
+    if st.session_state.pop(SWITCH_TO_TRAIN, False):
+        st.switch_page("train/page.py")
 
     st.subheader(tr("build.diagrams"))
     build_outputs.diagrams(json.dumps(valid_spec, sort_keys=True))

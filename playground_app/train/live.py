@@ -22,10 +22,11 @@ from playground.spec import tasks, validate
 from playground.charts.training import curves_figure, metric_names
 from playground.data.registry import Dataset, load, subsample
 from playground.spec.presets import PRESETS
-from playground.engine.runs import DIVERGED, FAILED, Run, RunConfig, RunSnapshot
+from playground.engine.runs import DIVERGED, FAILED, Run, RunConfig, RunSnapshot, evaluating
 from playground.spec import SpecError
 from playground_app.common import lang, tr
 from playground_app.train.options import Options
+from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
 from playground_app.train.state import RunData, TrainState, forget_all
 
@@ -46,8 +47,9 @@ def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Datase
     busy = bool(state.active_runs())
     ready = choice is not None and dataset is not None and options is not None and not blocked
     first, second, third = st.columns([1, 2, 1])
-    if first.button(tr("train.start"), type="primary", key="train_start", disabled=busy or not ready,
-                    width="stretch"):
+    # A disabled primary button stays red and looks clickable: it is primary only when it can be pressed.
+    if first.button(tr("train.start"), type="primary" if ready and not busy else "secondary", key="train_start",
+                    disabled=busy or not ready, width="stretch"):
         _start_single(state, choice, dataset, loss, one_hot, options)
     if second.button(tr("train.experiment"), key="train_experiment", disabled=busy, width="stretch",
                      help=tr("train.experiment_help", samples=RACE_PRESETS[EXPERIMENT].samples,
@@ -111,7 +113,8 @@ def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | N
         state.handles.append(handle)
         state.runs.append(run)
         state.run_data[run.run_id] = RunData(np.asarray(dataset.x_test), np.asarray(dataset.y_test),
-                                             tuple(dataset.class_names), dataset.kind)
+                                             tuple(dataset.class_names), dataset.kind, tuple(dataset.feature_names),
+                                             tuple(dataset.feature_mean), tuple(dataset.feature_scale))
     new_ids = [handle.runs[0].run_id for handle in handles]
     kept = [] if replace_overlay else [run_id for run_id in st.session_state.get(OVERLAY_KEY, [])
                                        if run_id in state.run_data]
@@ -128,13 +131,16 @@ def live_section(state: TrainState) -> None:
     controls = st.columns([3, 1, 1])
     controls[0].multiselect(tr("train.overlay"), list(labels), key=OVERLAY_KEY, format_func=labels.__getitem__)
     controls[1].toggle(tr("train.log_scale"), key="train_log_scale")
-    controls[2].toggle(tr("train.show_batches"), value=True, key="train_show_batches")
+    show_batches = controls[2].toggle(tr("train.show_batches"), value=True, key="train_show_batches")
+    if show_batches:
+        st.caption(tr("train.chart.batches_caption"))
     live = bool(state.active_runs())
 
     @st.fragment(run_every=REFRESH_SECONDS if live else None)
     def live_fragment() -> None:
         _progress_and_stop(state)
         _curves(state)
+        runs_table(state)  # In the fragment: its epoch counts and losses move while a run trains.
         if live and not state.active_runs():
             st.rerun()  # The last run just ended: redraw the whole page so its results appear.
 
@@ -154,6 +160,11 @@ def _progress_and_stop(state: TrainState) -> None:
 
 
 def _progress(snapshot: RunSnapshot) -> None:
+    if snapshot.status == "running" and evaluating(snapshot):
+        # fit has ended and the test set is being evaluated: no batch count or time left to show.
+        st.progress(1.0, text=tr("train.progress_evaluating", label=snapshot.config.label,
+                                 elapsed=snapshot.elapsed))
+        return
     eta = tr("train.eta", seconds=snapshot.eta) if snapshot.eta is not None else ""
     if snapshot.status == "running":
         epoch = min(snapshot.epoch + 1, snapshot.config.epochs)
@@ -179,10 +190,21 @@ def _stop_all(state: TrainState) -> None:
 
 
 def _curves(state: TrainState) -> None:
-    chosen = [run for run in state.runs if run.run_id in set(st.session_state.get(OVERLAY_KEY, []))]
+    chosen_ids = set(st.session_state.get(OVERLAY_KEY, []))
+    chosen = [run for run in state.runs if run.run_id in chosen_ids]
     if not chosen:
         return
-    snapshots = _chart_snapshots(state, chosen)
+    chosen_snapshots = _chart_snapshots(state, chosen)
+    # A run with no point yet (queued, or failed before its first batch) has nothing to draw: an empty
+    # chart with axes −1…6 says nothing, and a failed run's message is shown with its progress.
+    snapshots = [snapshot for snapshot in chosen_snapshots if snapshot.batches or snapshot.epochs]
+    last_id = state.runs[-1].run_id if state.runs else None
+    for snapshot in chosen_snapshots:
+        # The newest run's message is shown with its progress above; an older one's is shown here.
+        if snapshot not in snapshots and snapshot.run_id != last_id and snapshot.error_key:
+            st.error(f"{snapshot.config.label}: {tr(snapshot.error_key, **snapshot.error_fields)}")
+    if not snapshots:
+        return
     chart_labels = {name: tr(f"train.chart.{name}") for name in CHART_LABELS}
     metrics = metric_names(snapshots) or ["loss"]
     columns = st.columns(min(len(metrics), 2))

@@ -12,7 +12,9 @@ from playground.spec.activations import HIDDEN_ACTIVATIONS
 from playground.spec.codegen import FitArguments
 from playground.engine.optimizers import LEARNING_RATE_RANGE, OPTIMIZERS, optimizer_code
 from playground.engine.runs import EarlyStoppingConfig
+from playground.data.registry import training_defaults
 from playground_app.common import lang, tr
+from playground_app.train.state import train_state
 
 KEEP = "keep"
 BATCH_SIZES = (8, 16, 32, 64, 128, 256)
@@ -33,12 +35,18 @@ class Options:
     checkpoint: bool = False
 
 
-def options_section(task: str) -> Options:
+def options_section(task: str, dataset_name: str = "") -> Options:
     """Draws the training options and returns them.
 
     The head section above checks the batch size against the data, so the page draws these
     options first (into their place below it) and hands it ``options.batch_size``.
+
+    Args:
+        task: The dataset's task (what EarlyStopping may watch).
+        dataset_name: The dataset's registry name: a new one brings its proposed epochs, learning rate
+            and batch size (``playground.data.registry.training_defaults``).
     """
+    _propose_defaults(dataset_name)
     first, second, third = st.columns(3)
     with first:
         activation = st.selectbox(tr("train.hidden_activation"), (KEEP, *HIDDEN_ACTIVATIONS), key="train_hidden_activation",
@@ -47,8 +55,9 @@ def options_section(task: str) -> Options:
                                  key="train_optimizer")
         entry = OPTIMIZERS[optimizer]
         # One learning-rate widget per optimizer: switching to SGD shows SGD's own default (0.01).
+        st.session_state.setdefault(f"train_learning_rate_{optimizer}", entry.learning_rate)
         learning_rate = st.number_input(tr("train.learning_rate"), min_value=LEARNING_RATE_RANGE[0],
-                                        max_value=LEARNING_RATE_RANGE[1], value=entry.learning_rate, format="%g",
+                                        max_value=LEARNING_RATE_RANGE[1], format="%g",
                                         key=f"train_learning_rate_{optimizer}")
         parameters = {
             parameter.name: st.number_input(parameter.name, min_value=parameter.minimum, max_value=parameter.maximum,
@@ -57,8 +66,8 @@ def options_section(task: str) -> Options:
             for parameter in entry.parameters
         }
     with second:
-        batch_size = st.select_slider(tr("train.batch_size"), BATCH_SIZES, value=32, key="train_batch_size")
-        epochs = st.number_input(tr("train.epochs"), min_value=1, max_value=200, value=5, step=1, key="train_epochs")
+        batch_size = st.select_slider(tr("train.batch_size"), BATCH_SIZES, key="train_batch_size")
+        epochs = st.number_input(tr("train.epochs"), min_value=1, max_value=200, step=1, key="train_epochs")
         validation_split = st.slider(tr("train.validation_split"), 0.0, 0.5, 0.2, 0.05, key="train_validation_split")
     with third:
         early_stopping = _early_stopping(task, validation_split)
@@ -67,6 +76,21 @@ def options_section(task: str) -> Options:
                       {name: float(value) for name, value in parameters.items()}, int(batch_size), int(epochs),
                       float(validation_split), early_stopping, checkpoint)
     return options
+
+
+def _propose_defaults(dataset_name: str) -> None:
+    """Puts the dataset's proposed epochs, learning rate and batch size in the widgets when the dataset changes.
+
+    Only on a change: what the learner typed afterwards stays until another dataset is picked.
+    """
+    state = train_state()
+    if "train_epochs" in st.session_state and state.defaults_origin == dataset_name:
+        return
+    state.defaults_origin = dataset_name
+    defaults = training_defaults(dataset_name)
+    st.session_state["train_epochs"] = defaults.epochs
+    st.session_state["train_batch_size"] = defaults.batch_size
+    st.session_state[f"train_learning_rate_{defaults.optimizer}"] = defaults.learning_rate
 
 
 def show_training_code(options: Options, loss: str, task: str, spec: dict[str, Any] | None) -> None:

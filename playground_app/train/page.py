@@ -7,7 +7,7 @@ from playground_app.common import tr
 from playground_app.errors import page_boundary
 from playground_app.train.live import live_section, start_buttons
 from playground_app.train.options import options_section, show_training_code
-from playground_app.train.results import keep_runs, publish_finished, results_section, runs_table
+from playground_app.train.results import keep_runs, publish_finished, results_section
 from playground_app.train.setup import choose_data, choose_model, head_section
 from playground_app.train.state import train_state
 
@@ -29,7 +29,7 @@ with page_boundary():
         head_area = st.container()
         st.subheader(tr("train.section_options"))
         # Drawn before the head section that sits above them: the head checks their batch size.
-        options = options_section(dataset.task)
+        options = options_section(dataset.task, dataset.name)
         with head_area:
             data_choice = head_section(state, choice, dataset, options.batch_size)
         show_training_code(options, data_choice.loss, dataset.task, choice.spec)
@@ -40,5 +40,4 @@ with page_boundary():
     keep_runs(state)
     publish_finished(state)
     st.subheader(tr("train.section_results"))
-    runs_table(state)
     results_section(state)

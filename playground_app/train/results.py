@@ -6,12 +6,16 @@ import numpy as np
 import streamlit as st
 
 from playground.charts.training import confusion_figure
-from playground.engine.runs import FINISHED, STOPPED, Run, history_csv
+from playground.engine.runs import FINISHED, RUNNING, STOPPED, Run, history_csv
 from playground_app.common import tr
+from playground_app.errors import page_boundary
 from playground_app.state import publish_model
+from playground_app.train.predict import predict_section
 from playground_app.train.state import RunData, TrainState, forget_run, keep_ended
 
 GALLERY_COLUMNS = 8
+MISSING = "—"
+RESULT_KEY = "train_result_run"
 
 
 def publish_finished(state: TrainState) -> None:
@@ -37,6 +41,8 @@ def runs_table(state: TrainState) -> None:
         snapshot = run.snapshot()
         config = snapshot.config
         last = snapshot.epochs[-1] if snapshot.epochs else {}
+        # While a run trains, its epoch in progress counts (epoch logs arrive only when an epoch ends).
+        done = min(snapshot.epoch + 1, config.epochs) if snapshot.status == RUNNING else len(snapshot.epochs)
         rows.append({
             tr("train.column.run"): config.label,
             tr("train.column.status"): tr(f"train.status.{snapshot.status}"),
@@ -44,12 +50,17 @@ def runs_table(state: TrainState) -> None:
             tr("train.column.activation"): config.hidden_activation or tr("train.keep_per_layer"),
             tr("train.column.optimizer"): f"{config.optimizer} ({config.learning_rate:g})",
             tr("train.column.loss"): config.loss,
-            tr("train.column.batch_epochs"): f"{config.batch_size} / {len(snapshot.epochs)}/{config.epochs}",
-            "loss": last.get("loss"),
-            "val_loss": last.get("val_loss"),
-            tr("train.column.test"): _headline(snapshot.results.test_metrics) if snapshot.results else None,
+            tr("train.column.batch_epochs"): f"{config.batch_size} / {done}/{config.epochs}",
+            "loss": _number(last.get("loss")),
+            "val_loss": _number(last.get("val_loss")),
+            tr("train.column.test"): _headline(snapshot.results.test_metrics) if snapshot.results else MISSING,
         })
     st.dataframe(rows, hide_index=True, width="stretch")
+
+
+def _number(value: float | None) -> str:
+    """A log value as the table shows it: four decimals, or "—" before the first epoch ended (never "None")."""
+    return MISSING if value is None else f"{value:.4f}"
 
 
 def _headline(metrics: dict[str, float]) -> str:
@@ -67,8 +78,13 @@ def results_section(state: TrainState) -> None:
         st.caption(tr("train.no_results"))
         return
     labels = {run.run_id: run.config.label for run in ended}
-    chosen = st.selectbox(tr("train.results_for"), list(reversed(labels)), key="train_result_run",
-                          format_func=labels.__getitem__)
+    newest = ended[-1].run_id
+    if state.result_choice not in labels:
+        state.result_choice = None  # The chosen run was deleted: back to following the newest.
+    # The newest ended run unless the learner picked one (a selectbox keeps its old value when runs are added).
+    st.session_state[RESULT_KEY] = state.result_choice or newest
+    chosen = st.selectbox(tr("train.results_for"), list(reversed(labels)), key=RESULT_KEY,
+                          format_func=labels.__getitem__, on_change=_remember_result_choice, args=(state, newest))
     run = next(run for run in ended if run.run_id == chosen)
     snapshot = run.snapshot()
     results = snapshot.results
@@ -84,14 +100,31 @@ def results_section(state: TrainState) -> None:
         st.plotly_chart(figure, key=f"train_confusion_{run.run_id}", width="stretch")
         if data.kind == "image":
             _gallery(results.misclassified, results.predictions, data)
+    if data is not None and run.has_model:
+        with page_boundary():  # A model that cannot predict must not hide the downloads below.
+            predict_section(run, data, _task(run, results))
     if run.run_id in state.published:
         st.caption(tr("train.published", label=run.config.label))
     _downloads(run, snapshot)
     if st.button(tr("train.delete_run"), key=f"train_delete_{run.run_id}", disabled=run.active,
                  help=tr("train.delete_run_help")):
         forget_run(state, run)
-        st.session_state.pop("train_result_run", None)
+        state.result_choice = None
+        st.session_state.pop(RESULT_KEY, None)
         st.rerun()
+
+
+def _task(run: Run, results) -> str:
+    """The run's task: regression has no confusion matrix; one sigmoid unit means binary."""
+    if results.confusion is None:
+        return "regression"
+    return "binary" if run.config.loss == "binary_crossentropy" else "multiclass"
+
+
+def _remember_result_choice(state: TrainState, newest: int) -> None:
+    """Selectbox callback: a run the learner picks stays shown; picking the newest follows new runs again."""
+    chosen = st.session_state.get(RESULT_KEY)
+    state.result_choice = None if chosen == newest else chosen
 
 
 def _gallery(indices: list[int], predictions: list[float], data: RunData) -> None:

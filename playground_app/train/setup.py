@@ -9,11 +9,13 @@ from typing import Any
 
 import streamlit as st
 
-from playground.spec import tasks
+from playground.engine import trial
+from playground.spec import SpecError, summarize, tasks
 from playground.data.registry import Dataset, subsample
 from playground.engine.model_files import ModelFileError, load_model_bytes
 from playground.spec.presets import PRESET_DATASETS, PRESET_TITLES, PRESETS
-from playground_app.common import tr
+from playground.errors import LearnerError
+from playground_app.common import lang, tr
 from playground_app.errors import show_error
 from playground_app.widgets.dataset_picker import pick_dataset
 from playground_app.state import shared
@@ -57,6 +59,7 @@ def choose_model(state: TrainState) -> ModelChoice | None:
             st.info(tr("train.no_build_spec"))
             return None
         origin = "build:" + json.dumps(spec, sort_keys=True)
+        title = tr("train.model_from_build")
     else:
         if "train_preset" not in st.session_state:
             st.session_state["train_preset"] = DEFAULT_PRESET
@@ -65,11 +68,23 @@ def choose_model(state: TrainState) -> ModelChoice | None:
                             format_func=lambda key: tr(PRESET_TITLES[key]), on_change=_follow_preset_dataset)
         spec = PRESETS[name]
         origin = f"preset:{name}"
+        title = tr(PRESET_TITLES[name])
     if state.spec_origin != origin:
         # A new model was picked: start over from it (fixes applied to the previous one are dropped).
         state.working_spec = copy.deepcopy(spec)
         state.spec_origin = origin
+    _describe_model(title, state.working_spec)
     return ModelChoice(state.working_spec)
+
+
+def _describe_model(title: str, spec: dict[str, Any]) -> None:
+    """Says which model will train: where it comes from, its layers and parameters (after fixes)."""
+    try:
+        summary = summarize(spec)
+    except SpecError:
+        st.caption(tr("train.model_info_invalid", title=title, layers=len(spec.get("layers") or [])))
+        return
+    st.caption(tr("train.model_info", title=title, layers=len(summary.rows), params=summary.total_params))
 
 
 def _follow_preset_dataset() -> None:
@@ -97,6 +112,7 @@ def _uploaded_model(state: TrainState) -> ModelChoice | None:
             return None
     model = state.uploaded_model
     st.success(tr("train.upload_loaded", name=upload.name, params=int(model.count_params())))
+    st.caption(tr("train.model_info", title=upload.name, layers=len(model.layers), params=int(model.count_params())))
     return ModelChoice(spec=None, model=model, model_bytes=state.uploaded_bytes)
 
 
@@ -155,7 +171,10 @@ def head_section(state: TrainState, choice: ModelChoice, dataset: Dataset, batch
     loss = left.selectbox(tr("train.loss"), list(tasks.LOSSES), key="train_loss")
     one_hot = right.checkbox(tr("train.one_hot"), key="train_one_hot", disabled=task == "regression")
     setup = tasks.Setup(spec, loss, one_hot)
-    problems = tasks.check(setup, dataset.input_shape, task, classes, batch_size)
+    if choice.spec is None:  # An uploaded model: only its input and output layer are known here.
+        problems = tasks.check(setup, dataset.input_shape, task, classes, batch_size)
+    else:  # Green only after one batch really trained (cached per setup: reruns do not repeat it).
+        problems = trial.verdict(setup, dataset, batch_size)
     for index, problem in enumerate(problems):
         _show_problem(problem, index, editable=choice.spec is not None, task_name=task_name)
     blocked = any(problem.blocking for problem in problems)
@@ -168,6 +187,8 @@ def _show_problem(problem: tasks.Problem, index: int, editable: bool, task_name:
     fields = {**problem.fields}
     if "task" in fields:
         fields["task"] = task_name
+    if isinstance(fields.get("detail"), LearnerError):
+        fields["detail"] = fields["detail"].text(lang())
     text = tr(problem.key, **fields)
     if not problem.blocking:
         st.info(text)
@@ -175,7 +196,7 @@ def _show_problem(problem: tasks.Problem, index: int, editable: bool, task_name:
     st.warning(text)
     fixes = [fix for fix in problem.fixes if editable or fix.action in ("set_loss", "set_one_hot")]
     if not fixes:
-        st.caption(tr("train.fix_unavailable"))
+        st.caption(tr("train.fix_unavailable" if problem.fixes else "train.no_fix"))
         return
     columns = st.columns(len(fixes))
     for number, (column, fix) in enumerate(zip(columns, fixes)):

@@ -24,12 +24,19 @@ _log = logging.getLogger(__name__)
 
 @dataclass
 class RunData:
-    """What the results section needs besides the run: the test data it was evaluated on."""
+    """What the results section needs besides the run: the test data it was evaluated on.
+
+    ``feature_names``, ``feature_mean`` and ``feature_scale`` let "predict one example" take values typed in
+    each feature's own units (empty for images).
+    """
 
     x_test: np.ndarray
     y_test: np.ndarray
     class_names: tuple[str, ...]
     kind: str
+    feature_names: tuple[str, ...] = ()
+    feature_mean: tuple[float, ...] = ()
+    feature_scale: tuple[float, ...] = ()
 
 
 @dataclass
@@ -52,6 +59,8 @@ class TrainState:
         saved: Run ids already kept in the workspace (restored runs included).
         chart_snapshots: What the live chart drew last (it redraws every few seconds while training).
         chart_taken_at: When those snapshots were taken (``time.monotonic()``).
+        result_choice: The run whose results the learner picked, or None: show the newest ended run.
+        defaults_origin: The dataset whose proposed epochs, learning rate and batch size are in the widgets.
     """
 
     runs: list[Run] = field(default_factory=list)
@@ -68,6 +77,8 @@ class TrainState:
     saved: set[int] = field(default_factory=set)
     chart_snapshots: list[Any] = field(default_factory=list)
     chart_taken_at: float = 0.0
+    defaults_origin: str = ""
+    result_choice: int | None = None
 
     def active_runs(self) -> list[Run]:
         """Runs queued or training."""

@@ -1,0 +1,112 @@
+"""The Train page with runs in every state (records made here, nothing trains): what a newcomer sees (issue 12)."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from playground.engine.runs import FAILED, FINISHED, Run, RunConfig, RunEvent, RunResults
+from playground.spec.presets import PRESETS
+from tests.helpers import open_page
+
+
+def _run(label: str, epochs: int = 6) -> Run:
+    config = RunConfig(label=label, spec=PRESETS["iris"], dataset="iris", loss="sparse_categorical_crossentropy",
+                       optimizer="Adam", learning_rate=0.01, batch_size=16, epochs=epochs)
+    run = Run(config)
+    run.mark_started(5)
+    return run
+
+
+def _ended(label: str, accuracy: float = 0.9) -> Run:
+    run = _run(label)
+    run.add_batch(0, 4, {"loss": 1.0, "accuracy": 0.5})
+    run.add_epoch(0, {"loss": 1.0, "accuracy": 0.5, "val_loss": 1.1, "val_accuracy": 0.4})
+    run.set_results(RunResults({"accuracy": accuracy, "loss": 0.3}, [[5, 1], [0, 4]], [1], [0, 0]))
+    run.finish(FINISHED)
+    return run
+
+
+def _with_runs(*runs: Run) -> AppTest:
+    at = open_page("train")
+    at.session_state["train"].runs.extend(runs)
+    at.session_state["train_overlay"] = [run.run_id for run in runs]
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _runs_table(at: AppTest):
+    return next(frame.value for frame in at.dataframe if "run" in frame.value.columns)
+
+
+def test_results_show_the_newest_ended_run_unless_the_learner_chose_one():
+    at = _with_runs(_ended("#1 a"))
+    state = at.session_state["train"]
+    state.runs.append(_ended("#2 b"))
+    at.run()
+    assert at.selectbox(key="train_result_run").value == state.runs[-1].run_id, "results still show run #1"
+    at.selectbox(key="train_result_run").set_value(state.runs[0].run_id).run()
+    state.runs.append(_ended("#3 c"))
+    at.run()
+    assert at.selectbox(key="train_result_run").value == state.runs[0].run_id, "the learner's choice was dropped"
+
+
+def test_while_a_run_trains_the_button_looks_disabled_and_the_table_counts_epochs():
+    running = _run("#1 live")
+    for epoch in range(2):
+        run_logs = {"loss": 1.0 - epoch / 10, "accuracy": 0.5}
+        running.add_batch(epoch, 4, run_logs)
+        running.add_epoch(epoch, run_logs)
+    running.add_batch(2, 1, {"loss": 0.7, "accuracy": 0.6})
+    at = _with_runs(running)
+    button = at.button(key="train_start")
+    assert button.disabled and button.proto.type != "primary", "a disabled Train button must not look red"
+    row = _runs_table(at).iloc[0]
+    assert "None" not in [str(value) for value in row.values], row.to_dict()
+    assert "3/6" in row["batch / epochs done"], "the table must count the epoch in progress"
+
+
+def test_the_final_evaluation_says_so_instead_of_batch_zero():
+    running = _run("#1 eval", epochs=2)
+    for epoch in range(2):
+        running.add_batch(epoch, 4, {"loss": 0.5})
+        running.add_epoch(epoch, {"loss": 0.5})
+    running.add_event(RunEvent("evaluating", 2))
+    at = _with_runs(running)
+    texts = [str(element.proto.text) for element in at.get("progress")]
+    assert any("evaluating on the test set" in text for text in texts), texts
+    assert not any("batch 0/" in text for text in texts), texts
+
+
+def test_a_failed_run_shows_its_message_not_an_empty_chart():
+    failed = _run("#1 broken")
+    failed.finish(FAILED, "train.error_failed", detail="Incompatible shapes")
+    at = _with_runs(failed)
+    assert not at.get("plotly_chart"), "a run without points drew an empty chart"
+    assert any("Incompatible shapes" in error.value for error in at.error)
+
+
+def test_a_new_dataset_brings_its_proposed_training_but_what_the_learner_typed_stays():
+    from playground.data.registry import training_defaults
+
+    at = open_page("train")
+    iris, digits = training_defaults("iris"), training_defaults("digits")
+    assert at.number_input(key="train_epochs").value == iris.epochs
+    assert at.number_input(key="train_learning_rate_Adam").value == iris.learning_rate
+    assert at.select_slider(key="train_batch_size").value == iris.batch_size
+    at.number_input(key="train_epochs").set_value(7).run()
+    at.run()
+    assert at.number_input(key="train_epochs").value == 7, "a rerun overrode what the learner typed"
+    at.selectbox(key="train_dataset").set_value("digits").run()
+    assert not at.exception, at.exception
+    assert at.number_input(key="train_epochs").value == digits.epochs
+    assert at.select_slider(key="train_batch_size").value == digits.batch_size
+
+
+def test_an_older_failed_run_on_the_chart_shows_its_message_beside_the_newer_curves():
+    failed = _run("#1 broken")
+    failed.finish(FAILED, "train.error_failed", detail="Incompatible shapes")
+    at = _with_runs(failed, _ended("#2 fine"))
+    assert any("#1 broken" in error.value and "Incompatible shapes" in error.value for error in at.error)
+    charts = [chart.proto.spec for chart in at.get("plotly_chart")]
+    assert charts and not any("#1 broken" in spec for spec in charts)

@@ -1,0 +1,27 @@
+"""Build → "Train this model": Train opens with that model and data that fits its input (issue 12.3)."""
+
+from __future__ import annotations
+
+import pytest
+
+from playground.data.registry import dataset_for_input_shape
+from tests.helpers import open_page
+
+
+@pytest.mark.parametrize(("shape", "dataset"), [
+    ((28, 28, 1), "mnist"), ((28, 28), "mnist"), ((784,), "mnist"), ((4,), "iris"), ((30,), "breast_cancer"),
+    ((13,), "wine"), ((8, 8, 1), "digits"), ((8, 8), "digits"), ((32, 32, 3), "cifar10"), ((7, 3), None),
+])
+def test_the_dataset_for_a_model_input_is_the_one_it_fits(shape, dataset):
+    assert dataset_for_input_shape(shape) == dataset
+
+
+def test_train_this_model_opens_train_with_the_build_model_and_fitting_data():
+    at = open_page("build")  # The Build page starts with the MNIST CNN: input (28, 28, 1).
+    at.button(key="build_train_this").click().run()
+    assert not at.exception, at.exception
+    assert at.session_state["train_model_source"] == "build"
+    assert at.session_state["train_dataset"] == "mnist"
+    assert at.title[0].value == "Train", "the Train page did not open"
+    captions = " ".join(caption.value for caption in at.caption)
+    assert "Model from the Build page" in captions and "6 layers" in captions and "34,826 parameters" in captions
