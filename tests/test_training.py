@@ -233,3 +233,20 @@ def test_markers_sit_on_the_chart_of_the_quantity_their_callback_watched():
     accuracy_markers = markers("accuracy")
     assert "ModelCheckpoint saved" not in accuracy_markers
     assert accuracy_markers["Stop pressed"] == ((2,), (0.5,))
+
+
+def test_the_race_and_the_train_chart_draw_a_run_with_the_same_builders():
+    """One trace builder and one palette: a race entry's loss curves are the Train chart's, point for point."""
+    from playground.charts.compare_race import race_figure
+
+    run = Run(_config(epochs=2))
+    run.mark_started(steps_per_epoch=4)
+    for batch in range(4):
+        run.add_batch(0, batch, {"loss": 1.0 - batch / 10, "accuracy": 0.5})
+    run.add_epoch(0, {"loss": 0.7, "accuracy": 0.6, "val_loss": 0.8, "val_accuracy": 0.55})
+    snapshot = run.snapshot()
+    train_chart = curves_figure([snapshot], "loss")
+    race_chart = race_figure([snapshot])
+    race_loss = [trace for trace in race_chart.data if trace.xaxis == "x"]
+    assert [(list(trace.x), list(trace.y), trace.line.color) for trace in race_loss] == \
+        [(list(trace.x), list(trace.y), trace.line.color) for trace in train_chart.data]

@@ -1,4 +1,8 @@
-"""Figure of the optimizer race: every entry's loss and accuracy curves, overlaid, side by side."""
+"""Figure of the optimizer race: every entry's loss and accuracy curves, overlaid, side by side.
+
+The curves are drawn by the same builders as the Train page's chart (``batch_trace``, ``epoch_trace``)
+with the same palette, so an entry looks like a run.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +12,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from playground.charts.palette import colour as palette_colour
+from playground.charts.training import batch_trace, epoch_trace
 from playground.engine.runs import DIVERGED, RunSnapshot
-
-
-def _training_curve(snapshot: RunSnapshot, metric: str) -> tuple[list[float], list[float | None]]:
-    """The training curve: published batch points plus each epoch's final value, in order.
-
-    Batch points are throttled (a fast epoch may publish none), so the epoch-end values keep
-    every curve continuous up to where its entry has got.
-    """
-    points = [(point.position, point.logs.get(metric)) for point in snapshot.batches]
-    points += [(float(number), logs.get(metric)) for number, logs in enumerate(snapshot.epochs, start=1)]
-    points.sort(key=lambda point: point[0])
-    return [position for position, _ in points], [value for _, value in points]
 
 
 def race_figure(
@@ -32,7 +25,7 @@ def race_figure(
     validation_text: str = "validation",
     diverged_text: str = "diverged",
 ) -> go.Figure:
-    """Overlays the race's curves: training (solid, per published batch) and validation (dashed, per epoch).
+    """Overlays the race's curves: per batch (thin), per epoch (solid) and validation (dashed).
 
     Args:
         snapshots: One run snapshot per race entry, in entry order (colours follow the order).
@@ -49,19 +42,15 @@ def race_figure(
     for index, snapshot in enumerate(snapshots):
         colour = palette_colour(index)
         name = snapshot.config.label + (f" ({diverged_text})" if snapshot.status == DIVERGED else "")
-        epochs = list(range(1, len(snapshot.epochs) + 1))
         for column, metric in ((1, "loss"), (2, "accuracy")):
-            positions, values = _training_curve(snapshot, metric)
-            figure.add_trace(go.Scatter(
-                x=positions, y=values, mode="lines",
-                line=dict(color=colour, width=2), name=name, legendgroup=str(index), showlegend=column == 1,
-            ), row=1, col=column)
-            values = [logs.get(f"val_{metric}") for logs in snapshot.epochs]
-            if any(value is not None for value in values):
-                figure.add_trace(go.Scatter(
-                    x=epochs, y=values, mode="lines+markers", line=dict(color=colour, width=1.5, dash="dash"),
-                    marker=dict(size=7), name=f"{name} · {validation_text}", legendgroup=str(index), showlegend=False,
-                ), row=1, col=column)
+            traces = [batch_trace(snapshot, metric, colour, name), epoch_trace(snapshot, metric, colour, name, "solid"),
+                      epoch_trace(snapshot, f"val_{metric}", colour, f"{name} · {validation_text}", "dash")]
+            for trace in traces:
+                if trace is None:
+                    continue
+                # One legend entry per contestant: its solid curve in the loss panel.
+                trace.update(legendgroup=str(index), showlegend=column == 1 and trace is traces[1])
+                figure.add_trace(trace, row=1, col=column)
     figure.update_xaxes(title_text=epoch_title, rangemode="tozero")
     figure.update_yaxes(rangemode="tozero")
     figure.update_layout(height=420, margin=dict(l=40, r=20, t=40, b=40),

@@ -82,14 +82,23 @@ _DEFAULT_LABELS = {
 
 
 def _add_batch_curve(figure: go.Figure, snapshot: RunSnapshot, metric: str, colour: str, name: str) -> None:
+    trace = batch_trace(snapshot, metric, colour, name)
+    if trace is not None:
+        figure.add_trace(trace)
+
+
+def batch_trace(snapshot: RunSnapshot, metric: str, colour: str, name: str) -> go.Scatter | None:
+    """The thin per-batch curve of ``metric`` (at most ``MAX_BATCH_POINTS`` points), or None without points.
+
+    Every chart of run curves (the Train page's overlay, the optimizer race) draws with this builder
+    and ``epoch_trace``, so a run looks the same wherever it is shown.
+    """
     points = [(point.position, point.logs[metric]) for point in snapshot.batches if metric in point.logs]
     if not points:
-        return
+        return None
     x_values, y_values = zip(*thinned(sorted(points)))
-    figure.add_trace(go.Scatter(
-        x=x_values, y=y_values, mode="lines", name=name, meta=snapshot.run_id,
-        line={"color": colour, "width": 1}, opacity=0.35,
-    ))
+    return go.Scatter(x=x_values, y=y_values, mode="lines", name=name, meta=snapshot.run_id,
+                      line={"color": colour, "width": 1}, opacity=0.35)
 
 
 def thinned(points: Sequence[Any], limit: int = MAX_BATCH_POINTS) -> list[Any]:
@@ -103,14 +112,19 @@ def thinned(points: Sequence[Any], limit: int = MAX_BATCH_POINTS) -> list[Any]:
 def _add_epoch_curve(
     figure: go.Figure, snapshot: RunSnapshot, metric: str, colour: str, name: str, dash: str
 ) -> None:
+    trace = epoch_trace(snapshot, metric, colour, name, dash)
+    if trace is not None:
+        figure.add_trace(trace)
+
+
+def epoch_trace(snapshot: RunSnapshot, metric: str, colour: str, name: str, dash: str) -> go.Scatter | None:
+    """The curve of ``metric`` at each epoch's end (``val_…`` for validation), or None without points."""
     points = [(number, logs[metric]) for number, logs in enumerate(snapshot.epochs, start=1) if metric in logs]
     if not points:
-        return
+        return None
     x_values, y_values = zip(*points)
-    figure.add_trace(go.Scatter(
-        x=x_values, y=y_values, mode="lines+markers", name=name, meta=snapshot.run_id,
-        line={"color": colour, "width": 2.5, "dash": dash},
-    ))
+    return go.Scatter(x=x_values, y=y_values, mode="lines+markers", name=name, meta=snapshot.run_id,
+                      line={"color": colour, "width": 2.5, "dash": dash})
 
 
 def _add_markers(figure: go.Figure, snapshot: RunSnapshot, metric: str, labels: dict[str, str]) -> None:

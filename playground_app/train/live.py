@@ -8,6 +8,7 @@ so that the results section appears.
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from typing import Any
 
@@ -25,7 +26,6 @@ from playground.spec.presets import PRESETS
 from playground.engine.runs import DIVERGED, FAILED, Run, RunConfig, RunSnapshot, evaluating
 from playground.spec import SpecError
 from playground_app.common import lang, tr
-from playground_app.train.options import Options
 from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
 from playground_app.train.state import RunData, TrainState, forget_all
@@ -42,7 +42,7 @@ CHART_LABELS = ("train", "validation", "batches", "epoch", "early_stopping", "ch
 
 
 def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Dataset | None, loss: str,
-                  one_hot: bool, options: Options | None, blocked: bool) -> None:
+                  one_hot: bool, options: RunConfig | None, blocked: bool) -> None:
     """Draws Train, the experiment button and Clear runs; starts trainings when pressed."""
     busy = bool(state.active_runs())
     ready = choice is not None and dataset is not None and options is not None and not blocked
@@ -70,15 +70,10 @@ def _label(state: TrainState, activation: str | None, optimizer: str) -> str:
 
 
 def _start_single(state: TrainState, choice: ModelChoice, dataset: Dataset, loss: str, one_hot: bool,
-                  options: Options) -> None:
+                  options: RunConfig) -> None:
     spec = None if choice.spec is None else tasks.with_hidden_activation(choice.spec, options.hidden_activation)
-    config = RunConfig(
-        label=_label(state, options.hidden_activation, options.optimizer), spec=spec, dataset=dataset.name, loss=loss,
-        optimizer=options.optimizer, learning_rate=options.learning_rate,
-        optimizer_parameters=options.optimizer_parameters, hidden_activation=options.hidden_activation,
-        batch_size=options.batch_size, epochs=options.epochs, validation_split=options.validation_split,
-        one_hot=one_hot, early_stopping=options.early_stopping, checkpoint=options.checkpoint,
-    )
+    config = dataclasses.replace(options, label=_label(state, options.hidden_activation, options.optimizer), spec=spec,
+                                 dataset=dataset.name, loss=loss, one_hot=one_hot)
     _launch(state, [(config, dataset, choice.model_bytes)])
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
@@ -11,7 +10,7 @@ from playground.spec import SpecError, tasks, to_code
 from playground.spec.activations import HIDDEN_ACTIVATIONS
 from playground.spec.codegen import FitArguments
 from playground.engine.optimizers import LEARNING_RATE_RANGE, OPTIMIZERS, optimizer_code
-from playground.engine.runs import EarlyStoppingConfig
+from playground.engine.runs import EarlyStoppingConfig, RunConfig
 from playground.data.registry import training_defaults
 from playground_app.common import lang, tr
 from playground_app.train.state import train_state
@@ -20,22 +19,7 @@ KEEP = "keep"
 BATCH_SIZES = (8, 16, 32, 64, 128, 256)
 
 
-@dataclass
-class Options:
-    """How to train, as picked on the page (what ``RunConfig`` needs besides model, data and loss)."""
-
-    hidden_activation: str | None
-    optimizer: str
-    learning_rate: float
-    optimizer_parameters: dict[str, float] = field(default_factory=dict)
-    batch_size: int = 32
-    epochs: int = 5
-    validation_split: float = 0.2
-    early_stopping: EarlyStoppingConfig | None = None
-    checkpoint: bool = False
-
-
-def options_section(task: str, dataset_name: str = "") -> Options:
+def options_section(task: str, dataset_name: str = "") -> RunConfig:
     """Draws the training options and returns them.
 
     The head section above checks the batch size against the data, so the page draws these
@@ -72,10 +56,14 @@ def options_section(task: str, dataset_name: str = "") -> Options:
     with third:
         early_stopping = _early_stopping(task, validation_split)
         checkpoint = st.checkbox(tr("train.checkpoint"), key="train_checkpoint")
-    options = Options(None if activation == KEEP else activation, optimizer, float(learning_rate),
-                      {name: float(value) for name, value in parameters.items()}, int(batch_size), int(epochs),
-                      float(validation_split), early_stopping, checkpoint)
-    return options
+    # The run's configuration as far as this section knows it: the page adds the label, the model,
+    # the data and the loss when Train is pressed (``dataclasses.replace``).
+    return RunConfig(
+        label="", spec=None, dataset="", loss="", optimizer=optimizer, learning_rate=float(learning_rate),
+        optimizer_parameters={name: float(value) for name, value in parameters.items()},
+        hidden_activation=None if activation == KEEP else activation, batch_size=int(batch_size), epochs=int(epochs),
+        validation_split=float(validation_split), early_stopping=early_stopping, checkpoint=checkpoint,
+    )
 
 
 def _propose_defaults(dataset_name: str) -> None:
@@ -93,7 +81,7 @@ def _propose_defaults(dataset_name: str) -> None:
     st.session_state[f"train_learning_rate_{defaults.optimizer}"] = defaults.learning_rate
 
 
-def show_training_code(options: Options, loss: str, task: str, spec: dict[str, Any] | None) -> None:
+def show_training_code(options: RunConfig, loss: str, task: str, spec: dict[str, Any] | None) -> None:
     """Shows the Keras code of this training (model, compile and fit), as the course notes write it.
 
     Args:
@@ -115,7 +103,7 @@ def _early_stopping(task: str, validation_split: float) -> EarlyStoppingConfig |
     return EarlyStoppingConfig(monitor, int(patience), restore)
 
 
-def _show_code(options: Options, loss: str, task: str, spec: dict[str, Any] | None) -> None:
+def _show_code(options: RunConfig, loss: str, task: str, spec: dict[str, Any] | None) -> None:
     """Shows the code that trains this model as these options will (the one exporter, ``to_code``)."""
     stopping = options.early_stopping
     fit = FitArguments(options.batch_size, options.epochs, options.validation_split,
