@@ -23,28 +23,35 @@ REFRESH_SECONDS = 0.5
 
 
 def buttons(state: BoundaryState, setup: BoundarySetup, epochs: int) -> None:
-    """Train / Stop / One epoch / Reset / New weights."""
+    """Train / Stop / One epoch / Reset / New weights (callbacks: the page that follows sees their effect)."""
     busy = state.handle is not None and state.handle.active
     columns = st.columns(5)
-    if columns[0].button(tr("boundary.train"), type="primary", key="boundary_train", disabled=busy, width="stretch"):
-        _start(state, setup, epochs)
+    columns[0].button(tr("boundary.train"), type="primary", key="boundary_train", disabled=busy, width="stretch",
+                      on_click=_start, args=(state, setup, epochs))
     columns[1].button(tr("boundary.stop"), key="boundary_stop", disabled=not busy, width="stretch",
-                      on_click=lambda: state.handle.stop())
-    if columns[2].button(tr("boundary.one_epoch"), key="boundary_one_epoch", disabled=busy, width="stretch"):
-        _start(state, setup, 1)
-    if columns[3].button(tr("boundary.reset"), key="boundary_reset", disabled=busy, width="stretch",
-                         help=tr("boundary.reset_help")):
-        state.restart()
-    if columns[4].button(tr("boundary.new_weights"), key="boundary_new_weights", disabled=busy, width="stretch",
-                         help=tr("boundary.new_weights_help")):
-        state.weight_seed = random.randrange(1, 2**31)
-        state.restart()
+                      on_click=_stop, args=(state,))
+    columns[2].button(tr("boundary.one_epoch"), key="boundary_one_epoch", disabled=busy, width="stretch",
+                      on_click=_start, args=(state, setup, 1))
+    columns[3].button(tr("boundary.reset"), key="boundary_reset", disabled=busy, width="stretch",
+                      help=tr("boundary.reset_help"), on_click=state.restart)
+    columns[4].button(tr("boundary.new_weights"), key="boundary_new_weights", disabled=busy, width="stretch",
+                      help=tr("boundary.new_weights_help"), on_click=_new_weights, args=(state,))
     st.caption(tr("boundary.continue_note"))
 
 
 def _start(state: BoundaryState, setup: BoundarySetup, epochs: int) -> None:
     state.error = None
     state.handle = runner.submit(setup.job(epochs, state.weight_seed, state.model_bytes), setup.dataset())
+
+
+def _stop(state: BoundaryState) -> None:
+    if state.handle is not None:
+        state.handle.stop()
+
+
+def _new_weights(state: BoundaryState) -> None:
+    state.weight_seed = random.randrange(1, 2**31)
+    state.restart()
 
 
 def _absorb(state: BoundaryState) -> None:
