@@ -20,6 +20,8 @@ from playground_app.boundary.state import BoundaryState
 from playground_app.common import tr
 
 REFRESH_SECONDS = 0.5
+CHART_LABELS = ("train", "test", "class", "epoch", "loss")
+"""The words the boundary charts write (``boundary.chart.<name>``)."""
 
 
 def buttons(state: BoundaryState, setup: BoundarySetup, epochs: int) -> None:
@@ -97,7 +99,7 @@ def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
                         + (f" · {tr('boundary.training')}" if live else ""))
         else:
             st.markdown(tr("boundary.training") if live else tr("boundary.untrained"))
-        labels = {name: tr(f"boundary.chart.{name}") for name in ("train", "test", "class", "epoch", "loss")}
+        labels = {name: tr(f"boundary.chart.{name}") for name in CHART_LABELS}
         left, right = st.columns([3, 2])
         left.plotly_chart(boundary_figure(frame, x_train, y_train, x_test, y_test, labels), key="boundary_plane",
                           width="stretch")
