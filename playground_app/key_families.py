@@ -13,11 +13,13 @@ from playground.charts.convolution import DEFAULT_LABELS
 from playground.data.registry import DATASETS
 from playground.data.samples import SAMPLES
 from playground.engine.runs import ACTIVE_STATUSES, FINAL_STATUSES
+from playground.labs.boundary_setup import LESSONS
 from playground.labs.convolution import POOL_MODES
 from playground.labs.kernels import KERNELS
 from playground.labs.surfaces import SURFACES
 from playground.spec.tasks import TASKS
 from playground_app import PAGE_NAMES
+from playground_app.boundary.live import CHART_LABELS as BOUNDARY_CHART_LABELS
 from playground_app.compare.race import MODEL_SOURCES
 from playground_app.compare.surface import VIEWS
 from playground_app.convolution.input import UPLOAD
@@ -48,4 +50,7 @@ KEY_FAMILIES: dict[str, tuple[str, ...]] = {
     "compare.surface.{}": tuple(SURFACES),
     "compare.surface.{}.about": tuple(SURFACES),
     "compare.surface.{}_tab": VIEWS,
+    "boundary.lesson.{}.title": tuple(LESSONS),
+    "boundary.lesson.{}.text": tuple(LESSONS),
+    "boundary.chart.{}": BOUNDARY_CHART_LABELS,
 }

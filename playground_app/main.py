@@ -20,5 +20,6 @@ PAGES = [
     st.Page("convolution/page.py", title=tr("nav.convolution"), icon=":material/grid_on:", url_path="convolution"),
     st.Page("draw/page.py", title=tr("nav.draw"), icon=":material/draw:", url_path="draw"),
     st.Page("compare/page.py", title=tr("nav.compare"), icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("boundary/page.py", title=tr("nav.boundary"), icon=":material/scatter_plot:", url_path="boundary"),
 ]
 st.navigation(PAGES).run()

@@ -39,7 +39,8 @@ def _stack(input_shape: list[int], *layers: dict[str, Any]) -> dict[str, Any]:
 # their defaults (strides with 'same' padding, BatchNormalization without center, GRU both ways).
 LAYER_CASES: dict[str, dict[str, Any]] = {
     "InputLayer": {"layers": [{"type": "InputLayer", "shape": [8]}, {"type": "Dense", "units": 3}]},
-    "Dense": _stack([4, 5], {"type": "Dense", "units": 6, "activation": "tanh", "use_bias": False}),
+    "Dense": _stack([4, 5], {"type": "Dense", "units": 6, "activation": "tanh", "use_bias": False,
+                             "kernel_regularizer": "l2"}),
     "Conv2D": _stack([11, 10, 3], {"type": "Conv2D", "filters": 4, "kernel_size": [3, 2], "strides": 2,
                                    "padding": "same", "kernel_initializer": "he_normal"},
                      {"type": "Conv2D", "filters": 5, "kernel_size": 3, "strides": [2, 1]}),

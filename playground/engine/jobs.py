@@ -7,6 +7,7 @@ on travels beside it, once (see ``playground.engine.runner``).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,11 +20,21 @@ class FitJob:
 
     Attributes:
         config: How to compile and fit (its ``spec`` is built when ``model_bytes`` is None).
-        model_bytes: A ``.keras`` model to train further (an upload), or None.
+        model_bytes: A ``.keras`` model to train further (an upload, or the previous epochs of a lab), or None.
+        seed: Seeds Keras (``keras.utils.set_random_seed``) before the model is built and trained, so the
+            same seed gives the same initial weights and batch order; None leaves the randomness alone.
+        frames: ``frames(model) -> array``, a picklable picture of the model published on the run
+            (``Run.set_frame``) after each epoch, at most every ``live.FRAME_INTERVAL`` seconds, and
+            always at the end; None for none.
+        validate_on_test: Validates on the dataset's test split every epoch (``val_loss`` is the test
+            loss) instead of holding out ``config.validation_split`` of the training data.
     """
 
     config: RunConfig
     model_bytes: bytes | None = None
+    seed: int | None = None
+    frames: Callable[[Any], Any] | None = None
+    validate_on_test: bool = False
 
     @property
     def configs(self) -> list[RunConfig]:

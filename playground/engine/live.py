@@ -20,6 +20,9 @@ PUBLISH_INTERVAL = 0.2
 # Weight of the previous smoothed value in the batch curve (TensorBoard's default smoothing is 0.6):
 # enough to calm one noisy batch, little enough to lag only a batch or two behind.
 SMOOTHING = 0.6
+# Seconds between two frames (pictures of the model, e.g. a decision grid): a few a second at most,
+# since each costs a forward pass over the grid and the page redraws about twice a second.
+FRAME_INTERVAL = 0.25
 
 
 class LivePublisher:
@@ -35,6 +38,8 @@ class LivePublisher:
         interval: float = PUBLISH_INTERVAL,
         clock: Callable[[], float] = time.monotonic,
         checkpoint: Any = None,
+        frames: Callable[[Any], Any] | None = None,
+        frame_interval: float = FRAME_INTERVAL,
     ) -> None:
         """Creates a publisher writing into ``run``.
 
@@ -43,6 +48,8 @@ class LivePublisher:
             interval: Smallest time between two published batch points, in seconds.
             clock: Monotonic clock (replaced in tests).
             checkpoint: A ``keras.callbacks.ModelCheckpoint`` whose saves become chart markers, or None.
+            frames: ``frames(model) -> array`` published with ``Run.set_frame``, or None.
+            frame_interval: Smallest time between two frames, in seconds (the last one is always sent).
         """
         self.run = run
         self.interval = interval
@@ -54,6 +61,10 @@ class LivePublisher:
         self._checkpoint_best: float | None = None
         self._means: dict[str, float] = {}
         self._smoothed: dict[str, float] = {}
+        self.frames = frames
+        self.frame_interval = frame_interval
+        self._last_frame = -math.inf
+        self._epochs_done = 0
 
     def should_stop(self) -> bool:
         """Tells whether the learner pressed Stop (checked before every batch)."""
@@ -115,8 +126,22 @@ class LivePublisher:
             self.diverged = True
             return True
         self.run.add_epoch(epoch, logs)
+        self._epochs_done = epoch + 1
         self._mark_checkpoint(epoch)
         return self.should_stop()
+
+    def frame(self, model: Any, final: bool = False) -> None:
+        """Publishes ``frames(model)`` when the frame interval has passed, or always when ``final``.
+
+        The final frame is drawn from the model as training left it, so the last picture a page shows
+        is the model that came home (Stop included).
+        """
+        if self.frames is None:
+            return
+        now = self.clock()
+        if final or now - self._last_frame >= self.frame_interval:
+            self._last_frame = now
+            self.run.set_frame(self._epochs_done, self.frames(model))
 
     def _mark_checkpoint(self, epoch: int) -> None:
         """Adds a marker when ModelCheckpoint improved its best value (it saved the model)."""
@@ -174,5 +199,10 @@ def live_callback(publisher: LivePublisher) -> Any:
         def on_epoch_end(self, epoch: int, logs: dict | None = None) -> None:
             if publisher.epoch_end(epoch, logs):
                 self.model.stop_training = True
+            publisher.frame(self.model)
+
+        def on_train_end(self, logs: dict | None = None) -> None:
+            if not publisher.diverged:
+                publisher.frame(self.model, final=True)
 
     return LiveCallback()

@@ -132,3 +132,4 @@ class RunCursor:
     position: tuple[int, int] = (0, 0)
     results: bool = False
     table_version: int = 0
+    frame_version: int = 0

@@ -111,6 +111,8 @@ class Run:
         self._results: RunResults | None = None
         self._table_row: Any = None
         self._table_version = 0
+        self._frame: tuple[int, Any] | None = None
+        self._frame_version = 0
 
     # Writers (the training thread).
 
@@ -159,6 +161,16 @@ class Run:
             self._table_row = copy.copy(row)
             self._table_version += 1
 
+    def set_frame(self, epoch: int, frame: Any) -> None:
+        """Stores the latest picture of the model (a small array, e.g. a decision grid) after ``epoch`` epochs.
+
+        Only the newest frame is kept and shipped: a page redraws what the model looks like now, and a
+        frame per epoch would flood the stream on a fast training.
+        """
+        with self._lock:
+            self._frame = (epoch, frame)
+            self._frame_version += 1
+
     def set_elapsed(self, seconds: float) -> None:
         """Sets how long the run trained, for a run restored from a workspace (its clock times are gone)."""
         with self._lock:
@@ -198,9 +210,11 @@ class Run:
                 change["results"] = self._results
             if self._table_version != cursor.table_version:
                 change["table_row"] = self._table_row
+            if self._frame_version != cursor.frame_version:
+                change["frame"] = self._frame
             new_cursor = RunCursor(self._status, self._steps_per_epoch, len(self._batches), len(self._epochs),
                                    len(self._events), (self._epoch, self._batch), self._results is not None,
-                                   self._table_version)
+                                   self._table_version, self._frame_version)
         return change, new_cursor
 
     def apply(self, change: dict[str, Any]) -> None:
@@ -225,6 +239,9 @@ class Run:
             if "table_row" in change:
                 self._table_row = change["table_row"]
                 self._table_version += 1
+            if "frame" in change:
+                self._frame = change["frame"]
+                self._frame_version += 1
             if "status" in change:
                 self._status = change["status"]
                 if self._status in FINAL_STATUSES:
@@ -267,6 +284,18 @@ class Run:
         """The latest summary row (see ``set_table_row``), or None."""
         with self._lock:
             return self._table_row
+
+    @property
+    def frame(self) -> tuple[int, Any] | None:
+        """The latest frame as (epochs trained, array), or None before the first (see ``set_frame``)."""
+        with self._lock:
+            return self._frame
+
+    @property
+    def frame_version(self) -> int:
+        """How many frames arrived so far: a page redraws its picture only when this changed."""
+        with self._lock:
+            return self._frame_version
 
     @property
     def active(self) -> bool:

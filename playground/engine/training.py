@@ -37,6 +37,8 @@ class TrainingJob:
         y_test: Test labels as integers (classification) or values (regression).
         task: ``"binary"``, ``"multiclass"`` or ``"regression"``.
         checkpoint: The best model ModelCheckpoint saved (``.keras`` bytes), filled in by ``execute``.
+        frames: ``frames(model) -> array`` published on the run as it trains (``FitJob.frames``), or None.
+        validate_on_test: Validate on the test split every epoch instead of a held-out share.
     """
 
     run: Run
@@ -47,6 +49,8 @@ class TrainingJob:
     y_test: np.ndarray
     task: str
     checkpoint: bytes | None = None
+    frames: Any = None
+    validate_on_test: bool = False
 
 
 def execute(job: TrainingJob) -> None:
@@ -100,14 +104,18 @@ def _fit(job: TrainingJob) -> LivePublisher:
                 verbose=0,
             )
             callbacks.append(early_stopping)
-        publisher = LivePublisher(job.run, checkpoint=checkpoint)
+        publisher = LivePublisher(job.run, checkpoint=checkpoint, frames=job.frames)
         callbacks.append(live_callback(publisher))
+        validation_data = None
+        if job.validate_on_test and len(job.x_test):
+            validation_data = (job.x_test, tasks.encode_labels(job.y_test, config.one_hot, job.model.output_shape[-1]))
         job.model.fit(
             job.x_train,
             job.y_train,
             batch_size=config.batch_size,
             epochs=config.epochs,
-            validation_split=config.validation_split,
+            validation_split=0.0 if validation_data is not None else config.validation_split,
+            validation_data=validation_data,
             callbacks=callbacks,
             verbose=0,
         )

@@ -53,6 +53,10 @@ def _run_fit(job: FitJob, dataset: Any, channel: Channel) -> Outcome:
     run = Run(job.config)
     with streaming(channel, [run]):
         try:
+            if job.seed is not None:
+                import keras
+
+                keras.utils.set_random_seed(job.seed)
             model = load_model_bytes(job.model_bytes) if job.model_bytes else None
             training = make_job(job.config, dataset.x_train, dataset.y_train, dataset.x_test, dataset.y_test,
                                 dataset.task, dataset.num_classes, model=model)
@@ -60,6 +64,7 @@ def _run_fit(job: FitJob, dataset: Any, channel: Channel) -> Outcome:
             run.finish(FAILED, "train.error_failed", detail=first_line(error, 300))
             return Outcome([None], [None], _memory())
         training.run = run
+        training.frames, training.validate_on_test = job.frames, job.validate_on_test
         execute(training)
     keep = run.status not in (DIVERGED, FAILED)
     return Outcome([model_to_bytes(training.model) if keep else None], [training.checkpoint], _memory())

@@ -9,6 +9,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.convolution": {"en": "Convolution lab", "ko": "합성곱 실험실"},
     "nav.draw": {"en": "Draw", "ko": "숫자 그리기"},
     "nav.compare": {"en": "Compare", "ko": "비교"},
+    "nav.boundary": {"en": "Decision boundary", "ko": "결정 경계"},
     "home.tagline": {
         "en": "See what your Keras course notes describe — and touch it. Everything you build here is real Keras.",
         "ko": "Keras 강의 노트가 설명하는 것을 직접 보고 만져 보세요. 여기서 만드는 모든 것은 진짜 Keras입니다.",
@@ -24,6 +25,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "home.convolution": {
         "en": "Animate convolution, stride, padding and pooling on real images, with the arithmetic of every step.",
         "ko": "실제 이미지 위에서 합성곱, 스트라이드, 패딩, 풀링을 단계별 계산과 함께 애니메이션으로 보세요.",
+    },
+    "home.boundary": {
+        "en": "Watch a small network carve the plane: XOR, circles, spirals — and one-click lessons on why depth and features matter.",
+        "ko": "작은 신경망이 평면을 나누는 모습을 보세요. XOR, 원, 나선 — 깊이와 특성이 왜 중요한지 한 번에 보여 주는 수업도 있습니다.",
     },
     "home.draw": {
         "en": "Draw a digit and see the prediction — and the 28×28 image the model actually sees.",

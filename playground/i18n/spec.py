@@ -241,6 +241,10 @@ _HELP: dict[str, dict[str, str]] = {
     "spec.help.use_bias": {"en": "Add a learned bias to each output.", "ko": "각 출력에 학습되는 편향을 더합니다."},
     "spec.help.kernel_initializer": {"en": "How starting weights are drawn; he_normal suits relu.",
                                      "ko": "초기 가중치를 뽑는 방법. relu에는 he_normal이 잘 맞습니다."},
+    "spec.help.kernel_regularizer": {
+        "en": "Weight decay added to the loss: 'l2' is keras.regularizers.L2(0.01), which keeps weights small "
+              "and boundaries smooth.",
+        "ko": "손실에 더하는 가중치 벌점. 'l2'는 keras.regularizers.L2(0.01)로, 가중치를 작게 하고 경계를 매끄럽게 합니다."},
     "spec.help.filters": {"en": "Number of filters, i.e. output channels.", "ko": "필터 수, 즉 출력 채널 수."},
     "spec.help.kernel_size": {"en": "Filter size: 3 means 3×3.", "ko": "필터 크기. 3은 3×3입니다."},
     "spec.help.strides": {"en": "Step between filter positions; 2 halves the image.",

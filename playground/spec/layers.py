@@ -147,6 +147,10 @@ def _activation(default: str | None = "linear") -> Field:
 _USE_BIAS = Field("use_bias", "bool", True, help_key="spec.help.use_bias")
 _KERNEL_INITIALIZER = Field("kernel_initializer", "choice", "glorot_uniform", choices=INITIALIZERS,
                             help_key="spec.help.kernel_initializer")
+# Keras's own names for its regularizers: "l2" is ``keras.regularizers.L2(0.01)``; None is none.
+REGULARIZERS: tuple[str | None, ...] = (None, "l1", "l2", "l1_l2")
+_KERNEL_REGULARIZER = Field("kernel_regularizer", "choice", None, choices=REGULARIZERS, nullable=True,
+                            help_key="spec.help.kernel_regularizer")
 _PADDING = Field("padding", "choice", "valid", choices=PADDINGS, help_key="spec.help.padding")
 _POOL_SIZE = Field("pool_size", "int_tuple", 2, 1, 64, length=2, help_key="spec.help.pool_size")
 _POOL_STRIDES = Field("strides", "int_tuple", None, 1, 64, length=2, nullable=True, help_key="spec.help.pool_strides")
@@ -184,7 +188,7 @@ _TYPES: tuple[LayerType, ...] = (
     LayerType(
         "Dense",
         (Field("units", "int", REQUIRED, 1, 8192, help_key="spec.help.units"), _activation(), _USE_BIAS,
-         _KERNEL_INITIALIZER),
+         _KERNEL_INITIALIZER, _KERNEL_REGULARIZER),
         starter={"units": 16, "activation": "relu"}, positional=("units",), snake_name="dense",
         description_key="spec.type.Dense",
         shape_rule=shape_rules.dense, param_formula=param_formulas.dense,

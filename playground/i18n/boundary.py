@@ -1,0 +1,111 @@
+"""Strings of the Decision boundary lab (keys start with ``boundary.``)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    "boundary.intro": {
+        "en": "Pick a set of points, build a small network and watch how it splits the plane as it trains. "
+              "The colour is what the network answers at each place; dots are training points, crosses test points.",
+        "ko": "점 집합을 고르고 작은 신경망을 만든 뒤, 학습하면서 평면을 어떻게 나누는지 지켜보세요. "
+              "색은 각 위치에서 신경망이 내는 답이고, 점은 학습 데이터, X 표시는 테스트 데이터입니다.",
+    },
+    "boundary.source": {"en": "The {set} points of the Decision boundary lab.", "ko": "결정 경계 실습의 {set} 점 집합."},
+    "boundary.lessons": {"en": "Lessons (one click fills the controls)", "ko": "수업 (누르면 설정이 채워집니다)"},
+    "boundary.lesson.perceptron_and.title": {"en": "1. A perceptron does AND", "ko": "1. 퍼셉트론은 AND를 풉니다"},
+    "boundary.lesson.perceptron_and.text": {
+        "en": "A perceptron (no hidden layer, one sigmoid unit) draws one straight line. AND's four corners can be "
+              "split by a line, so it learns them. Switch the set to OR: a line works there too.",
+        "ko": "퍼셉트론(은닉층 없이 시그모이드 유닛 하나)은 직선 하나를 긋습니다. AND의 네 모서리는 직선으로 나눌 수 있어 "
+              "학습됩니다. 점 집합을 OR로 바꿔 보세요. 거기서도 직선이면 됩니다.",
+    },
+    "boundary.lesson.perceptron_xor.title": {"en": "2. …but not XOR", "ko": "2. …하지만 XOR은 못 풉니다"},
+    "boundary.lesson.perceptron_xor.text": {
+        "en": "XOR puts equal classes in opposite corners: no single straight line separates them. "
+              "However long the perceptron trains, its accuracy stays far from 100 %.",
+        "ko": "XOR은 같은 클래스를 서로 마주 보는 모서리에 둡니다. 직선 하나로는 나눌 수 없습니다. "
+              "퍼셉트론을 아무리 오래 학습해도 정확도는 100 %에 한참 못 미칩니다.",
+    },
+    "boundary.lesson.hidden_xor.title": {"en": "3. One hidden layer solves XOR", "ko": "3. 은닉층 하나면 XOR이 풀립니다"},
+    "boundary.lesson.hidden_xor.text": {
+        "en": "Four tanh neurons each draw a line; the output combines them into a bent boundary. "
+              "Within a few dozen epochs both training and test points are classified correctly.",
+        "ko": "tanh 뉴런 네 개가 각자 직선을 긋고, 출력층이 그것들을 합쳐 꺾인 경계를 만듭니다. "
+              "수십 에포크 안에 학습 점과 테스트 점이 모두 바르게 분류됩니다.",
+    },
+    "boundary.lesson.circles_linear.title": {"en": "4. Circles: a line fails", "ko": "4. 원: 직선은 실패합니다"},
+    "boundary.lesson.circles_linear.text": {
+        "en": "One class sits inside a ring of the other. With only x₁ and x₂ a perceptron can draw a line, "
+              "and no line cuts a disc out of a ring.",
+        "ko": "한 클래스가 다른 클래스의 고리 안에 있습니다. x₁, x₂만 받는 퍼셉트론은 직선만 그을 수 있고, "
+              "직선으로는 고리에서 원판을 잘라낼 수 없습니다.",
+    },
+    "boundary.lesson.circles_squares.title": {"en": "5. Circles: x₁² and x₂² succeed", "ko": "5. 원: x₁²과 x₂²이면 됩니다"},
+    "boundary.lesson.circles_squares.text": {
+        "en": "Give the same perceptron x₁² and x₂² as inputs. A line in (x₁², x₂²) is a circle in the plane, "
+              "so the same single unit now separates the classes: good features can replace layers.",
+        "ko": "같은 퍼셉트론에 x₁²과 x₂²을 입력으로 주세요. (x₁², x₂²)에서의 직선은 평면에서 원이 되므로, "
+              "유닛 하나로도 클래스가 나뉩니다. 좋은 특성은 층을 대신할 수 있습니다.",
+    },
+    "boundary.lesson.spiral_depth.title": {"en": "6. A spiral needs depth", "ko": "6. 나선에는 깊이가 필요합니다"},
+    "boundary.lesson.spiral_depth.text": {
+        "en": "Two interleaved arms need a boundary that winds around. Three hidden layers of 16 tanh units learn it "
+              "in a few hundred epochs; try removing layers and watch it give up.",
+        "ko": "서로 감긴 두 팔을 나누려면 경계가 빙빙 돌아야 합니다. tanh 16개짜리 은닉층 세 개가 수백 에포크 만에 "
+              "배웁니다. 층을 줄여 보면 포기하는 모습을 볼 수 있습니다.",
+    },
+    "boundary.lesson.overfit.title": {"en": "7. Too many neurons overfit", "ko": "7. 뉴런이 너무 많으면 과대적합"},
+    "boundary.lesson.overfit.text": {
+        "en": "Few noisy points, a big network: the training loss falls towards zero while the test loss turns "
+              "back up, and the boundary wraps around single points. Tick L2 and compare.",
+        "ko": "점은 적고 잡음이 많은데 신경망은 큽니다. 학습 손실은 0에 가까워지지만 테스트 손실은 다시 올라가고, "
+              "경계가 점 하나하나를 감쌉니다. L2를 켜고 비교해 보세요.",
+    },
+    "boundary.data": {"en": "Data", "ko": "데이터"},
+    "boundary.network": {"en": "Network", "ko": "신경망"},
+    "boundary.set": {"en": "Point set", "ko": "점 집합"},
+    "boundary.classes": {"en": "Classes", "ko": "클래스 수"},
+    "boundary.noise": {"en": "Noise", "ko": "잡음"},
+    "boundary.points": {"en": "Points", "ko": "점 개수"},
+    "boundary.test_ratio": {"en": "Test share", "ko": "테스트 비율"},
+    "boundary.hidden_layers": {"en": "Hidden layers (0 = perceptron)", "ko": "은닉층 수 (0 = 퍼셉트론)"},
+    "boundary.units": {"en": "Layer {number}: units", "ko": "{number}층: 유닛 수"},
+    "boundary.activation": {"en": "Layer {number}: activation", "ko": "{number}층: 활성화 함수"},
+    "boundary.output": {"en": "Output: {output} with {loss} (chosen from the number of classes).",
+                        "ko": "출력층: {output}, 손실 {loss} (클래스 수에 따라 자동 선택)."},
+    "boundary.features": {"en": "Input features", "ko": "입력 특성"},
+    "boundary.features_help": {
+        "en": "Keras has no built-in layer that squares an input or takes its sine (and Lambda layers are not allowed), "
+              "so these columns are computed in the data with numpy — the exported code shows the same step.",
+        "ko": "Keras에는 입력을 제곱하거나 사인을 취하는 기본 층이 없고 Lambda 층은 허용되지 않으므로, 이 열들은 "
+              "numpy로 데이터에서 계산합니다. 내보낸 코드에도 같은 단계가 있습니다.",
+    },
+    "boundary.l2": {"en": "L2 regularization (kernel_regularizer='l2', 0.01)",
+                    "ko": "L2 규제 (kernel_regularizer='l2', 0.01)"},
+    "boundary.optimizer": {"en": "Optimizer", "ko": "옵티마이저"},
+    "boundary.learning_rate": {"en": "Learning rate", "ko": "학습률"},
+    "boundary.batch_size": {"en": "Batch size", "ko": "배치 크기"},
+    "boundary.epochs": {"en": "Epochs per Train", "ko": "학습 한 번의 에포크 수"},
+    "boundary.train": {"en": "Train", "ko": "학습"},
+    "boundary.stop": {"en": "Stop", "ko": "정지"},
+    "boundary.one_epoch": {"en": "One epoch", "ko": "한 에포크"},
+    "boundary.reset": {"en": "Reset", "ko": "초기화"},
+    "boundary.reset_help": {"en": "Back to the same initial weights (epoch 0).", "ko": "같은 초기 가중치로 돌아갑니다 (에포크 0)."},
+    "boundary.new_weights": {"en": "New weights", "ko": "새 가중치"},
+    "boundary.new_weights_help": {"en": "Draw different initial weights and start again.",
+                                  "ko": "다른 초기 가중치를 뽑아 다시 시작합니다."},
+    "boundary.continue_note": {
+        "en": "Train and One epoch continue from the current weights; the optimizer's own state (e.g. Adam's "
+              "moving averages) starts fresh each time, as with a second model.fit on a reloaded model.",
+        "ko": "학습과 한 에포크는 현재 가중치에서 이어갑니다. 옵티마이저 내부 상태(Adam의 이동 평균 등)는 "
+              "다시 불러온 모델로 model.fit을 한 번 더 할 때처럼 매번 새로 시작합니다.",
+    },
+    "boundary.status": {"en": "Epoch {epoch} · train loss {loss} · test loss {test_loss} · test accuracy {accuracy}",
+                        "ko": "에포크 {epoch} · 학습 손실 {loss} · 테스트 손실 {test_loss} · 테스트 정확도 {accuracy}"},
+    "boundary.untrained": {"en": "Epoch 0: press Train to see the boundary.", "ko": "에포크 0: 학습을 누르면 경계가 보입니다."},
+    "boundary.training": {"en": "Training…", "ko": "학습 중…"},
+    "boundary.failed": {"en": "Training ended: {reason}", "ko": "학습이 끝났습니다: {reason}"},
+    "boundary.show_code": {"en": "Show code", "ko": "코드 보기"},
+    "boundary.chart.train": {"en": "train", "ko": "학습"},
+    "boundary.chart.test": {"en": "test", "ko": "테스트"},
+    "boundary.chart.class": {"en": "class {label}", "ko": "클래스 {label}"},
+    "boundary.chart.epoch": {"en": "epoch", "ko": "에포크"},
+    "boundary.chart.loss": {"en": "loss", "ko": "손실"},
+}

@@ -1,0 +1,178 @@
+"""What a decision-boundary experiment is: the points, the network, the training — and its lessons.
+
+``BoundarySetup`` is everything the Decision boundary page's controls choose, as plain data: it makes
+the data (``dataset``), the model spec (``spec``), the run config, the engine job and the exported code,
+so the page only draws and the tests check the same objects the page trains. ``LESSONS`` are setups
+with a story: one click fills the controls.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from playground.data.core import Dataset
+from playground.labs.boundary import (FEATURES, PLAIN_FEATURES, POINT_SETS, BoundaryFrames, add_features,
+                                      make_points, train_test_split)
+
+HIDDEN_ACTIVATIONS: tuple[str, ...] = ("tanh", "relu", "sigmoid", "linear")
+"""The activations a hidden layer may take on this page (the ones the lessons talk about)."""
+L2_REGULARIZER = "l2"
+"""Keras's own name: ``keras.regularizers.L2(0.01)`` on every Dense layer's kernel."""
+
+
+@dataclass(frozen=True)
+class BoundarySetup:
+    """One experiment: the page's controls, and everything derived from them.
+
+    Attributes:
+        point_set: A key of ``playground.labs.boundary.POINT_SETS``.
+        classes: 2, or 3 where the set allows it.
+        noise: Gaussian jitter of the points (standard deviation).
+        points: How many points (train and test together).
+        test_ratio: Share of the points kept for testing.
+        data_seed: Seed of the points and of the split.
+        hidden: The hidden layers as (units, activation), input side first; empty is a perceptron.
+        features: The network's inputs (``FEATURES`` keys), computed from (x₁, x₂) in the data.
+        l2: Whether every Dense kernel gets Keras's ``'l2'`` regularizer.
+        optimizer: A key of ``playground.engine.optimizers.OPTIMIZERS``.
+        learning_rate: The optimizer's learning rate.
+        batch_size: Samples per batch.
+    """
+
+    point_set: str = "xor"
+    classes: int = 2
+    noise: float = 0.0
+    points: int = 200
+    test_ratio: float = 0.3
+    data_seed: int = 0
+    hidden: tuple[tuple[int, str], ...] = ((4, "tanh"),)
+    features: tuple[str, ...] = PLAIN_FEATURES
+    l2: bool = False
+    optimizer: str = "Adam"
+    learning_rate: float = 0.03
+    batch_size: int = 10
+
+    @property
+    def task(self) -> str:
+        """``"binary"`` (one sigmoid unit) for two classes, ``"multiclass"`` (softmax) for more."""
+        return "binary" if self.classes == 2 else "multiclass"
+
+    @property
+    def loss(self) -> str:
+        """The loss the output layer needs: the labels stay integers in both cases."""
+        return "binary_crossentropy" if self.classes == 2 else "sparse_categorical_crossentropy"
+
+    def data(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """The points split into (x_train, y_train, x_test, y_test), as (x₁, x₂) before any feature."""
+        x, y = make_points(self.point_set, self.points, self.noise, self.data_seed, self.classes)
+        return train_test_split(x, y, self.test_ratio, self.data_seed)
+
+    def dataset(self) -> Dataset:
+        """The data as the engine takes it: the chosen features as columns."""
+        x_train, y_train, x_test, y_test = self.data()
+        return Dataset(
+            name=f"boundary-{self.point_set}", x_train=add_features(x_train, self.features), y_train=y_train,
+            x_test=add_features(x_test, self.features), y_test=y_test, task=self.task,
+            class_names=tuple(str(label) for label in range(self.classes)), input_shape=(len(self.features),),
+            kind="tabular", source_key="boundary.source", source_fields={"set": self.point_set},
+            feature_names=tuple(FEATURES[name].label for name in self.features),
+        )
+
+    def spec(self) -> dict[str, Any]:
+        """A stack of Dense layers; the output (sigmoid or softmax) follows from the number of classes."""
+        regularizer = {"kernel_regularizer": L2_REGULARIZER} if self.l2 else {}
+        layers = [{"type": "Dense", "units": int(units), "activation": activation, **regularizer}
+                  for units, activation in self.hidden]
+        output = ({"units": 1, "activation": "sigmoid"} if self.classes == 2
+                  else {"units": self.classes, "activation": "softmax"})
+        layers.append({"type": "Dense", **output, **regularizer})
+        return {"input_shape": [len(self.features)], "layers": layers}
+
+    def frames(self) -> BoundaryFrames:
+        """What the worker draws after each epoch: the model's grid over the points' square."""
+        return BoundaryFrames(features=tuple(self.features))
+
+    def config(self, epochs: int, label: str = "boundary") -> Any:
+        """The run config of ``epochs`` more epochs (validation is the test split, see ``job``)."""
+        from playground.engine.runs import RunConfig
+
+        return RunConfig(label=label, spec=self.spec(), dataset=f"boundary-{self.point_set}", loss=self.loss,
+                         optimizer=self.optimizer, learning_rate=self.learning_rate, batch_size=self.batch_size,
+                         epochs=epochs, validation_split=0.0)
+
+    def job(self, epochs: int, weight_seed: int, model_bytes: bytes | None = None) -> Any:
+        """The engine job: ``epochs`` epochs from ``model_bytes`` (or from the seed's initial weights).
+
+        The same ``weight_seed`` with no model gives the same initial weights (Reset); the seed also
+        fixes the batch order, so a lesson trains the same way every time.
+        """
+        from playground.engine.jobs import FitJob
+
+        return FitJob(self.config(epochs), model_bytes=model_bytes, seed=weight_seed, frames=self.frames(),
+                      validate_on_test=True)
+
+    def code(self, epochs: int, weight_seed: int) -> str:
+        """Runnable Keras code making the same points and features and training the same model."""
+        from playground.engine.optimizers import optimizer_code
+        from playground.spec.codegen import to_code
+
+        point_set = POINT_SETS[self.point_set]
+        columns = ", ".join(FEATURES[name].code for name in self.features)
+        lines = [
+            "import numpy as np",
+            "",
+            f"# The {self.point_set!r} points, as the playground draws them (seed {self.data_seed}).",
+            f"n, classes, noise = {self.points}, {self.classes}, {self.noise:g}",
+            f"rng = np.random.default_rng({self.data_seed})",
+            point_set.code,
+            "if noise > 0:",
+            "    x = x + rng.normal(0.0, noise, size=x.shape)",
+            "x = x.astype('float32')",
+            f"order = np.random.default_rng({self.data_seed}).permutation(n)",
+            f"test_count = min(max(round(n * {self.test_ratio:g}), {1 if self.test_ratio > 0 else 0}), n - 1)",
+            "train, test = order[:n - test_count], order[n - test_count:]",
+            "",
+            "# Input features are computed here, in the data: no built-in Keras layer squares an input.",
+            "x1, x2 = x[:, 0], x[:, 1]",
+            f"inputs = np.stack([{columns}], axis=1).astype('float32')",
+            "x_train, y_train, x_test, y_test = inputs[train], y[train], inputs[test], y[test]",
+            "",
+            to_code(self.spec(), {"optimizer": optimizer_code(self.optimizer, self.learning_rate),
+                                  "loss": self.loss, "metrics": ["accuracy"]}).replace(
+                "from tensorflow import keras\n", f"from tensorflow import keras\n\nkeras.utils.set_random_seed({weight_seed})\n", 1),
+            f"history = model.fit(x_train, y_train, batch_size={self.batch_size}, epochs={epochs}, "
+            "validation_data=(x_test, y_test))",
+        ]
+        return "\n".join(lines) + "\n"
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """An entry of ``LESSONS``: a setup with a story (``boundary.lesson.<key>.title`` / ``.text``).
+
+    Attributes:
+        setup: What the controls become.
+        epochs: How many epochs Train runs for it.
+    """
+
+    setup: BoundarySetup
+    epochs: int = 100
+
+
+_PERCEPTRON = BoundarySetup(hidden=(), learning_rate=0.1)
+LESSONS: dict[str, Lesson] = {
+    "perceptron_and": Lesson(replace(_PERCEPTRON, point_set="and", noise=0.2, test_ratio=0.2), 40),
+    "perceptron_xor": Lesson(replace(_PERCEPTRON, point_set="xor", noise=0.0), 60),
+    "hidden_xor": Lesson(BoundarySetup(point_set="xor", hidden=((4, "tanh"),), learning_rate=0.03), 60),
+    "circles_linear": Lesson(replace(_PERCEPTRON, point_set="circles", noise=0.1), 60),
+    "circles_squares": Lesson(replace(_PERCEPTRON, point_set="circles", noise=0.1,
+                                      features=("x1", "x2", "x1_squared", "x2_squared")), 60),
+    "spiral_depth": Lesson(BoundarySetup(point_set="spiral", noise=0.05, points=300,
+                                         hidden=((16, "tanh"), (16, "tanh"), (16, "tanh")), learning_rate=0.01), 300),
+    "overfit": Lesson(BoundarySetup(point_set="gaussian", noise=0.6, points=60, test_ratio=0.5,
+                                    hidden=((64, "relu"), (64, "relu"), (64, "relu")), learning_rate=0.01), 300),
+}
+"""The one-click lessons, in the order the page shows them."""

@@ -1,0 +1,108 @@
+"""The Decision boundary page's buttons and live picture: jobs go to the engine, frames come back.
+
+Train and One epoch submit a ``FitJob`` continuing from the weights so far (``BoundarySetup.job``); the
+worker publishes a decision grid after each epoch (``Run.set_frame``). While a job runs the picture is
+drawn inside ``st.fragment(run_every=...)``: only the fragment reruns, and it redraws only when a new
+frame or epoch arrived. When the job ends the page takes its model and epochs and reruns once.
+"""
+
+from __future__ import annotations
+
+import random
+
+import streamlit as st
+
+from playground.charts.boundary import boundary_figure, loss_figure
+from playground.engine import runner
+from playground.engine.runs import DIVERGED, FAILED
+from playground.labs.boundary_setup import BoundarySetup
+from playground_app.boundary.state import BoundaryState
+from playground_app.common import tr
+
+REFRESH_SECONDS = 0.5
+CHART_LABELS = ("train", "test", "class", "epoch", "loss")
+"""The words the boundary charts write (``boundary.chart.<name>``)."""
+
+
+def buttons(state: BoundaryState, setup: BoundarySetup, epochs: int) -> None:
+    """Train / Stop / One epoch / Reset / New weights (callbacks: the page that follows sees their effect)."""
+    busy = state.handle is not None and state.handle.active
+    columns = st.columns(5)
+    columns[0].button(tr("boundary.train"), type="primary", key="boundary_train", disabled=busy, width="stretch",
+                      on_click=_start, args=(state, setup, epochs))
+    columns[1].button(tr("boundary.stop"), key="boundary_stop", disabled=not busy, width="stretch",
+                      on_click=_stop, args=(state,))
+    columns[2].button(tr("boundary.one_epoch"), key="boundary_one_epoch", disabled=busy, width="stretch",
+                      on_click=_start, args=(state, setup, 1))
+    columns[3].button(tr("boundary.reset"), key="boundary_reset", disabled=busy, width="stretch",
+                      help=tr("boundary.reset_help"), on_click=state.restart)
+    columns[4].button(tr("boundary.new_weights"), key="boundary_new_weights", disabled=busy, width="stretch",
+                      help=tr("boundary.new_weights_help"), on_click=_new_weights, args=(state,))
+    st.caption(tr("boundary.continue_note"))
+
+
+def _start(state: BoundaryState, setup: BoundarySetup, epochs: int) -> None:
+    state.error = None
+    state.handle = runner.submit(setup.job(epochs, state.weight_seed, state.model_bytes), setup.dataset())
+
+
+def _stop(state: BoundaryState) -> None:
+    if state.handle is not None:
+        state.handle.stop()
+
+
+def _new_weights(state: BoundaryState) -> None:
+    state.weight_seed = random.randrange(1, 2**31)
+    state.restart()
+
+
+def _absorb(state: BoundaryState) -> None:
+    """Takes an ended job's epochs, frame and model into the page state."""
+    handle, state.handle = state.handle, None
+    run = handle.runs[0]
+    snapshot = run.snapshot()
+    if snapshot.status in (DIVERGED, FAILED):
+        state.error = tr(snapshot.error_key, **snapshot.error_fields) if snapshot.error_key else snapshot.status
+        return
+    state.history.extend(snapshot.epochs)
+    if run.frame is not None:
+        state.frame = run.frame[1]
+    if handle.models and handle.models[0] is not None:
+        state.model_bytes = handle.models[0]
+
+
+def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
+    """The boundary, the epoch line and the loss curves; live while a job runs."""
+    x_train, y_train, x_test, y_test = setup.data()
+    live = state.handle is not None and state.handle.active
+
+    @st.fragment(run_every=REFRESH_SECONDS if live else None)
+    def picture() -> None:
+        handle = state.handle
+        frame, history = state.frame, list(state.history)
+        if handle is not None:
+            handle.touch()  # Somebody is watching: the job is not an orphan of a closed tab.
+            run = handle.runs[0]
+            if run.frame is not None:
+                frame = run.frame[1]
+            history += list(run.snapshot().epochs)
+            if not handle.active:
+                _absorb(state)
+                st.rerun()  # The job ended: redraw the whole page so the buttons come back.
+        if state.error:
+            st.error(tr("boundary.failed", reason=state.error))
+        if history:
+            last = history[-1]
+            st.markdown(tr("boundary.status", epoch=len(history), loss=f"{last.get('loss', float('nan')):.3f}",
+                           test_loss=f"{last.get('val_loss', float('nan')):.3f}",
+                           accuracy=f"{last.get('val_accuracy', float('nan')):.0%}")
+                        + (f" · {tr('boundary.training')}" if live else ""))
+        else:
+            st.markdown(tr("boundary.training") if live else tr("boundary.untrained"))
+        labels = {name: tr(f"boundary.chart.{name}") for name in CHART_LABELS}
+        left, right = st.columns([3, 2])
+        left.plotly_chart(boundary_figure(frame, x_train, y_train, x_test, y_test, labels), key="boundary_plane",
+                          width="stretch")
+        right.plotly_chart(loss_figure(history, labels), key="boundary_losses", width="stretch")
+
+    picture()

@@ -1,0 +1,63 @@
+"""The Decision boundary page's state: the trained weights so far, the running job and the curves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from playground.labs.boundary_setup import BoundarySetup
+from playground_app.state import page_state
+
+
+class BoundaryKeys:
+    """Widget keys of the Decision boundary page."""
+
+    SET = "boundary_set"
+    CLASSES = "boundary_classes"
+    NOISE = "boundary_noise"
+    POINTS = "boundary_points"
+    TEST_RATIO = "boundary_test_ratio"
+    LAYERS = "boundary_layers"
+    UNITS = "boundary_units_{index}"
+    ACTIVATION = "boundary_activation_{index}"
+    FEATURES = "boundary_features"
+    L2 = "boundary_l2"
+    OPTIMIZER = "boundary_optimizer"
+    LEARNING_RATE = "boundary_learning_rate"
+    BATCH_SIZE = "boundary_batch_size"
+    EPOCHS = "boundary_epochs"
+    LESSON = "boundary_lesson_{key}"
+
+
+@dataclass
+class BoundaryState:
+    """What the page keeps between reruns.
+
+    Attributes:
+        setup: The setup the current weights belong to (a changed control starts again from epoch 0).
+        weight_seed: Seed of the initial weights: Reset keeps it, New weights draws another.
+        model_bytes: The model after ``history`` epochs (``.keras``), or None at epoch 0.
+        history: Epoch logs of every epoch trained so far (across Train / One epoch presses).
+        frame: The latest decision grid, or None at epoch 0.
+        handle: The job training now, or None.
+        lesson: The key of the lesson last chosen, or None.
+        error: The reason the last job failed, or None.
+    """
+
+    setup: BoundarySetup | None = None
+    weight_seed: int = 0
+    model_bytes: bytes | None = None
+    history: list[dict[str, float]] = field(default_factory=list)
+    frame: Any = None
+    handle: Any = None
+    lesson: str | None = None
+    error: str | None = None
+
+    def restart(self) -> None:
+        """Back to epoch 0 with the same weight seed (the same initial weights)."""
+        self.model_bytes, self.history, self.frame, self.error = None, [], None, None
+
+
+def boundary_state() -> BoundaryState:
+    """This session's Decision boundary state."""
+    return page_state("boundary", BoundaryState)

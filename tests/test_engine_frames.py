@@ -1,0 +1,55 @@
+"""Frames through a real engine: a boundary job streams decision grids, the last one is the model that came home."""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+import pytest
+
+from playground.engine import runner
+from playground.engine.runs import FINISHED, Run, RunConfig, RunCursor
+from playground.labs.boundary import decision_grid
+from playground.labs.boundary_setup import BoundarySetup
+
+pytestmark = pytest.mark.timeout(300)
+
+
+def test_a_frame_travels_by_delta_only_when_it_changed():
+    worker = Run(RunConfig("a", None, "d", "mse", "Adam", 0.1))
+    server = Run(worker.config)
+    change, cursor = worker.delta(RunCursor())
+    assert "frame" not in change and server.frame is None
+    worker.set_frame(3, np.ones((2, 2), dtype=np.float16))
+    change, cursor = worker.delta(cursor)
+    server.apply(change)
+    assert server.frame[0] == 3 and server.frame[1].shape == (2, 2) and server.frame_version == 1
+    assert "frame" not in worker.delta(cursor)[0]
+
+
+def test_a_boundary_job_streams_frames_and_reset_gives_the_same_weights():
+    setup = BoundarySetup(point_set="xor", points=80, hidden=((4, "tanh"),))
+    dataset = setup.dataset()
+    handles = [runner.submit(setup.job(epochs=3, weight_seed=7), dataset) for _ in range(2)]
+    deadline = time.monotonic() + 240
+    while any(handle.active for handle in handles):
+        assert time.monotonic() < deadline
+        for handle in handles:
+            handle.touch()
+        time.sleep(0.05)
+    first, second = (handle.runs[0] for handle in handles)
+    assert first.status == FINISHED
+    assert [len(run.snapshot().epochs) for run in (first, second)] == [3, 3]
+    assert all("val_loss" in logs for logs in first.snapshot().epochs)  # The test split's loss.
+    epoch, frame = first.frame
+    assert epoch == 3 and frame.shape == (50, 50) and frame.dtype == np.float16
+    assert np.allclose(frame, decision_grid(first.model, resolution=50), atol=2e-3)
+    # The same weight seed: the same initial weights and batches, so the same model.
+    assert np.allclose(second.frame[1], frame, atol=2e-3)
+    # One more epoch continues from the model that came home.
+    more = runner.submit(setup.job(epochs=1, weight_seed=7, model_bytes=first.model_bytes), dataset)
+    while more.active:
+        more.touch()
+        time.sleep(0.05)
+    assert more.runs[0].status == FINISHED and more.runs[0].frame[0] == 1
+    assert more.runs[0].snapshot().epochs[0]["loss"] < first.snapshot().epochs[0]["loss"]
