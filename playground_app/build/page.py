@@ -14,6 +14,7 @@ from playground.spec import SpecError, summarize, validate
 from playground_app.build import form as build_form
 from playground_app.build import outputs as build_outputs
 from playground_app.build.state import build_state
+from playground_app.train.state import TrainKeys
 from playground_app.common import lang, tr
 from playground_app.errors import page_boundary
 from playground_app.state import shared
@@ -35,10 +36,10 @@ SWITCH_TO_TRAIN = "build_switch_to_train"
 def _send_to_train(spec: dict) -> None:
     """Button callback: the Train page opens on this model, with the dataset its input was made for."""
     shared().spec = copy.deepcopy(spec)
-    st.session_state["train_model_source"] = "build"
+    st.session_state[TrainKeys.MODEL_SOURCE] = "build"
     dataset = dataset_for_input_shape(spec.get("input_shape") or ())
     if dataset is not None:
-        st.session_state["train_dataset"] = dataset
+        st.session_state[TrainKeys.DATASET] = dataset
     st.session_state[SWITCH_TO_TRAIN] = True  # st.switch_page does not work inside a callback.
 
 

@@ -28,7 +28,7 @@ from playground.spec import SpecError
 from playground_app.common import lang, tr
 from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
-from playground_app.train.state import RunData, TrainState, forget_all
+from playground_app.train.state import RunData, TrainKeys, TrainState, forget_all
 
 REFRESH_SECONDS = 1.0
 EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam table.
@@ -36,7 +36,7 @@ EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam tabl
 # second). Redrawing two plotly charts every second cost a third of a browser's core (bench/app_overhead.py);
 # an unchanged figure costs the browser almost nothing.
 CHART_SECONDS = 3.0
-OVERLAY_KEY = "train_overlay"
+OVERLAY_KEY = TrainKeys.OVERLAY
 CHART_LABELS = ("train", "validation", "batches", "epoch", "early_stopping", "checkpoint", "stopped")
 """The words the curve builder writes on a chart (``train.chart.<name>``)."""
 
@@ -48,14 +48,14 @@ def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Datase
     ready = choice is not None and dataset is not None and options is not None and not blocked
     first, second, third = st.columns([1, 2, 1])
     # A disabled primary button stays red and looks clickable: it is primary only when it can be pressed.
-    if first.button(tr("train.start"), type="primary" if ready and not busy else "secondary", key="train_start",
+    if first.button(tr("train.start"), type="primary" if ready and not busy else "secondary", key=TrainKeys.START,
                     disabled=busy or not ready, width="stretch"):
         _start_single(state, choice, dataset, loss, one_hot, options)
-    if second.button(tr("train.experiment"), key="train_experiment", disabled=busy, width="stretch",
+    if second.button(tr("train.experiment"), key=TrainKeys.EXPERIMENT, disabled=busy, width="stretch",
                      help=tr("train.experiment_help", samples=RACE_PRESETS[EXPERIMENT].samples,
                              epochs=RACE_PRESETS[EXPERIMENT].epochs)):
         _start_experiment(state)
-    if third.button(tr("train.clear_runs"), key="train_clear", disabled=busy, width="stretch"):
+    if third.button(tr("train.clear_runs"), key=TrainKeys.CLEAR, disabled=busy, width="stretch"):
         forget_all(state)
         st.session_state[OVERLAY_KEY] = []
     if busy:
@@ -125,8 +125,8 @@ def live_section(state: TrainState) -> None:
     st.session_state[OVERLAY_KEY] = [run_id for run_id in st.session_state.get(OVERLAY_KEY, []) if run_id in labels]
     controls = st.columns([3, 1, 1])
     controls[0].multiselect(tr("train.overlay"), list(labels), key=OVERLAY_KEY, format_func=labels.__getitem__)
-    controls[1].toggle(tr("train.log_scale"), key="train_log_scale")
-    show_batches = controls[2].toggle(tr("train.show_batches"), value=True, key="train_show_batches")
+    controls[1].toggle(tr("train.log_scale"), key=TrainKeys.LOG_SCALE)
+    show_batches = controls[2].toggle(tr("train.show_batches"), value=True, key=TrainKeys.SHOW_BATCHES)
     if show_batches:
         st.caption(tr("train.chart.batches_caption"))
     live = bool(state.active_runs())
@@ -151,7 +151,7 @@ def _progress_and_stop(state: TrainState) -> None:
     for run in shown:
         snapshot = run.snapshot()
         _progress(snapshot)
-    st.button(tr("train.stop"), key="train_stop", disabled=not active, on_click=_stop_all, args=(state,))
+    st.button(tr("train.stop"), key=TrainKeys.STOP, disabled=not active, on_click=_stop_all, args=(state,))
 
 
 def _progress(snapshot: RunSnapshot) -> None:
@@ -204,8 +204,8 @@ def _curves(state: TrainState) -> None:
     metrics = metric_names(snapshots) or ["loss"]
     columns = st.columns(min(len(metrics), 2))
     for column, metric in zip(columns * 2, metrics[:4]):
-        figure = curves_figure(snapshots, metric, bool(st.session_state.get("train_log_scale")), chart_labels,
-                               bool(st.session_state.get("train_show_batches", True)))
+        figure = curves_figure(snapshots, metric, bool(st.session_state.get(TrainKeys.LOG_SCALE)), chart_labels,
+                               bool(st.session_state.get(TrainKeys.SHOW_BATCHES, True)))
         # A stable key: the browser updates the chart it has (and does nothing for an unchanged figure).
         column.plotly_chart(figure, key=f"train_chart_{metric}", width="stretch")
 

@@ -13,7 +13,7 @@ from playground.engine.optimizers import LEARNING_RATE_RANGE, OPTIMIZERS, optimi
 from playground.engine.runs import EarlyStoppingConfig, RunConfig
 from playground.data.registry import training_defaults
 from playground_app.common import lang, tr
-from playground_app.train.state import train_state
+from playground_app.train.state import TrainKeys, train_state
 
 KEEP = "keep"
 BATCH_SIZES = (8, 16, 32, 64, 128, 256)
@@ -33,10 +33,10 @@ def options_section(task: str, dataset_name: str = "") -> RunConfig:
     _propose_defaults(dataset_name)
     first, second, third = st.columns(3)
     with first:
-        activation = st.selectbox(tr("train.hidden_activation"), (KEEP, *HIDDEN_ACTIVATIONS), key="train_hidden_activation",
+        activation = st.selectbox(tr("train.hidden_activation"), (KEEP, *HIDDEN_ACTIVATIONS), key=TrainKeys.HIDDEN_ACTIVATION,
                                   format_func=lambda name: tr("train.keep_per_layer") if name == KEEP else name)
         optimizer = st.selectbox(tr("train.optimizer"), list(OPTIMIZERS), index=list(OPTIMIZERS).index("Adam"),
-                                 key="train_optimizer")
+                                 key=TrainKeys.OPTIMIZER)
         entry = OPTIMIZERS[optimizer]
         # One learning-rate widget per optimizer: switching to SGD shows SGD's own default (0.01).
         st.session_state.setdefault(f"train_learning_rate_{optimizer}", entry.learning_rate)
@@ -50,12 +50,12 @@ def options_section(task: str, dataset_name: str = "") -> RunConfig:
             for parameter in entry.parameters
         }
     with second:
-        batch_size = st.select_slider(tr("train.batch_size"), BATCH_SIZES, key="train_batch_size")
-        epochs = st.number_input(tr("train.epochs"), min_value=1, max_value=200, step=1, key="train_epochs")
-        validation_split = st.slider(tr("train.validation_split"), 0.0, 0.5, 0.2, 0.05, key="train_validation_split")
+        batch_size = st.select_slider(tr("train.batch_size"), BATCH_SIZES, key=TrainKeys.BATCH_SIZE)
+        epochs = st.number_input(tr("train.epochs"), min_value=1, max_value=200, step=1, key=TrainKeys.EPOCHS)
+        validation_split = st.slider(tr("train.validation_split"), 0.0, 0.5, 0.2, 0.05, key=TrainKeys.VALIDATION_SPLIT)
     with third:
         early_stopping = _early_stopping(task, validation_split)
-        checkpoint = st.checkbox(tr("train.checkpoint"), key="train_checkpoint")
+        checkpoint = st.checkbox(tr("train.checkpoint"), key=TrainKeys.CHECKPOINT)
     # The run's configuration as far as this section knows it: the page adds the label, the model,
     # the data and the loss when Train is pressed (``dataclasses.replace``).
     return RunConfig(
@@ -72,12 +72,12 @@ def _propose_defaults(dataset_name: str) -> None:
     Only on a change: what the learner typed afterwards stays until another dataset is picked.
     """
     state = train_state()
-    if "train_epochs" in st.session_state and state.defaults_origin == dataset_name:
+    if TrainKeys.EPOCHS in st.session_state and state.defaults_origin == dataset_name:
         return
     state.defaults_origin = dataset_name
     defaults = training_defaults(dataset_name)
-    st.session_state["train_epochs"] = defaults.epochs
-    st.session_state["train_batch_size"] = defaults.batch_size
+    st.session_state[TrainKeys.EPOCHS] = defaults.epochs
+    st.session_state[TrainKeys.BATCH_SIZE] = defaults.batch_size
     st.session_state[f"train_learning_rate_{defaults.optimizer}"] = defaults.learning_rate
 
 
@@ -95,11 +95,11 @@ def show_training_code(options: RunConfig, loss: str, task: str, spec: dict[str,
 
 
 def _early_stopping(task: str, validation_split: float) -> EarlyStoppingConfig | None:
-    if not st.checkbox(tr("train.early_stopping"), key="train_early_stopping"):
+    if not st.checkbox(tr("train.early_stopping"), key=TrainKeys.EARLY_STOPPING):
         return None
-    monitor = st.selectbox(tr("train.monitor"), tasks.monitor_choices(task, validation_split), key="train_monitor")
-    patience = st.number_input(tr("train.patience"), min_value=1, max_value=50, value=3, key="train_patience")
-    restore = st.checkbox(tr("train.restore_best"), value=True, key="train_restore_best")
+    monitor = st.selectbox(tr("train.monitor"), tasks.monitor_choices(task, validation_split), key=TrainKeys.MONITOR)
+    patience = st.number_input(tr("train.patience"), min_value=1, max_value=50, value=3, key=TrainKeys.PATIENCE)
+    restore = st.checkbox(tr("train.restore_best"), value=True, key=TrainKeys.RESTORE_BEST)
     return EarlyStoppingConfig(monitor, int(patience), restore)
 
 

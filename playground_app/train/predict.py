@@ -9,10 +9,10 @@ from playground.charts.prediction import probabilities_figure
 from playground.engine.runs import Run
 from playground.labs.prediction import Prediction, predict_one, scaled_features, unscaled_features
 from playground_app.common import tr
-from playground_app.train.state import RunData
+from playground_app.train.state import RunData, TrainKeys
 
-SOURCE_KEY = "train_predict_source"
-INDEX_KEY = "train_predict_index"
+SOURCE_KEY = TrainKeys.PREDICT_SOURCE
+INDEX_KEY = TrainKeys.PREDICT_INDEX
 FEATURE_KEY = "train_predict_feature_{}"
 SOURCES = ("test", "typed")
 

@@ -11,11 +11,11 @@ from playground_app.common import tr
 from playground_app.errors import page_boundary
 from playground_app.state import publish_model
 from playground_app.train.predict import predict_section
-from playground_app.train.state import RunData, TrainState, forget_run, keep_ended
+from playground_app.train.state import RunData, TrainKeys, TrainState, forget_run, keep_ended
 
 GALLERY_COLUMNS = 8
 MISSING = "—"
-RESULT_KEY = "train_result_run"
+RESULT_KEY = TrainKeys.RESULT_RUN
 
 
 def publish_finished(state: TrainState) -> None:

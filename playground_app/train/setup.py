@@ -19,7 +19,7 @@ from playground_app.common import lang, tr
 from playground_app.errors import show_error
 from playground_app.widgets.dataset_picker import pick_dataset
 from playground_app.state import shared
-from playground_app.train.state import TrainState, train_state
+from playground_app.train.state import TrainKeys, TrainState, train_state
 
 SOURCES = ("build", "preset", "upload")
 DEFAULT_PRESET = "iris"
@@ -49,7 +49,7 @@ class DataChoice:
 def choose_model(state: TrainState) -> ModelChoice | None:
     """Draws the model source picker; returns the chosen model, or None (a message says why)."""
     default = 0 if shared().spec is not None else 1
-    source = st.radio(tr("train.model_source"), SOURCES, index=default, key="train_model_source",
+    source = st.radio(tr("train.model_source"), SOURCES, index=default, key=TrainKeys.MODEL_SOURCE,
                       format_func=lambda name: tr(f"train.source_{name}"), horizontal=True)
     if source == "upload":
         return _uploaded_model(state)
@@ -61,10 +61,10 @@ def choose_model(state: TrainState) -> ModelChoice | None:
         origin = "build:" + json.dumps(spec, sort_keys=True)
         title = tr("train.model_from_build")
     else:
-        if "train_preset" not in st.session_state:
-            st.session_state["train_preset"] = DEFAULT_PRESET
-            st.session_state.setdefault("train_dataset", PRESET_DATASETS[DEFAULT_PRESET])
-        name = st.selectbox(tr("train.preset"), list(PRESETS), key="train_preset",
+        if TrainKeys.PRESET not in st.session_state:
+            st.session_state[TrainKeys.PRESET] = DEFAULT_PRESET
+            st.session_state.setdefault(TrainKeys.DATASET, PRESET_DATASETS[DEFAULT_PRESET])
+        name = st.selectbox(tr("train.preset"), list(PRESETS), key=TrainKeys.PRESET,
                             format_func=lambda key: tr(PRESET_TITLES[key]), on_change=_follow_preset_dataset)
         spec = PRESETS[name]
         origin = f"preset:{name}"
@@ -89,13 +89,13 @@ def _describe_model(title: str, spec: dict[str, Any]) -> None:
 
 def _follow_preset_dataset() -> None:
     """Picking a preset also picks the dataset it was written for, when the playground has it."""
-    dataset = PRESET_DATASETS.get(st.session_state.get("train_preset", ""))
+    dataset = PRESET_DATASETS.get(st.session_state.get(TrainKeys.PRESET, ""))
     if dataset is not None:
-        st.session_state["train_dataset"] = dataset
+        st.session_state[TrainKeys.DATASET] = dataset
 
 
 def _uploaded_model(state: TrainState) -> ModelChoice | None:
-    upload = st.file_uploader(tr("train.upload"), type=["keras"], key="train_upload")
+    upload = st.file_uploader(tr("train.upload"), type=["keras"], key=TrainKeys.UPLOAD)
     if upload is None:
         state.uploaded_model, state.uploaded_name = None, ""
         st.info(tr("train.upload_needed"))
@@ -138,7 +138,7 @@ def choose_data() -> Dataset | None:
         return dataset
     samples = st.slider(tr("train.samples"), min_value=16, max_value=available,
                         value=min(available, DEFAULT_TRAINING_SAMPLES), step=16 if available > 64 else 1,
-                        key="train_samples")
+                        key=TrainKeys.SAMPLES)
     if samples >= available and len(dataset.y_test) <= DEFAULT_TEST_SAMPLES:
         return dataset
     return subsample(dataset, samples, min(len(dataset.y_test), DEFAULT_TEST_SAMPLES))
@@ -156,10 +156,10 @@ def head_section(state: TrainState, choice: ModelChoice, dataset: Dataset, batch
     task, classes = dataset.task, dataset.num_classes
     units, activation, proposed_loss = tasks.propose(task, classes)
     origin = f"{dataset.name}:{task}:{classes}"
-    if state.data_origin != origin or "train_loss" not in st.session_state:
+    if state.data_origin != origin or TrainKeys.LOSS not in st.session_state:
         # New data: propose the notes' loss for its task (the learner may still change it).
-        st.session_state["train_loss"] = proposed_loss
-        st.session_state["train_one_hot"] = False
+        st.session_state[TrainKeys.LOSS] = proposed_loss
+        st.session_state[TrainKeys.ONE_HOT] = False
         state.data_origin = origin
     task_name = tr(f"datasets.task.{task}")
     st.markdown(tr("train.proposal", task=task_name, units=units, activation=activation, loss=proposed_loss))
@@ -168,8 +168,8 @@ def head_section(state: TrainState, choice: ModelChoice, dataset: Dataset, batch
     if current_units is not None:
         st.caption(tr("train.current_head", units=current_units, activation=current_activation))
     left, right = st.columns(2)
-    loss = left.selectbox(tr("train.loss"), list(tasks.LOSSES), key="train_loss")
-    one_hot = right.checkbox(tr("train.one_hot"), key="train_one_hot", disabled=task == "regression")
+    loss = left.selectbox(tr("train.loss"), list(tasks.LOSSES), key=TrainKeys.LOSS)
+    one_hot = right.checkbox(tr("train.one_hot"), key=TrainKeys.ONE_HOT, disabled=task == "regression")
     setup = tasks.Setup(spec, loss, one_hot)
     if choice.spec is None:  # An uploaded model: only its input and output layer are known here.
         problems = tasks.check(setup, dataset.input_shape, task, classes, batch_size)
@@ -207,9 +207,9 @@ def _apply_fix(fix: tasks.Fix) -> None:
     """Button callback: applies a fix to the working spec and the loss widgets before they redraw."""
     state = train_state()
     spec = state.working_spec or {"input_shape": [], "layers": []}
-    setup = tasks.Setup(spec, st.session_state.get("train_loss", ""), bool(st.session_state.get("train_one_hot")))
+    setup = tasks.Setup(spec, st.session_state.get(TrainKeys.LOSS, ""), bool(st.session_state.get(TrainKeys.ONE_HOT)))
     fixed = tasks.apply_fix(setup, fix)
     if state.working_spec is not None:
         state.working_spec = fixed.spec
-    st.session_state["train_loss"] = fixed.loss
-    st.session_state["train_one_hot"] = fixed.one_hot
+    st.session_state[TrainKeys.LOSS] = fixed.loss
+    st.session_state[TrainKeys.ONE_HOT] = fixed.one_hot

@@ -22,6 +22,38 @@ STATE_KEY = "train"
 _log = logging.getLogger(__name__)
 
 
+class TrainKeys:
+    """The Train page's widget keys, declared once beside its state (all start with "train_")."""
+
+    BATCH_SIZE = "train_batch_size"
+    CHECKPOINT = "train_checkpoint"
+    CLEAR = "train_clear"
+    DATASET = "train_dataset"
+    EARLY_STOPPING = "train_early_stopping"
+    EPOCHS = "train_epochs"
+    EXPERIMENT = "train_experiment"
+    HIDDEN_ACTIVATION = "train_hidden_activation"
+    LOG_SCALE = "train_log_scale"
+    LOSS = "train_loss"
+    MODEL_SOURCE = "train_model_source"
+    MONITOR = "train_monitor"
+    ONE_HOT = "train_one_hot"
+    OPTIMIZER = "train_optimizer"
+    OVERLAY = "train_overlay"
+    PATIENCE = "train_patience"
+    PREDICT_INDEX = "train_predict_index"
+    PREDICT_SOURCE = "train_predict_source"
+    PRESET = "train_preset"
+    RESTORE_BEST = "train_restore_best"
+    RESULT_RUN = "train_result_run"
+    SAMPLES = "train_samples"
+    SHOW_BATCHES = "train_show_batches"
+    START = "train_start"
+    STOP = "train_stop"
+    UPLOAD = "train_upload"
+    VALIDATION_SPLIT = "train_validation_split"
+
+
 @dataclass
 class RunData:
     """What the results section needs besides the run: the test data it was evaluated on.
