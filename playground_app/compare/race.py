@@ -13,11 +13,10 @@ from playground.spec.presets import PRESET_DATASETS, PRESET_TITLES, PRESETS
 from playground.engine.race import MAX_ENTRIES, MIN_ENTRIES, RACE_PRESETS, RaceEntry
 from playground_app.common import tr
 from playground_app.compare.optimizer_settings import optimizer_settings
-from playground_app.compare.state import CompareState, error_text
+from playground_app.compare.state import CompareState, RaceKeys, error_text
 from playground_app.widgets.dataset_picker import pick_dataset
 from playground_app.state import shared
 
-PREFIX = "compare_race"
 MODEL_SOURCES = ("build", "preset")
 KEEP = "keep"  # Activation choice meaning "keep the model's own hidden activations".
 DEFAULT_ENTRIES = (RaceEntry("SGD", 0.01), RaceEntry("Adam", 0.001))
@@ -27,29 +26,30 @@ def _apply_preset(name: str) -> None:
     """Fills the widgets with a one-click race (runs as a button callback, before the widgets exist)."""
     preset = RACE_PRESETS[name]
     state = st.session_state
-    state[f"{PREFIX}_source"] = "preset"
-    state[f"{PREFIX}_preset"] = preset.model
-    state[f"{PREFIX}_dataset"] = preset.dataset
-    state[f"{PREFIX}_count"] = len(preset.entries)
-    state[f"{PREFIX}_samples"] = preset.samples
-    state[f"{PREFIX}_epochs"] = preset.epochs
+    state[RaceKeys.SOURCE] = "preset"
+    state[RaceKeys.PRESET] = preset.model
+    state[RaceKeys.DATASET] = preset.dataset
+    state[RaceKeys.COUNT] = len(preset.entries)
+    state[RaceKeys.SAMPLES] = preset.samples
+    state[RaceKeys.EPOCHS] = preset.epochs
     for index, entry in enumerate(preset.entries):
         _set_entry(index, entry)
 
 
 def _set_entry(index: int, entry: RaceEntry) -> None:
     state = st.session_state
-    state[f"{PREFIX}_opt_{index}"] = entry.optimizer
-    state[f"{PREFIX}_act_{index}"] = entry.activation or KEEP
-    state[f"{PREFIX}_{index}_{entry.optimizer}_lr"] = entry.rate
+    state[RaceKeys.OPTIMIZER.format(index=index)] = entry.optimizer
+    state[RaceKeys.ACTIVATION.format(index=index)] = entry.activation or KEEP
+    state[RaceKeys.ENTRY_PREFIX.format(index=index, optimizer=entry.optimizer) + "_lr"] = entry.rate
     for parameter in OPTIMIZERS[entry.optimizer].parameters:
-        state[f"{PREFIX}_{index}_{entry.optimizer}_{parameter.name}"] = float(entry.parameters.get(parameter.name, parameter.default))
+        entry_prefix = RaceKeys.ENTRY_PREFIX.format(index=index, optimizer=entry.optimizer)
+        state[f"{entry_prefix}_{parameter.name}"] = float(entry.parameters.get(parameter.name, parameter.default))
 
 
 def _initialise() -> None:
-    if f"{PREFIX}_count" in st.session_state:
+    if RaceKeys.COUNT in st.session_state:
         return
-    st.session_state[f"{PREFIX}_count"] = len(DEFAULT_ENTRIES)
+    st.session_state[RaceKeys.COUNT] = len(DEFAULT_ENTRIES)
     for index, entry in enumerate(DEFAULT_ENTRIES):
         _set_entry(index, entry)
 
@@ -57,52 +57,53 @@ def _initialise() -> None:
 def _presets() -> None:
     st.markdown(f"**{tr('compare.race.presets')}**")
     left, right = st.columns(2)
-    left.button(tr("compare.race.preset.notes_table"), key=f"{PREFIX}_preset_notes", on_click=_apply_preset,
+    left.button(tr("compare.race.preset.notes_table"), key=RaceKeys.PRESET_NOTES, on_click=_apply_preset,
                 args=("notes_table",), use_container_width=True)
-    right.button(tr("compare.race.preset.learning_rate"), key=f"{PREFIX}_preset_rates", on_click=_apply_preset,
+    right.button(tr("compare.race.preset.learning_rate"), key=RaceKeys.PRESET_RATES, on_click=_apply_preset,
                  args=("learning_rate",), use_container_width=True)
 
 
 def _choose_spec() -> dict[str, Any] | None:
     """The model to race: the Build page's, or a preset."""
     build_spec = shared().spec
-    if f"{PREFIX}_source" not in st.session_state:
-        st.session_state[f"{PREFIX}_source"] = "build" if build_spec is not None else "preset"
-    source = st.radio(tr("compare.race.model"), MODEL_SOURCES, key=f"{PREFIX}_source", horizontal=True,
+    if RaceKeys.SOURCE not in st.session_state:
+        st.session_state[RaceKeys.SOURCE] = "build" if build_spec is not None else "preset"
+    source = st.radio(tr("compare.race.model"), MODEL_SOURCES, key=RaceKeys.SOURCE, horizontal=True,
                       format_func=lambda name: tr(f"compare.race.source_{name}"))
     if source == "build":
         if build_spec is None:
             st.info(tr("compare.race.no_build_spec"))
         return build_spec
-    if f"{PREFIX}_preset" not in st.session_state:
-        st.session_state[f"{PREFIX}_preset"] = "mnist_dnn"
-        st.session_state.setdefault(f"{PREFIX}_dataset", "mnist")
-    name = st.selectbox(tr("compare.race.preset"), list(PRESETS), key=f"{PREFIX}_preset",
+    if RaceKeys.PRESET not in st.session_state:
+        st.session_state[RaceKeys.PRESET] = "mnist_dnn"
+        st.session_state.setdefault(RaceKeys.DATASET, "mnist")
+    name = st.selectbox(tr("compare.race.preset"), list(PRESETS), key=RaceKeys.PRESET,
                         format_func=lambda key: tr(PRESET_TITLES[key]), on_change=_follow_preset_dataset)
     return PRESETS[name]
 
 
 def _follow_preset_dataset() -> None:
-    dataset = PRESET_DATASETS.get(st.session_state.get(f"{PREFIX}_preset", ""))
+    dataset = PRESET_DATASETS.get(st.session_state.get(RaceKeys.PRESET, ""))
     if dataset is not None:
-        st.session_state[f"{PREFIX}_dataset"] = dataset
+        st.session_state[RaceKeys.DATASET] = dataset
 
 
 def _entries() -> list[RaceEntry]:
     """Draws one row per contestant: optimizer, hidden activation, learning rate and parameters."""
     count = st.number_input(tr("compare.race.count"), min_value=MIN_ENTRIES, max_value=MAX_ENTRIES, step=1,
-                            key=f"{PREFIX}_count")
+                            key=RaceKeys.COUNT)
     entries = []
     for index in range(int(count)):
         with st.container(border=True):
             optimizer_column, activation_column = st.columns(2)
-            st.session_state.setdefault(f"{PREFIX}_opt_{index}", DEFAULT_ENTRIES[index % 2].optimizer)
-            optimizer = optimizer_column.selectbox(tr("compare.optimizer"), list(OPTIMIZERS), key=f"{PREFIX}_opt_{index}")
+            st.session_state.setdefault(RaceKeys.OPTIMIZER.format(index=index), DEFAULT_ENTRIES[index % 2].optimizer)
+            optimizer = optimizer_column.selectbox(tr("compare.optimizer"), list(OPTIMIZERS),
+                                                   key=RaceKeys.OPTIMIZER.format(index=index))
             activation = activation_column.selectbox(
-                tr("compare.race.activation"), (KEEP, *HIDDEN_ACTIVATIONS), key=f"{PREFIX}_act_{index}",
+                tr("compare.race.activation"), (KEEP, *HIDDEN_ACTIVATIONS), key=RaceKeys.ACTIVATION.format(index=index),
                 format_func=lambda name: tr("compare.race.keep") if name == KEEP else name,
             )
-            rate, parameters = optimizer_settings(optimizer, f"{PREFIX}_{index}_{optimizer}")
+            rate, parameters = optimizer_settings(optimizer, RaceKeys.ENTRY_PREFIX.format(index=index, optimizer=optimizer))
             entries.append(RaceEntry(optimizer, rate, parameters, None if activation == KEEP else activation))
     return entries
 
@@ -110,15 +111,15 @@ def _entries() -> list[RaceEntry]:
 def _options() -> tuple[int, int, int, float]:
     samples, epochs, batch, target = st.columns(4)
     # Defaults through session state, not value=, because the one-click races set these keys too.
-    st.session_state.setdefault(f"{PREFIX}_samples", 2000)
-    st.session_state.setdefault(f"{PREFIX}_epochs", 5)
+    st.session_state.setdefault(RaceKeys.SAMPLES, 2000)
+    st.session_state.setdefault(RaceKeys.EPOCHS, 5)
     train_samples = samples.number_input(tr("compare.race.samples"), min_value=32, max_value=60000, step=500,
-                                         key=f"{PREFIX}_samples")
-    epoch_count = epochs.number_input(tr("compare.race.epochs"), min_value=1, max_value=100, key=f"{PREFIX}_epochs")
+                                         key=RaceKeys.SAMPLES)
+    epoch_count = epochs.number_input(tr("compare.race.epochs"), min_value=1, max_value=100, key=RaceKeys.EPOCHS)
     batch_size = batch.number_input(tr("compare.race.batch_size"), min_value=1, max_value=4096, value=32,
-                                    key=f"{PREFIX}_batch")
+                                    key=RaceKeys.BATCH)
     target_accuracy = target.number_input(tr("compare.race.target"), min_value=0.05, max_value=1.0, value=0.9,
-                                          step=0.05, key=f"{PREFIX}_target")
+                                          step=0.05, key=RaceKeys.TARGET)
     return int(train_samples), int(epoch_count), int(batch_size), float(target_accuracy)
 
 
@@ -158,7 +159,7 @@ def render(state: CompareState) -> None:
     _initialise()
     _presets()
     spec = _choose_spec()
-    dataset = pick_dataset(PREFIX, allowed_tasks={"binary", "multiclass"}, show_examples=False)
+    dataset = pick_dataset(RaceKeys.PREFIX, allowed_tasks={"binary", "multiclass"}, show_examples=False)
     entries = _entries()
     options = _options()
     running = state.race is not None and state.race.active
@@ -166,11 +167,11 @@ def render(state: CompareState) -> None:
     if problem:
         st.error(tr("compare.race.problem", detail=problem))
     start_column, stop_column = st.columns(2)
-    if start_column.button(tr("compare.race.start"), key=f"{PREFIX}_start", type="primary",
+    if start_column.button(tr("compare.race.start"), key=RaceKeys.START, type="primary",
                            disabled=running or spec is None or dataset is None or problem is not None,
                            use_container_width=True):
         _start(state, spec, dataset, entries, options)
-    if stop_column.button(tr("compare.race.stop"), key=f"{PREFIX}_stop", disabled=not running,
+    if stop_column.button(tr("compare.race.stop"), key=RaceKeys.STOP, disabled=not running,
                           use_container_width=True) and state.race is not None:
         state.race.stop()
     if state.race is not None:

@@ -6,9 +6,8 @@ import streamlit as st
 
 from playground.engine.runs import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
 from playground_app.common import lang, tr
-from playground_app.compare.state import CompareState
+from playground_app.compare.state import CompareState, RaceKeys
 
-PREFIX = "compare_race"
 STATUS_KEYS = {
     "queued": "compare.race.status.queued", RUNNING: "compare.race.status.running", FINISHED: "compare.race.status.finished",
     STOPPED: "compare.race.status.stopped", DIVERGED: "compare.diverged", FAILED: "compare.race.status.failed",
@@ -57,7 +56,7 @@ def _draw(state: CompareState, was_active: bool) -> None:
     )
     points = sum(len(snapshot.batches) + len(snapshot.epochs) for snapshot in snapshots)
     # A fresh key per content, so the chart is replaced rather than diffed against a stale one.
-    st.plotly_chart(figure, key=f"{PREFIX}_chart_{id(race)}_{points}_{lang()}")
+    st.plotly_chart(figure, key=RaceKeys.CHART.format(race=id(race), points=points, lang=lang()))
     for snapshot in snapshots:
         if snapshot.status == DIVERGED:
             st.warning(tr("compare.race.diverged_warning", label=snapshot.config.label))

@@ -12,6 +12,32 @@ from playground_app.state import page_state
 STATE_KEY = "compare"
 
 
+class RaceKeys:
+    """Widget keys of the Compare page's optimizer race (all start with "compare_race_").
+
+    ``OPTIMIZER``, ``ACTIVATION`` and ``ENTRY_PREFIX`` take the entry's index (and optimizer): each entry
+    keeps its own settings per optimizer, as the Train page does.
+    """
+
+    PREFIX = "compare_race"
+    SOURCE = "compare_race_source"
+    PRESET = "compare_race_preset"
+    DATASET = "compare_race_dataset"
+    COUNT = "compare_race_count"
+    SAMPLES = "compare_race_samples"
+    EPOCHS = "compare_race_epochs"
+    BATCH = "compare_race_batch"
+    TARGET = "compare_race_target"
+    PRESET_NOTES = "compare_race_preset_notes"
+    PRESET_RATES = "compare_race_preset_rates"
+    START = "compare_race_start"
+    STOP = "compare_race_stop"
+    OPTIMIZER = "compare_race_opt_{index}"
+    ACTIVATION = "compare_race_act_{index}"
+    ENTRY_PREFIX = "compare_race_{index}_{optimizer}"
+    CHART = "compare_race_chart_{race}_{points}_{lang}"
+
+
 class SurfaceKeys:
     """Widget keys of the Compare page's loss-surface lab (all start with "compare_surface_").
 
