@@ -1,5 +1,10 @@
-"""Streamlit entry: the shared sidebar and the navigation over app_pages/."""
+"""Streamlit entry: the shared sidebar and the navigation over the pages (one folder each)."""
 
+# Imported here, once, before any two sessions run pages at the same time: two script threads importing
+# pandas together can see it half-initialised ("partially initialized module 'pandas' has no attribute
+# 'Series'", seen when plotly first checked a figure's data in two sessions at once).
+import pandas  # noqa: F401
+import plotly.graph_objects  # noqa: F401
 import streamlit as st
 
 from playground_app import keras_hook

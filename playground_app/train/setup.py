@@ -48,8 +48,10 @@ class DataChoice:
 
 def choose_model(state: TrainState) -> ModelChoice | None:
     """Draws the model source picker; returns the chosen model, or None (a message says why)."""
-    default = 0 if shared().spec is not None else 1
-    source = st.radio(tr("train.model_source"), SOURCES, index=default, key=TrainKeys.MODEL_SOURCE,
+    # The default goes through session state (the Build page's "Train this model" sets it there too):
+    # a widget given both a default and a session-state value makes Streamlit warn.
+    st.session_state.setdefault(TrainKeys.MODEL_SOURCE, SOURCES[0 if shared().spec is not None else 1])
+    source = st.radio(tr("train.model_source"), SOURCES, key=TrainKeys.MODEL_SOURCE,
                       format_func=lambda name: tr(f"train.source_{name}"), horizontal=True)
     if source == "upload":
         return _uploaded_model(state)
