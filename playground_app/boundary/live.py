@@ -103,6 +103,7 @@ def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
         left, right = st.columns([3, 2])
         left.plotly_chart(boundary_figure(frame, x_train, y_train, x_test, y_test, labels), key="boundary_plane",
                           width="stretch")
-        right.plotly_chart(loss_figure(history, labels), key="boundary_losses", width="stretch")
+        if history:  # Before the first epoch an empty loss chart (axes −1…6) would say nothing.
+            right.plotly_chart(loss_figure(history, labels), key="boundary_losses", width="stretch")
 
     picture()
