@@ -213,6 +213,12 @@ def prepare_tab(browser, url: str, epochs: int, samples: int):
     navigation.get_by_role("link", name="Train", exact=True).click()
     page.get_by_role("button", name="Train", exact=True).wait_for()
     _wait_idle(page)
+    # Runs are kept on disk and come back in every new session: clear them, so this session's run is "#1 Adam".
+    clear = page.get_by_role("button", name="Clear runs", exact=True)
+    if clear.count() and clear.is_enabled():
+        clear.click()
+        page.wait_for_timeout(500)
+        _wait_idle(page)
     # The preset (picking it also picks its dataset, MNIST).
     page.get_by_test_id("stSelectbox").filter(has_text="Preset").first.click()
     page.get_by_role("option", name=PRESET_TITLE).click()
