@@ -71,6 +71,19 @@ CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic
                   "--disable-component-update", "--disable-sync", "--no-first-run"]
 TIMEOUT_MS = 180_000
 RUN_TIMEOUT_S = 1_800.0
+_STARTED = time.perf_counter()
+
+
+_SHOTS = os.environ.get("BENCH_SCREENSHOTS")  # A folder: a screenshot of the page at each step (debugging).
+
+
+def _say(what: str, page=None) -> None:
+    """Progress on stderr (stdout keeps only ``name: value`` lines)."""
+    print(f"[{time.perf_counter() - _STARTED:7.1f} s] {what}", file=sys.stderr, flush=True)
+    if _SHOTS and page is not None:
+        Path(_SHOTS).mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"\W+", "-", what)[:40]
+        page.screenshot(path=str(Path(_SHOTS) / f"{time.perf_counter() - _STARTED:07.1f}-{name}.png"), full_page=True)
 
 
 # ---------------------------------------------------------------- the bare side (child processes)
@@ -204,37 +217,46 @@ def _selectbox_value(page, label: str) -> str:
 
 def prepare_tab(browser, url: str, epochs: int, samples: int):
     """Opens a fresh session on the Train page with the benchmark's settings; returns (context, page, samples)."""
+    _say("opening a tab on the Train page")
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
-    page.goto(url)
+    page.goto(f"{url}/train")  # Each page has its own path (the navigation link's name includes its icon).
     _wait_idle(page)
-    navigation = page.get_by_test_id("stSidebarNav")
-    navigation.get_by_role("link", name="Train", exact=True).click()
+    _say("page loaded", page)
     page.get_by_role("button", name="Train", exact=True).wait_for()
     _wait_idle(page)
     # Runs are kept on disk and come back in every new session: clear them, so this session's run is "#1 Adam".
+    _say("on Train", page)
     clear = page.get_by_role("button", name="Clear runs", exact=True)
     if clear.count() and clear.is_enabled():
         clear.click()
         page.wait_for_timeout(500)
         _wait_idle(page)
+    # A preset from the notes (the model source defaults to the Build page's model when there is one).
+    page.get_by_text("A preset from the course notes", exact=True).click()
+    _wait_idle(page)
     # The preset (picking it also picks its dataset, MNIST).
+    _say("runs cleared", page)
     page.get_by_test_id("stSelectbox").filter(has_text="Preset").first.click()
     page.get_by_role("option", name=PRESET_TITLE).click()
-    _wait_idle(page)
-    page.wait_for_timeout(500)
+    # The dataset loads in its own step: wait until the page describes MNIST (not the previous dataset).
+    page.wait_for_function("() => document.body.innerText.includes('input shape (28, 28, 1)')"
+                           " && !document.body.innerText.includes('Loading ')", timeout=TIMEOUT_MS)
     _wait_idle(page)
     chosen = {name: _selectbox_value(page, name) for name in ("Preset", "Dataset")}
     if chosen["Preset"] != PRESET_TITLE or not chosen["Dataset"].startswith("MNIST "):
         raise RuntimeError(f"the Train page did not take the preset and its dataset: {chosen}")
+    _say("preset chosen", page)
     used = _set_slider(page, "Training samples used", samples)
+    _say("samples set", page)
     epochs_box = page.get_by_label("Epochs", exact=True)
     epochs_box.fill(str(epochs))
     epochs_box.press("Enter")
     page.wait_for_timeout(500)
     _wait_idle(page)
     # The page proposes a batch size per dataset (64 for MNIST): move its select-slider to 32 with the keyboard.
+    _say("epochs set", page)
     batch = page.get_by_test_id("stSlider").filter(has_text="Batch size").first
     thumb = batch.get_by_role("slider").first
     for _ in range(8):
@@ -250,10 +272,12 @@ def prepare_tab(browser, url: str, epochs: int, samples: int):
     from playwright.sync_api import expect
 
     expect(page.get_by_role("button", name="Train", exact=True)).to_be_enabled(timeout=TIMEOUT_MS)
+    _say(f"tab ready ({used} samples)")
     return context, page, used
 
 
 def click_train(page) -> float:
+    _say("Train clicked")
     page.get_by_role("button", name="Train", exact=True).click()
     return time.perf_counter()
 
@@ -351,6 +375,20 @@ def cpu_shares(browser, url: str, samples: int, seconds: float) -> dict[str, flo
         return shares
     finally:
         context.close()
+
+
+def cpu_only(samples: int, watch_seconds: float) -> dict[str, float]:
+    """Only the CPU shares (``--only cpu``): a quick loop while making the live view cheaper."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import serve_app
+
+    with serve_app("bench-app-overhead.log") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        try:
+            return cpu_shares(browser, url, samples, watch_seconds)
+        finally:
+            browser.close()
 
 
 def app_side(epochs: int, samples: int, watch_seconds: float) -> dict[str, float]:
@@ -455,6 +493,7 @@ def main() -> None:
     parser.add_argument("--watch-seconds", type=float, default=None, help="CPU-share window (default 10; 4 with --quick)")
     parser.add_argument("--bare-repeats", type=int, default=3, help="single bare fits (median taken; default 3)")
     parser.add_argument("--quick", action="store_true", help="smoke run: fewer epochs and samples")
+    parser.add_argument("--only", choices=("cpu",), help="measure only this part (cpu: the live view's CPU shares)")
     parser.add_argument("--bare-child", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     epochs = arguments.epochs or (1 if arguments.quick else 5)
@@ -471,6 +510,11 @@ def main() -> None:
     except ImportError as error:
         sys.exit(f"this benchmark needs the playwright and psutil packages: {error}")
 
+    if arguments.only == "cpu":
+        shares = cpu_only(samples, watch)
+        for name in ("server", "worker", "browser"):
+            print(f"{name}_cpu_share: {shares[name]:.3f}", flush=True)
+        return
     print(f"epochs: {epochs}", flush=True)
     print(f"batch_size: {BATCH_SIZE}", flush=True)
     print(f"cores: {os.cpu_count()}", flush=True)

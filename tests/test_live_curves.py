@@ -67,3 +67,21 @@ def test_the_legend_sits_outside_the_plot_with_several_runs():
     outside = (legend.y is not None and legend.y < 0 and legend.yanchor == "top") or (
         legend.x is not None and legend.x > 1 and legend.xanchor == "left")
     assert outside, legend
+
+
+def test_the_panels_of_one_chart_hold_what_each_metrics_chart_draws():
+    from playground.charts.training import curves_panels
+
+    run = Run(_config("#1 relu+Adam"))
+    run.mark_started(2)
+    for epoch in range(3):
+        run.add_batch(epoch, 1, {"loss": 1.0 / (epoch + 1), "accuracy": 0.3 * epoch})
+        run.add_epoch(epoch, {"loss": 1.0 / (epoch + 1), "accuracy": 0.3 * epoch, "val_loss": 1.2, "val_accuracy": 0.2})
+    snapshot = run.snapshot()
+    panels = curves_panels([snapshot], ["loss", "accuracy"])
+    for axis, metric in (("x", "loss"), ("x2", "accuracy")):
+        expected = [(trace.name, list(trace.y)) for trace in curves_figure([snapshot], metric).data]
+        drawn = [(trace.name, list(trace.y)) for trace in panels.data if (trace.xaxis or "x") == axis]
+        assert drawn == expected, metric
+    names = [trace.name for trace in panels.data if trace.showlegend is not False]
+    assert len(names) == len(set(names)), "each curve is named once in the legend"

@@ -110,3 +110,22 @@ def test_an_older_failed_run_on_the_chart_shows_its_message_beside_the_newer_cur
     assert any("#1 broken" in error.value and "Incompatible shapes" in error.value for error in at.error)
     charts = [chart.proto.spec for chart in at.get("plotly_chart")]
     assert charts and not any("#1 broken" in spec for spec in charts)
+
+
+def test_a_training_run_draws_loss_and_accuracy_as_panels_of_one_chart_that_redraws_less_often():
+    """The live view's browser cost: one chart (not one per metric), redrawn in a fragment of its own."""
+    import json
+
+    from playground_app.train import live
+
+    running = _run("#1 live")
+    for epoch in range(2):
+        running.add_batch(epoch, 4, {"loss": 1.0 - epoch / 10, "accuracy": 0.5})
+        running.add_epoch(epoch, {"loss": 1.0 - epoch / 10, "accuracy": 0.5, "val_loss": 1.1, "val_accuracy": 0.4})
+    at = _with_runs(running)
+    charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    curves = [chart for chart in charts if any(trace.get("meta") == running.run_id for trace in chart["data"])]
+    assert len(curves) == 1, f"{len(curves)} charts draw the run"
+    titles = {annotation["text"] for annotation in curves[0]["layout"].get("annotations", [])}
+    assert {"loss", "accuracy"} <= titles, titles
+    assert live.CHART_SECONDS > live.PROGRESS_SECONDS >= 1.0

@@ -303,6 +303,12 @@ class Run:
         return self.status in ACTIVE_STATUSES
 
     @property
+    def has_points(self) -> bool:
+        """Whether a batch or an epoch has been logged (a chart would draw something)."""
+        with self._lock:
+            return bool(self._batches or self._epochs)
+
+    @property
     def first_point_seconds(self) -> float | None:
         """Seconds from the start of ``fit`` to the first published point, or None before it."""
         with self._lock:

@@ -1,16 +1,14 @@
 """Train page, section 4: the Train / Stop / experiment buttons and the live curves.
 
-Training runs in a worker process of the Dask cluster (``playground.engine.runner``). While a run is active the
-curves are drawn inside ``st.fragment(run_every=1.0)``, which reruns only that fragment every second,
-so the rest of the page stays usable. When the last run ends, the fragment asks for one full rerun
-so that the results section appears.
+Training runs in a worker process of the Dask cluster (``playground.engine.runner``). While a run is active
+two fragments redraw on their own (``st.fragment(run_every=…)``): the progress line with Stop, and the
+curves with the runs table, less often; the rest of the page stays usable. When the last run ends, the
+progress fragment asks for one full rerun so that the results section appears.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import time
-from typing import Any
 
 import numpy as np
 import streamlit as st
@@ -20,22 +18,25 @@ from playground.engine.race import RACE_PRESETS
 from playground.engine.jobs import FitJob
 from playground.errors import LearnerError
 from playground.spec import tasks, validate
-from playground.charts.training import curves_figure, metric_names
+from playground.charts.training import curves_panels, metric_names
 from playground.data.registry import Dataset, load, subsample
 from playground.spec.presets import PRESETS
-from playground.engine.runs import DIVERGED, FAILED, Run, RunConfig, RunSnapshot, evaluating
+from playground.engine.runs import DIVERGED, FAILED, RunConfig, RunSnapshot, evaluating
 from playground.spec import SpecError
 from playground_app.common import lang, tr
 from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
 from playground_app.train.state import RunData, TrainKeys, TrainState, forget_all
 
-REFRESH_SECONDS = 1.0
 EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam table.
-# Seconds between two redraws of the curves while a run trains (the progress line still moves every
-# second). Redrawing two plotly charts every second cost a third of a browser's core (bench/app_overhead.py);
-# an unchanged figure costs the browser almost nothing.
-CHART_SECONDS = 3.0
+# How often the page redraws while a run trains. Every rerun of a fragment costs the browser: about
+# 0.08 core-seconds for the progress line and 0.2 more for the curves and runs table, chart or not
+# (bench/app_overhead.py, browser_cpu_share; Streamlit redraws the page's chart with every delta). So the
+# progress line moves every 2 s and the curves every 4 s — every second only while the run that trains
+# waits for its first points, so they show within about a second of arriving.
+PROGRESS_SECONDS = 2.0
+CHART_SECONDS = 4.0
+FIRST_POINTS_SECONDS = 1.0
 OVERLAY_KEY = TrainKeys.OVERLAY
 CHART_LABELS = ("train", "validation", "batches", "epoch", "early_stopping", "checkpoint", "stopped")
 """The words the curve builder writes on a chart (``train.chart.<name>``)."""
@@ -131,15 +132,33 @@ def live_section(state: TrainState) -> None:
         st.caption(tr("train.chart.batches_caption"))
     live = bool(state.active_runs())
 
-    @st.fragment(run_every=REFRESH_SECONDS if live else None)
-    def live_fragment() -> None:
-        _progress_and_stop(state)
-        _curves(state)
-        runs_table(state)  # In the fragment: its epoch counts and losses move while a run trains.
-        if live and not state.active_runs():
-            st.rerun()  # The last run just ended: redraw the whole page so its results appear.
+    # Two fragments, so the browser redraws the costly part rarely (see ``PROGRESS_SECONDS``).
+    waiting = live and _waiting_for_first_points(state)
 
-    live_fragment()
+    @st.fragment(run_every=PROGRESS_SECONDS if live else None)
+    def progress_fragment() -> None:
+        _progress_and_stop(state)
+        if live and (not state.active_runs() or _waiting_for_first_points(state) != waiting):
+            # The last run ended (its results appear), or the curves' pace must change: draw the page again.
+            st.rerun()
+
+    @st.fragment(run_every=(FIRST_POINTS_SECONDS if waiting else CHART_SECONDS) if live else None)
+    def curves_fragment() -> None:
+        _curves(state)
+        runs_table(state)  # Its epoch counts and losses move while a run trains.
+
+    progress_area = st.container()  # Above the curves, but filled after them: they note which runs they drew.
+    curves_fragment()
+    with progress_area:
+        progress_fragment()
+
+
+def _waiting_for_first_points(state: TrainState) -> bool:
+    """Whether the run that trains now (or starts next) is on the chart with none of its points drawn yet."""
+    chosen = set(st.session_state.get(OVERLAY_KEY, []))
+    active = state.active_runs()
+    current = [run for run in active if run.status == "running"] or active[:1]
+    return any(run.run_id in chosen and run.run_id not in state.charted_runs for run in current)
 
 
 def _progress_and_stop(state: TrainState) -> None:
@@ -189,7 +208,7 @@ def _curves(state: TrainState) -> None:
     chosen = [run for run in state.runs if run.run_id in chosen_ids]
     if not chosen:
         return
-    chosen_snapshots = _chart_snapshots(state, chosen)
+    chosen_snapshots = [run.snapshot() for run in chosen]
     # A run with no point yet (queued, or failed before its first batch) has nothing to draw: an empty
     # chart with axes −1…6 says nothing, and a failed run's message is shown with its progress.
     snapshots = [snapshot for snapshot in chosen_snapshots if snapshot.batches or snapshot.epochs]
@@ -198,33 +217,12 @@ def _curves(state: TrainState) -> None:
         # The newest run's message is shown with its progress above; an older one's is shown here.
         if snapshot not in snapshots and snapshot.run_id != last_id and snapshot.error_key:
             st.error(f"{snapshot.config.label}: {tr(snapshot.error_key, **snapshot.error_fields)}")
+    state.charted_runs.update(snapshot.run_id for snapshot in snapshots)
     if not snapshots:
         return
     chart_labels = {name: tr(f"train.chart.{name}") for name in CHART_LABELS}
-    metrics = metric_names(snapshots) or ["loss"]
-    columns = st.columns(min(len(metrics), 2))
-    for column, metric in zip(columns * 2, metrics[:4]):
-        figure = curves_figure(snapshots, metric, bool(st.session_state.get(TrainKeys.LOG_SCALE)), chart_labels,
-                               bool(st.session_state.get(TrainKeys.SHOW_BATCHES, True)))
-        # A stable key: the browser updates the chart it has (and does nothing for an unchanged figure).
-        column.plotly_chart(figure, key=f"train_chart_{metric}", width="stretch")
-
-
-def _chart_snapshots(state: TrainState, runs: list[Run]) -> list[RunSnapshot]:
-    """The snapshots the chart draws: new ones every ``CHART_SECONDS`` while training, at once otherwise.
-
-    Fresh ones are taken at once when the chosen runs changed, a run ended or the chart had no point yet
-    (the first point shows within a second of arriving).
-    """
-    cached = state.chart_snapshots
-    now = time.monotonic()
-    fresh_needed = (
-        [snapshot.run_id for snapshot in cached] != [run.run_id for run in runs]
-        or any(snapshot.status != run.status for snapshot, run in zip(cached, runs))
-        or not any(snapshot.batches or snapshot.epochs for snapshot in cached)
-        or now - state.chart_taken_at >= CHART_SECONDS
-    )
-    if fresh_needed:
-        state.chart_snapshots = [run.snapshot() for run in runs]
-        state.chart_taken_at = now
-    return state.chart_snapshots
+    metrics = (metric_names(snapshots) or ["loss"])[:4]
+    figure = curves_panels(snapshots, metrics, bool(st.session_state.get(TrainKeys.LOG_SCALE)), chart_labels,
+                           bool(st.session_state.get(TrainKeys.SHOW_BATCHES, True)))
+    # One figure, a stable key: the browser updates the chart it has instead of building a new one.
+    st.plotly_chart(figure, key="train_curves", width="stretch")

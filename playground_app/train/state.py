@@ -89,8 +89,7 @@ class TrainState:
         workspace: Where ended runs are kept on disk (a reload or restart brings them back), or None
             when the disk cannot be used.
         saved: Run ids already kept in the workspace (restored runs included).
-        chart_snapshots: What the live chart drew last (it redraws every few seconds while training).
-        chart_taken_at: When those snapshots were taken (``time.monotonic()``).
+        charted_runs: The runs the live chart has drawn points of (a run's first point redraws the page at once).
         result_choice: The run whose results the learner picked, or None: show the newest ended run.
         defaults_origin: The dataset whose proposed epochs, learning rate and batch size are in the widgets.
     """
@@ -107,8 +106,7 @@ class TrainState:
     published: set[int] = field(default_factory=set)
     workspace: Workspace | None = None
     saved: set[int] = field(default_factory=set)
-    chart_snapshots: list[Any] = field(default_factory=list)
-    chart_taken_at: float = 0.0
+    charted_runs: set[str] = field(default_factory=set)
     defaults_origin: str = ""
     result_choice: int | None = None
 
