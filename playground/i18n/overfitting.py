@@ -87,6 +87,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "overfit.chart.epoch": {"en": "epoch", "ko": "에포크"},
     "overfit.chart.early_stopping": {"en": "EarlyStopping would stop", "ko": "EarlyStopping이 멈출 곳"},
     "overfit.chart.checkpoint": {"en": "ModelCheckpoint keeps", "ko": "ModelCheckpoint가 남기는 곳"},
+    "overfit.chart.stopped": {"en": "Stop pressed", "ko": "중지 누름"},
+    "overfit.chart.legend": {
+        "en": "Solid: training · dashed: validation · shaded: the gap between them · ✕ EarlyStopping would stop · ★ ModelCheckpoint keeps.",
+        "ko": "실선: 학습 · 점선: 검증 · 음영: 둘의 차이 · ✕ EarlyStopping이 멈출 곳 · ★ ModelCheckpoint가 남기는 곳.",
+    },
     "overfit.col.variant": {"en": "Variant", "ko": "변형"},
     "overfit.col.status": {"en": "Status", "ko": "상태"},
     "overfit.col.trainable": {"en": "trainable params", "ko": "학습 파라미터"},

@@ -199,7 +199,7 @@ class VariantExperiment:
     """A one-click experiment: a base model, its variants, the data and how long.
 
     Attributes:
-        spec: The base model spec.
+        model: A key of ``BASE_MODELS``: the base model.
         dataset: A key of ``playground.data.registry.DATASETS``.
         variants: The variants raced (the base model is usually the first).
         train_samples: Training samples: few, so that the base model overfits within a minute.
@@ -209,7 +209,7 @@ class VariantExperiment:
         patience: EarlyStopping's patience (on ``val_loss``).
     """
 
-    spec: dict[str, Any]
+    model: str
     dataset: str
     variants: tuple[Variant, ...]
     train_samples: int = 1000
@@ -217,6 +217,11 @@ class VariantExperiment:
     epochs: int = 10
     batch_size: int = 32
     patience: int = 3
+
+    @property
+    def spec(self) -> dict[str, Any]:
+        """The base model's spec."""
+        return BASE_MODELS[self.model]
 
     @property
     def watch(self) -> Watch:
@@ -237,18 +242,21 @@ SMALL_CNN: dict[str, Any] = {"input_shape": [28, 28, 1], "layers": [
     {"type": "Flatten"}, _dense(64, "relu"), _dense(10, "softmax")]}
 WIDE_DNN: dict[str, Any] = {"input_shape": [28, 28, 1],
                             "layers": [{"type": "Flatten"}, _dense(256, "relu"), _dense(10, "softmax")]}
+BASE_MODELS: dict[str, dict[str, Any]] = {"small_cnn": SMALL_CNN, "fashion_dnn": FASHION_DNN, "wide_dnn": WIDE_DNN}
+"""The lab's base models (titles ``overfit.model.<name>``), each small enough to overfit within a minute."""
+BASE_MODEL_DATASETS: dict[str, str] = {"small_cnn": "mnist", "fashion_dnn": "fashion_mnist", "wide_dnn": "mnist"}
 
 EXPERIMENTS: dict[str, VariantExperiment] = {
-    "dropout_fashion": VariantExperiment(FASHION_DNN, "fashion_mnist", (BASE, Variant(dropout=0.3), Variant(dropout=0.5)),
+    "dropout_fashion": VariantExperiment("fashion_dnn", "fashion_mnist", (BASE, Variant(dropout=0.3), Variant(dropout=0.5)),
                                          train_samples=2000, epochs=20),
-    "batch_norm_placement": VariantExperiment(SMALL_CNN, "mnist", (BASE, Variant(batch_norm="CBA"),
+    "batch_norm_placement": VariantExperiment("small_cnn", "mnist", (BASE, Variant(batch_norm="CBA"),
                                                                    Variant(batch_norm="CAB")),
                                               train_samples=1000, validation_samples=500, epochs=6),
-    "global_pooling": VariantExperiment(SMALL_CNN, "mnist", (BASE, Variant(global_pooling=True)),
+    "global_pooling": VariantExperiment("small_cnn", "mnist", (BASE, Variant(global_pooling=True)),
                                         train_samples=1000, validation_samples=500, epochs=12),
-    "augmentation_500": VariantExperiment(SMALL_CNN, "mnist", (BASE, Variant(augmentation=DIGIT_AUGMENTATION)),
+    "augmentation_500": VariantExperiment("small_cnn", "mnist", (BASE, Variant(augmentation=DIGIT_AUGMENTATION)),
                                           train_samples=500, validation_samples=500, epochs=12),
-    "early_stopping": VariantExperiment(WIDE_DNN, "mnist", (BASE, Variant(dropout=0.5)),
+    "early_stopping": VariantExperiment("wide_dnn", "mnist", (BASE, Variant(dropout=0.5)),
                                         train_samples=500, validation_samples=1000, epochs=30, patience=3),
 }
 """Experiment name → experiment; titles and points are ``overfit.experiment.<name>.title`` / ``.point``."""
