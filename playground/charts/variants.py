@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import replace
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -65,10 +66,17 @@ def variants_figure(snapshots: Sequence[RunSnapshot], metric: str = "accuracy",
                                         name=f"{snapshot.config.label} · {labels['gap']}"), row=row, col=column)
         if validation is not None:
             figure.add_trace(validation.update(showlegend=False), row=row, col=column)
-        for marker in marker_traces(snapshot, metric, labels, any_monitor=True):
+        for marker in marker_traces(_kept_checkpoint_only(snapshot), metric, labels, any_monitor=True):
             figure.add_trace(marker.update(showlegend=False), row=row, col=column)
     figure.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
     figure.update_yaxes(title_text=metric, col=1)
     figure.update_layout(height=PANEL_HEIGHT * rows + 60, margin={"l": 40, "r": 10, "t": 40, "b": 40},
                          uirevision=f"variants-{metric}")
     return figure
+
+
+def _kept_checkpoint_only(snapshot: RunSnapshot) -> RunSnapshot:
+    """The snapshot with only its last ModelCheckpoint save: the epoch it keeps (the Train page marks every save)."""
+    saves = [event for event in snapshot.events if event.kind == "checkpoint"]
+    others = tuple(event for event in snapshot.events if event.kind != "checkpoint")
+    return replace(snapshot, events=others + tuple(saves[-1:]))
