@@ -50,9 +50,12 @@ def _draw(state: OverfittingState, was_active: bool, metric: str) -> None:
     if race.active:
         race.touch()  # Somebody is watching: the race is not an orphan of a closed tab.
     snapshots = [run.snapshot() for run in race.runs]
+    # Always one element here (empty once finished): a fragment whose element count shrinks leaves
+    # its last element behind, drawn twice, after the page's final rerun.
+    progress = st.empty()
     if race.active:
         epoch = max(snapshot.epoch for snapshot in snapshots)
-        st.info(tr("overfit.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
+        progress.info(tr("overfit.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
     labels = {name: tr(f"overfit.chart.{name}") for name in CHART_LABELS}
     figure = variants_figure(snapshots, metric, labels)
     points = sum(len(snapshot.epochs) + len(snapshot.events) for snapshot in snapshots)
