@@ -18,7 +18,8 @@ HISTORIES = {
 
 
 def _keras_verdict(values: list[float], monitor: str, patience: int, folder, mode: str = "auto") -> tuple[int | None, int | None]:
-    """(stopped epoch, last epoch saved) of the real callbacks fed ``values`` as ``monitor``, epoch by epoch."""
+    """(stopped epoch, last epoch saved) of the real callbacks fed ``values`` as ``monitor``, epoch by epoch, as fit
+    calls them: ModelCheckpoint first (its order in the callbacks list), and no epoch after EarlyStopping's stop."""
     import keras
 
     model = keras.Sequential([keras.Input((1,)), keras.layers.Dense(1)])
@@ -34,8 +35,9 @@ def _keras_verdict(values: list[float], monitor: str, patience: int, folder, mod
         logs = {monitor: value}
         saver.on_epoch_end(epoch, logs)
         stopper.on_epoch_end(epoch, logs)
-        if model.stop_training and stopped is None:
+        if model.stop_training:
             stopped = epoch
+            break
     saved = sorted(int(path.name[len("epoch"):-len(".weights.h5")]) for path in folder.glob("epoch*.weights.h5"))
     return stopped, (saved[-1] - 1 if saved else None)  # ModelCheckpoint names files by 1-based epoch.
 
@@ -58,8 +60,8 @@ def test_an_accuracy_is_watched_for_a_rise(tmp_path):
     for epoch, value in enumerate(values):
         watch.update(epoch, {"val_accuracy": value})
     assert (watch.stopped_epoch, watch.best_epoch) == _keras_verdict(values, "val_accuracy", 2, tmp_path, mode="max")
-    # EarlyStopping gives up at epoch 4 (two epochs below 0.72); ModelCheckpoint alone goes on and keeps epoch 6.
-    assert (watch.stopped_epoch, watch.best_epoch) == (4, 6)
+    # EarlyStopping gives up at epoch 4 (two epochs below 0.72): the fit ends, the later 0.75 is never seen.
+    assert (watch.stopped_epoch, watch.best_epoch) == (4, 2)
 
 
 def test_the_stop_is_reported_once_and_a_missing_value_changes_nothing():

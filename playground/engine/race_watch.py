@@ -1,11 +1,13 @@
 """What EarlyStopping and ModelCheckpoint would do in a race, epoch by epoch, without stopping anything.
 
 A race trains every copy to the last epoch so the learner sees the epochs EarlyStopping would have
-saved (the overfitting lab's point). ``EpochWatch`` follows Keras's own rules on the same logs:
-``keras.callbacks.EarlyStopping(monitor, patience)`` (min_delta 0, no baseline, start_from_epoch 0)
-stops at the first epoch whose count of epochs without improvement reaches ``patience``, and
-``keras.callbacks.ModelCheckpoint(monitor=..., save_best_only=True)`` saves at every strict improvement,
-so the kept epoch is the best one. The tests check both against the real callbacks.
+saved (the overfitting lab's point). ``EpochWatch`` follows Keras's own rules on the same logs, as in
+``fit(callbacks=[EarlyStopping(monitor, patience), ModelCheckpoint(monitor=..., save_best_only=True)])``:
+EarlyStopping (min_delta 0, no baseline, start_from_epoch 0) stops at the first epoch whose count of
+epochs without improvement reaches ``patience``; ModelCheckpoint saves at every strict improvement
+until then, so the kept epoch is the best one before the stop. The epochs after the stop are the ones
+the fit would never have trained: the watch reads them but changes nothing. The tests check both
+against the real callbacks.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ class EpochWatch:
     Attributes:
         watch: What is watched and the patience.
         best: The best monitored value so far, or None.
-        best_epoch: The 0-based epoch ModelCheckpoint would keep (the last save), or None.
+        best_epoch: The 0-based epoch ModelCheckpoint would keep (its last save before the stop), or None.
         stopped_epoch: The 0-based epoch EarlyStopping would stop after, or None while it would go on.
     """
 
@@ -62,13 +64,13 @@ class EpochWatch:
             epoch EarlyStopping stops at (True once at most).
         """
         current = logs.get(self.watch.monitor)
-        if current is None or not math.isfinite(current):
-            return False, False
+        if self.stopped_epoch is not None or current is None or not math.isfinite(current):
+            return False, False  # After the stop the fit would have ended: nothing is saved any more.
         self._wait += 1
         if self._improves(current):
             self.best, self.best_epoch, self._wait = float(current), epoch, 0
             return True, False
-        if self.stopped_epoch is None and self._wait >= self.watch.patience and epoch > 0:
+        if self._wait >= self.watch.patience and epoch > 0:
             self.stopped_epoch = epoch
             return False, True
         return False, False

@@ -104,8 +104,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "overfit.col.test_last": {"en": "test acc (last epoch)", "ko": "테스트 정확도 (마지막 에포크)"},
     "overfit.col.seconds": {"en": "seconds", "ko": "초"},
     "overfit.table_note": {
-        "en": "Test accuracy is measured once, at the end, on the dataset's test split (validation samples come from the training split). \"Kept\" is the epoch with the lowest val_loss — what ModelCheckpoint(save_best_only=True) saves; \"—\" in the EarlyStopping column: it would never have stopped. Seconds are each variant's own training time.",
-        "ko": "테스트 정확도는 끝에 한 번, 데이터셋의 테스트 분할에서 잽니다(검증 샘플은 학습 분할에서 뗍니다). '남긴 에포크'는 val_loss가 가장 낮은 에포크로, ModelCheckpoint(save_best_only=True)가 저장하는 모델입니다. EarlyStopping 열의 '—'는 멈추지 않았다는 뜻입니다. 초는 각 변형 자신의 학습 시간입니다.",
+        "en": "Test accuracy is measured once, at the end, on the dataset's test split (validation samples come from the training split). \"Kept\" is the epoch with the lowest val_loss up to EarlyStopping's stop — what fit(callbacks=[EarlyStopping, ModelCheckpoint(save_best_only=True)]) leaves you; \"—\" in the EarlyStopping column: it would never have stopped (the best of all epochs is kept). Seconds are each variant's own training time.",
+        "ko": "테스트 정확도는 끝에 한 번, 데이터셋의 테스트 분할에서 잽니다(검증 샘플은 학습 분할에서 뗍니다). '남긴 에포크'는 EarlyStopping이 멈출 때까지 val_loss가 가장 낮았던 에포크로, fit(callbacks=[EarlyStopping, ModelCheckpoint(save_best_only=True)])가 남겨 주는 모델입니다. EarlyStopping 열의 '—'는 멈추지 않았다는 뜻입니다(전체에서 가장 좋은 에포크를 남깁니다). 초는 각 변형 자신의 학습 시간입니다.",
     },
     "overfit.error.gap_needs_conv": {
         "en": "GlobalAveragePooling2D averages feature maps, but this model has no Conv2D or pooling layer before its Flatten. Pick a CNN as the base model, or untick Flatten → GlobalAveragePooling2D.",
