@@ -39,8 +39,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "overfit.experiment.early_stopping.title": {"en": "EarlyStopping saves the epochs you would waste",
                                                "ko": "EarlyStopping은 낭비될 에포크를 아껴 줍니다"},
     "overfit.experiment.early_stopping.point": {
-        "en": "A wide network on 500 digits for 30 epochs: validation loss bottoms out early and then climbs while training loss keeps falling. ✕ marks where EarlyStopping(patience=3) would have stopped; every epoch after it is wasted. ★ is the epoch ModelCheckpoint keeps — compare the two test accuracies in the table.",
-        "ko": "넓은 신경망을 숫자 500개로 30 에포크 학습합니다. 검증 손실은 일찍 바닥을 찍고 다시 오르지만 학습 손실은 계속 내려갑니다. ✕는 EarlyStopping(patience=3)이 멈췄을 곳이고, 그 뒤의 에포크는 모두 낭비입니다. ★는 ModelCheckpoint가 남기는 에포크입니다. 표의 두 테스트 정확도를 비교해 보세요.",
+        "en": "A wide network on 500 digits for 30 epochs: validation loss stops improving after a dozen epochs (switch to loss) while training loss keeps falling towards 0. ✕ marks where EarlyStopping(patience=3) would have stopped; every epoch after it is wasted. ★ is the epoch ModelCheckpoint keeps — compare the two test accuracies in the table.",
+        "ko": "넓은 신경망을 숫자 500개로 30 에포크 학습합니다. 검증 손실은 십여 에포크 뒤로 더 나아지지 않지만(손실로 바꿔 보세요) 학습 손실은 0을 향해 계속 내려갑니다. ✕는 EarlyStopping(patience=3)이 멈췄을 곳이고, 그 뒤의 에포크는 모두 낭비입니다. ★는 ModelCheckpoint가 남기는 에포크입니다. 표의 두 테스트 정확도를 비교해 보세요.",
     },
     "overfit.experiment.run": {"en": "▶ Run: {title}", "ko": "▶ 실행: {title}"},
     "overfit.base_model": {"en": "Base model", "ko": "기본 모델"},
