@@ -25,6 +25,14 @@ from playground_app.compare.surface import VIEWS
 from playground_app.convolution.input import UPLOAD
 from playground_app.convolution.sections import SECTIONS
 from playground_app.draw.state import SOURCES as DRAW_SOURCES
+from playground.labs.variants import EXPERIMENTS
+from playground_app.overfitting.augmentation import RANGES as AUGMENT_RANGES
+from playground_app.overfitting.augmentation import SOURCES as AUGMENT_SOURCES
+from playground_app.overfitting.augmentation import SWITCHES as AUGMENT_SWITCHES
+from playground_app.overfitting.variants import METRICS as OVERFIT_METRICS
+from playground_app.overfitting.variants import PLACEMENTS as OVERFIT_PLACEMENTS
+from playground_app.overfitting.variants import SOURCES as OVERFIT_SOURCES
+from playground_app.overfitting.variants_live import CHART_LABELS as OVERFIT_CHART_LABELS
 from playground_app.train.live import CHART_LABELS
 from playground_app.train.predict import SOURCES as PREDICT_SOURCES
 from playground_app.train.setup import SOURCES as TRAIN_SOURCES
@@ -53,4 +61,12 @@ KEY_FAMILIES: dict[str, tuple[str, ...]] = {
     "boundary.lesson.{}.title": tuple(LESSONS),
     "boundary.lesson.{}.text": tuple(LESSONS),
     "boundary.chart.{}": BOUNDARY_CHART_LABELS,
+    "overfit.experiment.{}.title": tuple(EXPERIMENTS),
+    "overfit.experiment.{}.point": tuple(EXPERIMENTS),
+    "overfit.model.{}": OVERFIT_SOURCES,
+    "overfit.placement.{}": OVERFIT_PLACEMENTS,
+    "overfit.metric.{}": OVERFIT_METRICS,
+    "overfit.chart.{}": OVERFIT_CHART_LABELS,
+    "overfit.aug.source.{}": AUGMENT_SOURCES,
+    "overfit.aug.{}": (*AUGMENT_RANGES, *AUGMENT_SWITCHES),
 }

@@ -43,7 +43,7 @@ LAYER_CASES: dict[str, dict[str, Any]] = {
                              "kernel_regularizer": "l2"}),
     "Conv2D": _stack([11, 10, 3], {"type": "Conv2D", "filters": 4, "kernel_size": [3, 2], "strides": 2,
                                    "padding": "same", "kernel_initializer": "he_normal"},
-                     {"type": "Conv2D", "filters": 5, "kernel_size": 3, "strides": [2, 1]}),
+                     {"type": "Conv2D", "filters": 5, "kernel_size": 3, "strides": [2, 1], "kernel_regularizer": "l2"}),
     "MaxPooling2D": _stack([9, 9, 2], {"type": "MaxPooling2D", "pool_size": 3, "strides": 2}),
     "AveragePooling2D": _stack([7, 8, 2], {"type": "AveragePooling2D", "pool_size": [2, 3], "padding": "same"}),
     "GlobalAveragePooling2D": _stack([6, 6, 5], {"type": "GlobalAveragePooling2D"}),

@@ -170,20 +170,38 @@ def epoch_trace(snapshot: RunSnapshot, metric: str, colour: str, name: str, dash
 def _add_markers(figure: go.Figure, snapshot: RunSnapshot, metric: str, labels: dict[str, str]) -> None:
     """Marks EarlyStopping's stop and ModelCheckpoint's saves on the chart of the quantity they watched
     (on its curve), and a Stop on every chart."""
+    for trace in marker_traces(snapshot, metric, labels):
+        figure.add_trace(trace)
+
+
+def marker_traces(snapshot: RunSnapshot, metric: str, labels: dict[str, str],
+                  any_monitor: bool = False) -> list[go.Scatter]:
+    """The EarlyStopping / ModelCheckpoint / Stop markers of one run on the chart of ``metric``.
+
+    Args:
+        snapshot: The run.
+        metric: The chart's quantity (without ``val_``).
+        labels: Translated names per marker kind (``"early_stopping"``, ``"checkpoint"``, ``"stopped"``).
+        any_monitor: Also mark events that watched another quantity, at their epoch on this chart's
+            validation curve (the overfitting lab marks val_loss's epochs on the accuracy chart too).
+    """
+    traces = []
     for kind in _MARKERS:
         events = [event for event in snapshot.events if event.kind == kind
-                  and (event.monitor is None or event.monitor.removeprefix("val_") == metric)]
-        points = [_marker_point(snapshot, event.epoch, event.monitor or metric) for event in events]
+                  and (any_monitor or event.monitor is None or event.monitor.removeprefix("val_") == metric)]
+        monitors = [metric if any_monitor else (event.monitor or metric) for event in events]
+        points = [_marker_point(snapshot, event.epoch, monitor) for event, monitor in zip(events, monitors)]
         points = [point for point in points if point is not None]
         if not points:
             continue
         symbol, colour = _MARKERS[kind]
         x_values, y_values = zip(*points)
-        figure.add_trace(go.Scatter(
+        traces.append(go.Scatter(
             x=x_values, y=y_values, mode="markers", name=f"{snapshot.config.label} · {labels[kind]}",
             meta=snapshot.run_id, marker={"symbol": symbol, "size": 11, "color": colour,
                                           "line": {"width": 1, "color": "#ffffff"}},
         ))
+    return traces
 
 
 def _marker_point(snapshot: RunSnapshot, epoch: int, metric: str) -> tuple[float, float] | None:

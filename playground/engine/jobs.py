@@ -44,7 +44,8 @@ class FitJob:
 
 @dataclass(frozen=True)
 class RaceJob:
-    """An optimizer race: identical copies of one model trained interleaved (``playground.engine.race``).
+    """A race: copies of one model trained interleaved (``playground.engine.race``) — the Compare page's
+    optimizers, or the overfitting lab's model variants (``playground.labs.variants.VariantEntry``).
 
     Attributes:
         spec: The model spec.
@@ -55,6 +56,9 @@ class RaceJob:
         train_samples: Training samples to keep (stratified), or None for all.
         seed: Seed of the batch order.
         dataset_name: The dataset's name, for the run records.
+        validation_samples: Samples held out of the training split for validation (the test split is then
+            evaluated once at the end), or None to validate on the test split.
+        watch: The EarlyStopping / ModelCheckpoint to imitate (``playground.engine.race.Watch``), or None.
     """
 
     spec: dict[str, Any]
@@ -65,13 +69,15 @@ class RaceJob:
     train_samples: int | None = None
     seed: int = 0
     dataset_name: str = "data"
+    validation_samples: int | None = None
+    watch: Any = None
 
     @property
     def configs(self) -> list[RunConfig]:
         """The run records this job writes: one per entry, as ``Race`` labels them."""
         from playground.engine.race import race_config
 
-        return [race_config(self.spec, self.dataset_name, entry, self.epochs, self.batch_size)
+        return [race_config(self.spec, self.dataset_name, entry, self.epochs, self.batch_size, watch=self.watch)
                 for entry in self.entries]
 
 

@@ -1,8 +1,11 @@
-"""The optimizer race: identical copies of one model train interleaved, batch by batch.
+"""The race: copies of one model train interleaved, batch by batch — optimizers, or model variants.
 
-Fair by construction: every copy starts from the same initial weights (the model is built once
-and its weights copied into the others) and sees the same shuffled batches in the same order (one
-permutation per epoch, shared). The copies advance in step — round-robin, one ``train_on_batch``
+Fair by construction: every copy starts from the same initial weights (the base model is built once
+and its weights copied into every copy wherever their layers coincide) and sees the same shuffled
+batches in the same order (one permutation per epoch, shared). An entry decides its own model
+(``RaceEntry.model_spec``: the optimizer race changes only hidden activations; the overfitting lab's
+variants in ``playground.labs.variants`` add Dropout, BatchNormalization, L2 or global pooling) and
+may augment its batches (``RaceEntry.augmenter``). The copies advance in step — round-robin, one ``train_on_batch``
 each per batch — so their curves grow together on the page instead of one after another.
 
 Each entry publishes into its own ``playground.engine.runs.Run`` through the Train page's
@@ -17,17 +20,24 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from playground.spec import tasks
 from playground.errors import first_line
-from playground.engine.optimizers import OptimizerChoice, make_optimizer, optimizer_arguments
-from playground.engine.runs import DIVERGED, FAILED, FINISHED, STOPPED, Run, RunConfig
+from playground.engine.optimizers import make_optimizer, optimizer_arguments
+from playground.engine.race_data import RaceData, evaluate, prepare_data, tensor_batches
+from playground.engine.race_entries import (  # noqa: F401 - RacePreset and RACE_PRESETS are re-exported.
+    RACE_PRESETS, EntryResult, RaceEntry, RacePreset, initial_models, parameter_count,
+)
+from playground.engine.race_watch import EpochWatch, Watch
+from playground.engine.runs import DIVERGED, FAILED, FINISHED, STOPPED, EarlyStoppingConfig, Run, RunConfig, RunEvent
 from playground.labs.surfaces import CompareError
 from playground.engine.training import LivePublisher
+
+__all__ = ["RACE_PRESETS", "EntryResult", "Race", "RaceData", "RaceEntry", "RacePreset", "Watch", "check_settings",
+           "prepare_data", "race_config"]
 
 MIN_ENTRIES = 2
 MAX_ENTRIES = 6
@@ -37,105 +47,8 @@ PUBLISH_INTERVAL = 0.05
 VALIDATION_BATCH = 1024
 
 
-@dataclass(frozen=True)
-class RaceEntry(OptimizerChoice):
-    """One contestant: an optimizer with its settings, and optionally its own hidden activation.
-
-    Attributes:
-        activation: Activation for every hidden layer of this copy, or None to keep the model's.
-    """
-
-    activation: str | None = None
-
-    @property
-    def label(self) -> str:
-        """A legend label such as ``relu+Adam lr=0.001``."""
-        name = f"{self.activation}+{self.optimizer}" if self.activation else self.optimizer
-        return f"{name} lr={self.rate:g}"
-
-
-@dataclass(frozen=True)
-class RacePreset:
-    """A one-click experiment: which preset model, which dataset, which entries, how long.
-
-    The Compare page races the entries; the Train page's experiment button trains them as separate
-    runs. Both read the same entry, so the notes' table is written once.
-
-    Attributes:
-        model: A key of ``playground.spec.presets.PRESETS``.
-        dataset: A key of ``playground.data.registry.DATASETS``.
-        entries: The contestants.
-        samples: Training samples (the bundled 4,000 MNIST digits: long enough for the curves to
-            separate, a few seconds per contestant on a laptop).
-        epochs: Epochs to train.
-    """
-
-    model: str
-    dataset: str
-    entries: tuple[RaceEntry, ...]
-    samples: int = 4000
-    epochs: int = 5
-
-
-RACE_PRESETS: dict[str, RacePreset] = {
-    # The course notes' table: the same network with sigmoid+SGD, relu+SGD and relu+Adam.
-    "notes_table": RacePreset("mnist_dnn", "mnist", (
-        RaceEntry("SGD", 0.01, activation="sigmoid"),
-        RaceEntry("SGD", 0.01, activation="relu"),
-        RaceEntry("Adam", 0.001, activation="relu"),
-    )),
-    # One optimizer, three learning rates: too high (blows up), too low (crawls), about right.
-    "learning_rate": RacePreset("mnist_dnn", "mnist", (
-        RaceEntry("SGD", 5.0),
-        RaceEntry("SGD", 0.0005),
-        RaceEntry("SGD", 0.1),
-    )),
-}
-
-
-@dataclass(frozen=True)
-class RaceData:
-    """The arrays every copy trains and validates on, already shaped and encoded for the model."""
-
-    x_train: np.ndarray
-    y_train: np.ndarray
-    x_val: np.ndarray
-    y_val: np.ndarray
-    task: str
-    name: str = "data"
-
-
-@dataclass
-class EntryResult:
-    """A row of the table shown after the race.
-
-    Attributes:
-        label: The entry's label.
-        status: "finished", "stopped", "diverged" or "failed" (or "running" while it trains).
-        train_loss: Training loss of the last full epoch, or None.
-        train_accuracy: Training accuracy of the last epoch, or None (regression).
-        val_loss: Validation loss after the last epoch, or None.
-        val_accuracy: Validation accuracy after the last epoch, or None.
-        epochs_to_target: First epoch (1-based) whose accuracy reached the target, or None.
-        seconds_to_target: This entry's own training time until then, or None.
-        seconds: This entry's own training time (its steps and evaluations, not the others').
-        epochs: Epochs completed.
-    """
-
-    label: str
-    status: str
-    train_loss: float | None = None
-    train_accuracy: float | None = None
-    val_loss: float | None = None
-    val_accuracy: float | None = None
-    epochs_to_target: int | None = None
-    seconds_to_target: float | None = None
-    seconds: float = 0.0
-    epochs: int = 0
-
-
 class Race:
-    """Trains identical copies of a model with different optimizers, interleaved batch by batch.
+    """Trains copies of a model (different optimizers, or variants), interleaved batch by batch.
 
     Attributes:
         entries: The contestants, in order.
@@ -153,8 +66,9 @@ class Race:
         batch_size: int = 32,
         target_accuracy: float = 0.9,
         seed: int = 0,
+        watch: Watch | None = None,
     ) -> None:
-        """Builds the copies (same initial weights) and compiles each with its optimizer.
+        """Builds the copies (same initial weights where layers coincide) and compiles each with its optimizer.
 
         Args:
             spec: The model spec (see ``playground.spec``); each entry may override hidden activations.
@@ -164,6 +78,7 @@ class Race:
             batch_size: Samples per batch, 1 to 4096.
             target_accuracy: Accuracy (validation, else training) whose first reaching is timed.
             seed: Seed of the batch order.
+            watch: EarlyStopping / ModelCheckpoint to imitate (markers, kept epoch, its test accuracy), or None.
 
         Raises:
             CompareError: Too few or too many entries, or epochs / batch size out of range.
@@ -177,15 +92,21 @@ class Race:
         self.batch_size = int(batch_size)
         self.target_accuracy = float(target_accuracy)
         self.seed = int(seed)
+        self.watch = watch
         self.loss = tasks.HEADS[data.task].loss
-        self.models = _identical_models(spec, self.entries)
+        self.models = initial_models(spec, self.entries)
+        self.augmenters = [entry.augmenter() for entry in self.entries]
         for model, entry in zip(self.models, self.entries):
             model.compile(optimizer=make_optimizer(entry.optimizer, entry.learning_rate, **entry.parameters),
                           loss=self.loss, metrics=tasks.metrics_for(data.task))
-        self.runs = [Run(race_config(spec, data.name, entry, self.epochs, self.batch_size, self.loss))
+        self.runs = [Run(race_config(spec, data.name, entry, self.epochs, self.batch_size, self.loss, watch))
                      for entry in self.entries]
-        self.results = [EntryResult(entry.label, "queued") for entry in self.entries]
+        self.results = [EntryResult(entry.label, "queued", trainable_params=parameter_count(model.trainable_weights),
+                                    non_trainable_params=parameter_count(model.non_trainable_weights))
+                        for entry, model in zip(self.entries, self.models)]
         self._validation_batches: list[tuple[Any, Any]] = []
+        self._watches = [EpochWatch(watch) if watch else None for _ in self.entries]
+        self._best_weights: list[Any] = [None] * len(self.entries)
 
     def stop(self) -> None:
         """Asks every entry to stop after its current batch (the models keep what they learned)."""
@@ -223,7 +144,7 @@ class Race:
             result.status = "running"
             run.set_table_row(result)
         order_generator = np.random.default_rng(self.seed)
-        self._validation_batches = _tensor_batches(self.data.x_val, self.data.y_val, VALIDATION_BATCH)
+        self._validation_batches = tensor_batches(self.data.x_val, self.data.y_val, VALIDATION_BATCH)
         for epoch in range(self.epochs):
             order = order_generator.permutation(count)
             for index in racing:
@@ -237,12 +158,17 @@ class Race:
                 y_batch = tf.convert_to_tensor(self.data.y_train[chosen])
                 for index in list(racing):
                     started = time.perf_counter()
-                    logs = _train_step(self.models[index], x_batch, y_batch, first=epoch == 0 and batch == 0)
+                    augment = self.augmenters[index]
+                    # Each augmented copy draws its own random transforms of the shared batch, as a
+                    # preprocessing layer in front of its model would.
+                    x_input = x_batch if augment is None else augment(x_batch, training=True)
+                    logs = _train_step(self.models[index], x_input, y_batch, first=epoch == 0 and batch == 0)
                     seconds[index] += time.perf_counter() - started
                     if publishers[index].batch_end(batch, logs):
                         racing.remove(index)
                         self._drop_out(index, publishers[index], seconds[index])
                 if not racing:
+                    self._test_all()
                     return
             for index in list(racing):
                 started = time.perf_counter()
@@ -252,18 +178,37 @@ class Race:
                 if publishers[index].epoch_end(epoch, logs):
                     racing.remove(index)
                     self._drop_out(index, publishers[index], seconds[index])
+        self._test_all()
         for index in racing:
             self.results[index].status = FINISHED
             self.results[index].seconds = seconds[index]
             self.runs[index].set_table_row(self.results[index])
             self.runs[index].finish(FINISHED)
 
+    def _test_all(self) -> None:
+        """Evaluates every copy that trained on the test data (last weights, and the kept checkpoint's)."""
+        if self.data.x_test is None or self.data.y_test is None:
+            return
+        batches = tensor_batches(self.data.x_test, self.data.y_test, VALIDATION_BATCH)
+        for index, (model, result) in enumerate(zip(self.models, self.results)):
+            if result.status == DIVERGED or result.epochs == 0:
+                continue
+            result.test_accuracy_last = evaluate(model, batches).get("accuracy")
+            result.test_accuracy = result.test_accuracy_last
+            best = self._best_weights[index]
+            if best is not None:
+                last = model.get_weights()
+                model.set_weights(best)
+                result.test_accuracy = evaluate(model, batches).get("accuracy")
+                model.set_weights(last)  # The copy that goes home is the last epoch's, as fit leaves it.
+            self.runs[index].set_table_row(result)
+
     def _epoch_logs(self, index: int) -> dict[str, float]:
         """Training metrics of the epoch plus validation metrics, named as fit names them."""
         model = self.models[index]
         logs = {name: float(value) for name, value in model.get_metrics_result().items()}
         if self._validation_batches:
-            logs.update({f"val_{name}": value for name, value in _evaluate(model, self._validation_batches).items()})
+            logs.update({f"val_{name}": value for name, value in evaluate(model, self._validation_batches).items()})
         return logs
 
     def _record_epoch(self, index: int, epoch: int, logs: dict[str, float], seconds: float) -> None:
@@ -274,11 +219,30 @@ class Race:
         result.train_accuracy = logs.get("accuracy")
         result.val_loss = logs.get("val_loss")
         result.val_accuracy = logs.get("val_accuracy")
+        if result.val_accuracy is not None and (result.best_val_accuracy is None
+                                                or result.val_accuracy > result.best_val_accuracy):
+            result.best_val_accuracy = result.val_accuracy
+        self._watch_epoch(index, epoch, logs)
         accuracy = result.val_accuracy if result.val_accuracy is not None else result.train_accuracy
         if result.epochs_to_target is None and accuracy is not None and accuracy >= self.target_accuracy:
             result.epochs_to_target = epoch + 1
             result.seconds_to_target = seconds
         self.runs[index].set_table_row(result)
+
+    def _watch_epoch(self, index: int, epoch: int, logs: dict[str, float]) -> None:
+        """Marks where ModelCheckpoint would save and EarlyStopping stop, and keeps the checkpoint's weights."""
+        watch = self._watches[index]
+        if watch is None:
+            return
+        saved, stopped = watch.update(epoch, logs)
+        result, run = self.results[index], self.runs[index]
+        if saved:
+            self._best_weights[index] = self.models[index].get_weights()
+            result.checkpoint_epoch = epoch + 1
+            run.add_event(RunEvent("checkpoint", epoch, watch.best, watch.watch.monitor))
+        if stopped:
+            result.early_stopping_epoch = epoch + 1
+            run.add_event(RunEvent("early_stopping", epoch, watch.best, watch.watch.monitor))
 
     def _drop_out(self, index: int, publisher: LivePublisher, seconds: float) -> None:
         """An entry leaves the race: it diverged (NaN/inf loss) or Stop was pressed."""
@@ -308,12 +272,14 @@ def check_settings(entries: Sequence[RaceEntry], epochs: int, batch_size: int) -
 
 
 def race_config(spec: dict[str, Any], dataset_name: str, entry: RaceEntry, epochs: int, batch_size: int,
-                loss: str = "") -> RunConfig:
+                loss: str = "", watch: Watch | None = None) -> RunConfig:
     """The run record's configuration of one entry (what the legend and the runs table show)."""
+    early_stopping = EarlyStoppingConfig(watch.monitor, watch.patience, False) if watch else None
     return RunConfig(
-        label=entry.label, spec=spec, dataset=dataset_name, loss=loss, optimizer=entry.optimizer,
+        label=entry.label, spec=entry.model_spec(spec)[0], dataset=dataset_name, loss=loss, optimizer=entry.optimizer,
         learning_rate=entry.rate, optimizer_parameters=dict(entry.parameters), hidden_activation=entry.activation,
-        batch_size=int(batch_size), epochs=int(epochs), validation_split=0.0,
+        batch_size=int(batch_size), epochs=int(epochs), validation_split=0.0, early_stopping=early_stopping,
+        checkpoint=watch is not None,
     )
 
 
@@ -328,71 +294,3 @@ def _train_step(model: Any, x_batch: Any, y_batch: Any, first: bool) -> dict[str
     if first:
         return model.train_on_batch(x_batch, y_batch, return_dict=True)
     return model.train_function(iter([(x_batch, y_batch, None)]))
-
-
-def _tensor_batches(x: np.ndarray, y: np.ndarray, batch_size: int) -> list[tuple[Any, Any]]:
-    """Splits arrays into tensors once, so every epoch's evaluation reuses them."""
-    import tensorflow as tf
-
-    return [(tf.convert_to_tensor(x[start:start + batch_size]), tf.convert_to_tensor(y[start:start + batch_size]))
-            for start in range(0, len(x), batch_size)]
-
-
-def _evaluate(model: Any, batches: Sequence[tuple[Any, Any]]) -> dict[str, float]:
-    """Loss and metrics on the validation batches, like ``model.evaluate`` but without its per-call set-up.
-
-    ``evaluate`` builds a new data adapter and iterator every time it is called (once per epoch and
-    entry here); calling the model's compiled test function on tensors made once avoids that. The
-    metrics are shared with training, so they are reset first; the next epoch resets them again.
-    """
-    model.reset_metrics()
-    model.make_test_function()
-    logs: dict[str, Any] = {}
-    for x_batch, y_batch in batches:
-        logs = model.test_function(iter([(x_batch, y_batch, None)]))
-    return {name: float(value) for name, value in logs.items()}
-
-
-def _identical_models(spec: dict[str, Any], entries: Sequence[RaceEntry]) -> list[Any]:
-    """Builds one copy per entry, all holding the first copy's initial weights.
-
-    Only hidden activations differ between copies, and an activation owns no weights, so the
-    weights of one copy fit every other.
-    """
-    from playground.spec import build_model
-
-    # No keras.utils.set_random_seed here: it would reset the global seeds under other sessions'
-    # trainings. Identical starts come from copying the weights, whatever they were drawn as.
-    models = [build_model(tasks.with_hidden_activation(spec, entry.activation), name=f"race_{index}")
-              for index, entry in enumerate(entries)]
-    initial = models[0].get_weights()
-    for model in models[1:]:
-        model.set_weights(initial)
-    return models
-
-
-def prepare_data(dataset: Any, spec: dict[str, Any], train_samples: int | None = None, seed: int = 0) -> RaceData:
-    """Shapes a ``playground.data.registry.Dataset`` for the spec's input (and takes a subset when asked).
-
-    Args:
-        dataset: A loaded dataset.
-        spec: The model spec whose ``input_shape`` the samples must take.
-        train_samples: Training samples to keep (stratified), or None for all.
-        seed: Seed of the subset.
-
-    Raises:
-        ValueError: The samples cannot take the model's input shape (check with ``tasks.check`` first).
-    """
-    from playground.data.registry import subsample
-
-    if train_samples is not None and train_samples < len(dataset.y_train):
-        dataset = subsample(dataset, train_samples, seed=seed)
-    input_shape = spec.get("input_shape") or spec["layers"][0].get("shape")
-    return RaceData(
-        x_train=np.asarray(tasks.fit_inputs(np.asarray(dataset.x_train, dtype="float32"), input_shape)),
-        y_train=np.asarray(dataset.y_train),
-        x_val=np.asarray(tasks.fit_inputs(np.asarray(dataset.x_test, dtype="float32"), input_shape)),
-        y_val=np.asarray(dataset.y_test),
-        task=dataset.task,
-        name=getattr(dataset, "name", "data"),
-    )

@@ -77,9 +77,10 @@ def _run_race(job: RaceJob, dataset: Any, channel: Channel) -> Outcome:
     runs = [Run(config) for config in job.configs]
     with streaming(channel, runs):
         try:
-            data = replace(prepare_data(dataset, job.spec, job.train_samples), name=job.dataset_name)
+            data = replace(prepare_data(dataset, job.spec, job.train_samples, seed=job.seed,
+                                        validation_samples=job.validation_samples), name=job.dataset_name)
             race = Race(job.spec, data, job.entries, epochs=job.epochs, batch_size=job.batch_size,
-                        target_accuracy=job.target_accuracy, seed=job.seed)
+                        target_accuracy=job.target_accuracy, seed=job.seed, watch=job.watch)
         except Exception as error:  # noqa: BLE001 - the learner sees the reason, never a traceback.
             for run in runs:
                 run.finish(FAILED, "compare.error.race_failed", detail=first_line(error, 300))

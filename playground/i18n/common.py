@@ -10,6 +10,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "nav.draw": {"en": "Draw", "ko": "숫자 그리기"},
     "nav.compare": {"en": "Compare", "ko": "비교"},
     "nav.boundary": {"en": "Decision boundary", "ko": "결정 경계"},
+    "nav.overfitting": {"en": "Overfitting", "ko": "과대적합"},
     "home.tagline": {
         "en": "See what your Keras course notes describe — and touch it. Everything you build here is real Keras.",
         "ko": "Keras 강의 노트가 설명하는 것을 직접 보고 만져 보세요. 여기서 만드는 모든 것은 진짜 Keras입니다.",
@@ -37,6 +38,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "home.compare": {
         "en": "Race optimizers and activations side by side, and watch optimizer paths on 2D loss surfaces.",
         "ko": "옵티마이저와 활성화 함수를 나란히 경주시키고, 2차원 손실 곡면 위의 옵티마이저 경로를 보세요.",
+    },
+    "home.overfitting": {
+        "en": "Watch Dropout, BatchNormalization, global pooling, L2, augmentation and EarlyStopping cure an overfitting model, side by side; preview augmentation and see what Dropout drops.",
+        "ko": "드롭아웃, 배치 정규화, 전역 풀링, L2, 데이터 증강, EarlyStopping이 과대적합 모델을 고치는 모습을 나란히 보고, 증강 미리보기와 드롭아웃이 버리는 유닛을 확인하세요.",
     },
     "home.open": {"en": "Open {page}", "ko": "{page} 열기"},
     "home.offline_note": {

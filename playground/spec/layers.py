@@ -199,7 +199,7 @@ _TYPES: tuple[LayerType, ...] = (
         (Field("filters", "int", REQUIRED, 1, 1024, help_key="spec.help.filters"),
          Field("kernel_size", "int_tuple", REQUIRED, 1, 64, length=2, help_key="spec.help.kernel_size"),
          Field("strides", "int_tuple", 1, 1, 64, length=2, help_key="spec.help.strides"),
-         _PADDING, _activation(), _USE_BIAS, _KERNEL_INITIALIZER),
+         _PADDING, _activation(), _USE_BIAS, _KERNEL_INITIALIZER, _KERNEL_REGULARIZER),
         starter={"filters": 32, "kernel_size": 3, "activation": "relu"}, positional=("filters", "kernel_size"),
         snake_name="conv2d", description_key="spec.type.Conv2D",
         shape_rule=shape_rules.conv2d, param_formula=param_formulas.conv2d,

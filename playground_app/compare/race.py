@@ -123,7 +123,7 @@ def _options() -> tuple[int, int, int, float]:
     return int(train_samples), int(epoch_count), int(batch_size), float(target_accuracy)
 
 
-def _blocking_problem(spec: dict[str, Any], dataset: Any) -> str | None:
+def blocking_problem(spec: dict[str, Any], dataset: Any) -> str | None:
     """The first problem that would make this model fail on this data, translated, or None."""
     _, _, loss = tasks.propose(dataset.task, len(dataset.class_names))
     for problem in tasks.check(tasks.Setup(spec, loss), tuple(dataset.input_shape), dataset.task, len(dataset.class_names)):
@@ -163,7 +163,7 @@ def render(state: CompareState) -> None:
     entries = _entries()
     options = _options()
     running = state.race is not None and state.race.active
-    problem = _blocking_problem(spec, dataset) if spec is not None and dataset is not None else None
+    problem = blocking_problem(spec, dataset) if spec is not None and dataset is not None else None
     if problem:
         st.error(tr("compare.race.problem", detail=problem))
     start_column, stop_column = st.columns(2)

@@ -9,7 +9,7 @@ from tests.helpers import wait_for_app
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["home", "build", "train", "convolution", "draw", "compare"]
+PAGES = ["home", "build", "train", "convolution", "draw", "compare", "overfitting"]
 
 
 @pytest.mark.parametrize("url_path", PAGES)

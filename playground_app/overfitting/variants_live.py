@@ -1,0 +1,79 @@
+"""Overfitting page, section 1 (live part): one panel per variant and the table, redrawn every second while they train."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from playground.engine.runs import DIVERGED, FAILED
+from playground_app.common import lang, tr
+from playground_app.compare.race_live import STATUS_KEYS
+from playground_app.overfitting.state import OverfittingState, VariantKeys
+
+CHART_LABELS = ("train", "validation", "gap", "epoch", "early_stopping", "checkpoint", "stopped")
+
+
+def _number(value: float | None, digits: int = 3) -> str:
+    return "—" if value is None else f"{value:.{digits}f}"
+
+
+def _whole(value: int | None) -> str:
+    return "—" if value is None else f"{value:,}"
+
+
+def _table(state: OverfittingState) -> None:
+    """One row per variant: parameters, best validation accuracy, the gap, the callbacks' epochs, test accuracy, time."""
+    rows = []
+    for result in state.race.results:
+        gap = (None if result.train_accuracy is None or result.val_accuracy is None
+               else result.train_accuracy - result.val_accuracy)
+        rows.append({
+            tr("overfit.col.variant"): result.label,
+            tr("overfit.col.status"): tr(STATUS_KEYS.get(result.status, "compare.race.status.running")),
+            tr("overfit.col.trainable"): _whole(getattr(result, "trainable_params", None)),
+            tr("overfit.col.non_trainable"): _whole(getattr(result, "non_trainable_params", None)),
+            tr("overfit.col.best_val"): _number(getattr(result, "best_val_accuracy", None)),
+            tr("overfit.col.gap"): _number(gap),
+            tr("overfit.col.early_stopping"): _whole(getattr(result, "early_stopping_epoch", None)),
+            tr("overfit.col.checkpoint"): _whole(getattr(result, "checkpoint_epoch", None)),
+            tr("overfit.col.test"): _number(getattr(result, "test_accuracy", None)),
+            tr("overfit.col.test_last"): _number(getattr(result, "test_accuracy_last", None)),
+            tr("overfit.col.seconds"): f"{result.seconds:.1f}",
+        })
+    st.dataframe(rows, hide_index=True)
+    st.caption(tr("overfit.table_note"))
+
+
+def _draw(state: OverfittingState, was_active: bool, metric: str) -> None:
+    from playground.charts.variants import variants_figure
+
+    race = state.race
+    if race.active:
+        race.touch()  # Somebody is watching: the race is not an orphan of a closed tab.
+    snapshots = [run.snapshot() for run in race.runs]
+    # Always one element here (empty once finished): a fragment whose element count shrinks leaves
+    # its last element behind, drawn twice, after the page's final rerun.
+    progress = st.empty()
+    if race.active:
+        epoch = max(snapshot.epoch for snapshot in snapshots)
+        progress.info(tr("overfit.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
+    labels = {name: tr(f"overfit.chart.{name}") for name in CHART_LABELS}
+    figure = variants_figure(snapshots, metric, labels)
+    points = sum(len(snapshot.epochs) + len(snapshot.events) for snapshot in snapshots)
+    # A fresh key per content, so the chart is replaced rather than diffed against a stale one.
+    st.plotly_chart(figure, key=VariantKeys.CHART.format(race=id(race), points=points, metric=metric, lang=lang()))
+    st.caption(tr("overfit.chart.legend"))
+    for snapshot in snapshots:
+        if snapshot.status == DIVERGED:
+            st.warning(tr("compare.race.diverged_warning", label=snapshot.config.label))
+        elif snapshot.status == FAILED and snapshot.error_key:
+            st.error(tr(snapshot.error_key, **snapshot.error_fields))
+    _table(state)
+    if was_active and not race.active:
+        # The variants just finished: one full rerun redraws the page without the timer and enables Start.
+        st.rerun()
+
+
+def show_variants(state: OverfittingState, metric: str) -> None:
+    """Draws the variants; while they train, a fragment redraws every second without rerunning the page."""
+    active = state.race.active
+    st.fragment(run_every=1.0 if active else None)(_draw)(state, active, metric)
