@@ -67,7 +67,7 @@ def test_decision_grid_is_a_probability_map_and_fast():
 
 
 def test_the_exported_code_makes_the_same_data_and_model():
-    setup = BoundarySetup(point_set="circles", noise=0.2, points=80, features=("x1", "x2", "x1_squared"), l2=True,
+    setup = BoundarySetup(point_set="circles", noise=0.2, points=80, features=("x1", "x2", "x1_squared"), regularizer="l2",
                           hidden=())
     code = setup.code(epochs=1, weight_seed=5)
     namespace: dict = {}
