@@ -53,8 +53,10 @@ def test_one_epoch_trains_through_the_engine_and_counts():
     state = at.session_state["boundary"]
     assert len(state.history) == 1 and state.frame is not None and state.model_bytes
     # Inside the network: the input, the four hidden neurons and the output, each a map.
-    traces = [[trace["type"] for trace in json.loads(chart.proto.spec)["data"]] for chart in at.get("plotly_chart")]
-    assert [2 + 4 + 1, 2 * 4 + 4 * 1] in [[kinds.count("heatmap"), kinds.count("scatter")] for kinds in traces]
+    hovers = [trace.get("hovertext") for chart in at.get("plotly_chart")
+              for trace in json.loads(chart.proto.spec)["data"] if trace.get("name") == "neurons"]
+    assert len(hovers) == 1 and len(hovers[0]) == 2 + 4 + 1
+    assert "bias" in hovers[0][2] and "weights" in hovers[0][2]
     assert any(t("boundary.status", epoch=1, loss="", test_loss="", accuracy="")[:8] in md.value for md in at.markdown)
 
 
