@@ -179,6 +179,7 @@ def network_figure(frame: BoundaryFrame, features: Sequence[str], units: Sequenc
     height = int(110 + 62 * max(layout.counts))
     figure.update_layout(height=height, margin={"l": 5, "r": 5, "t": 5, "b": 5}, plot_bgcolor="#ffffff",
                          xaxis={"visible": False, "range": [-0.4, canvas.shape[1] / cells + 0.4]},
-                         yaxis={"visible": False, "range": [-layout.height_cells / cells - 0.2, 0.6]},
+                         yaxis={"visible": False, "range": [-layout.height_cells / cells - 0.2, 0.6],
+                                "scaleanchor": "x", "constrain": "domain"},  # Square maps, like the plane.
                          hoverlabel={"align": "left"}, hovermode="closest")
     return figure
