@@ -159,8 +159,8 @@ def network_figure(frame: BoundaryFrame, features: Sequence[str], units: Sequenc
         shown = kernel[:len(corners[index]), :len(corners[index + 1])]
         figure.add_traces(_edge_traces(corners[index], corners[index + 1], shown, largest))
     figure.add_trace(go.Heatmap(
-        x=(np.arange(canvas.shape[1]) + 0.5) / cells, y=(np.arange(canvas.shape[0]) + 0.5) / cells - layout.height_cells / cells,
-        z=canvas, zmin=-1, zmax=1, colorscale=ACTIVATION_SCALE, showscale=False, hoverinfo="skip"))
+        x=(np.arange(canvas.shape[1]) + 0.5) / cells,
+        y=(np.arange(canvas.shape[0]) + 0.5 - layout.height_cells) / cells, z=canvas, zmin=-1, zmax=1, colorscale=ACTIVATION_SCALE, showscale=False, hoverinfo="skip"))
     hovers = [f"<b>{labels['input']}: {name}</b>" for name in names[0]]
     for layer, (kernel, bias) in enumerate(frame.weights):
         incoming = names[layer] + ["…"] * max(0, kernel.shape[0] - len(names[layer]))

@@ -51,12 +51,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "서로 감긴 두 팔을 나누려면 경계가 빙빙 돌아야 합니다. tanh 16개짜리 은닉층 세 개가 수백 에포크 만에 "
               "배웁니다. 층을 줄여 보면 포기하는 모습을 볼 수 있습니다.",
     },
-    "boundary.lesson.overfit.title": {"en": "7. Too many neurons overfit", "ko": "7. 뉴런이 너무 많으면 과대적합"},
+    "boundary.lesson.vanishing_gradient.title": {"en": "7. Deep sigmoid learns slowly", "ko": "7. 깊은 시그모이드는 느립니다"},
+    "boundary.lesson.vanishing_gradient.text": {
+        "en": "Four sigmoid layers trained with SGD: after 40 epochs the loss has hardly left 0.69 and the plane stays "
+              "one colour. A sigmoid's slope is at most 0.25, so the gradient shrinks at every layer on its way back "
+              "(the vanishing gradient). Switch every activation to relu and train again: the circle appears.",
+        "ko": "시그모이드 층 네 개를 SGD로 학습합니다. 40 에포크가 지나도 손실은 0.69에서 거의 움직이지 않고 평면은 한 "
+              "색입니다. 시그모이드의 기울기는 최대 0.25라서, 기울기가 거꾸로 전달될 때 층마다 작아집니다 (기울기 소실). "
+              "활성화 함수를 모두 relu로 바꾸고 다시 학습해 보세요. 원이 나타납니다.",
+    },
+    "boundary.lesson.overfit.title": {"en": "8. Too many neurons overfit", "ko": "8. 뉴런이 너무 많으면 과대적합"},
     "boundary.lesson.overfit.text": {
         "en": "Few noisy points, a big network: the training loss falls towards zero while the test loss turns "
-              "back up, and the boundary wraps around single points. Tick L2 and compare.",
+              "back up, and the boundary wraps around single points. Choose L2 under Regularization, or fewer "
+              "neurons, and compare.",
         "ko": "점은 적고 잡음이 많은데 신경망은 큽니다. 학습 손실은 0에 가까워지지만 테스트 손실은 다시 올라가고, "
-              "경계가 점 하나하나를 감쌉니다. L2를 켜고 비교해 보세요.",
+              "경계가 점 하나하나를 감쌉니다. 규제에서 L2를 고르거나 뉴런 수를 줄여 비교해 보세요.",
     },
     "boundary.data": {"en": "Data", "ko": "데이터"},
     "boundary.network": {"en": "Network", "ko": "신경망"},

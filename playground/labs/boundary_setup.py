@@ -214,6 +214,8 @@ LESSONS: dict[str, Lesson] = {
                                       features=("x1", "x2", "x1_squared", "x2_squared")), 60),
     "spiral_depth": Lesson(BoundarySetup(point_set="spiral", noise=0.05, points=300,
                                          hidden=((16, "tanh"), (16, "tanh"), (16, "tanh")), learning_rate=0.01), 300),
+    "vanishing_gradient": Lesson(BoundarySetup(point_set="circles", noise=0.05, hidden=((8, "sigmoid"),) * 4,
+                                               optimizer="SGD", learning_rate=0.1), 40),
     "overfit": Lesson(BoundarySetup(point_set="gaussian", noise=0.6, points=60, test_ratio=0.5,
                                     hidden=((64, "relu"), (64, "relu"), (64, "relu")), learning_rate=0.01), 300),
 }

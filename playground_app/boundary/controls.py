@@ -64,7 +64,7 @@ def _apply_lesson(state: BoundaryState, key: str) -> None:
 
 
 def apply_link(state: BoundaryState) -> None:
-    """Fills the controls from ``?lab=`` when the link carries a lab this page has not seen yet (before drawing them)."""
+    """Fills the controls from ``?lab=`` when the link carries a lab this page has not seen (before they are drawn)."""
     param = st.query_params.get(URL_KEY)
     if not param or param == state.url_param:
         return
