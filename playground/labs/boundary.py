@@ -1,6 +1,6 @@
 """The decision-boundary lab: small 2-D point sets, input features, and the model's map of the plane.
 
-Everything here is numpy (Keras only inside ``decision_grid``, on a model it is given), so the sets,
+Everything here is numpy (Keras only inside ``decision_grid`` and ``neuron_maps``, on a model it is given), so the sets,
 features and grids are tested without Streamlit or a cluster. Every point set lives in the square
 ``BOUNDS`` so that one picture frame fits all of them and the lessons compare like with like.
 
