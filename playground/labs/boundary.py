@@ -1,7 +1,7 @@
 """The decision-boundary lab: small 2-D point sets, input features, and the model's map of the plane.
 
-Everything here is numpy (Keras only inside ``decision_grid`` and ``neuron_maps``, on a model it is given), so the sets,
-features and grids are tested without Streamlit or a cluster. Every point set lives in the square
+Everything here is numpy (Keras only inside ``decision_grid`` and ``neuron_maps``, on a model it is
+given), so the sets, features and grids are tested without Streamlit or a cluster. Every point set lives in the square
 ``BOUNDS`` so that one picture frame fits all of them and the lessons compare like with like.
 
 Input features (x₁², sin x₁, …) are computed in the data, not inside the model: Keras has no built-in
