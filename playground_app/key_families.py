@@ -19,7 +19,10 @@ from playground.labs.kernels import KERNELS
 from playground.labs.surfaces import SURFACES
 from playground.spec.tasks import TASKS
 from playground_app import PAGE_NAMES
+from playground_app.boundary.controls import REGULARIZER_CHOICES
+from playground_app.boundary.data_controls import SOURCES as BOUNDARY_SOURCES
 from playground_app.boundary.live import CHART_LABELS as BOUNDARY_CHART_LABELS
+from playground_app.boundary.live import NETWORK_LABELS as BOUNDARY_NETWORK_LABELS
 from playground_app.compare.race import MODEL_SOURCES
 from playground_app.compare.surface import VIEWS
 from playground_app.convolution.input import UPLOAD
@@ -69,4 +72,7 @@ KEY_FAMILIES: dict[str, tuple[str, ...]] = {
     "overfit.chart.{}": OVERFIT_CHART_LABELS,
     "overfit.aug.source.{}": AUGMENT_SOURCES,
     "overfit.aug.{}": (*AUGMENT_RANGES, *AUGMENT_SWITCHES),
+    "boundary.net.{}": BOUNDARY_NETWORK_LABELS,
+    "boundary.source_kind.{}": BOUNDARY_SOURCES,
+    "boundary.regularizer.{}": REGULARIZER_CHOICES,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -67,7 +68,7 @@ def test_decision_grid_is_a_probability_map_and_fast():
 
 
 def test_the_exported_code_makes_the_same_data_and_model():
-    setup = BoundarySetup(point_set="circles", noise=0.2, points=80, features=("x1", "x2", "x1_squared"), l2=True,
+    setup = BoundarySetup(point_set="circles", noise=0.2, points=80, features=("x1", "x2", "x1_squared"), regularizer="l2",
                           hidden=())
     code = setup.code(epochs=1, weight_seed=5)
     namespace: dict = {}
@@ -99,3 +100,11 @@ def test_a_perceptron_learns_and_but_not_xor_and_one_hidden_layer_does():
 def test_circles_need_the_squares_as_features():
     assert max(_train(LESSONS["circles_linear"].setup, 30)) < 0.8
     assert min(_train(LESSONS["circles_squares"].setup, 30)) >= 0.95
+
+
+@pytest.mark.slow
+def test_a_deep_sigmoid_stack_learns_slowly_where_relu_learns():
+    lesson = LESSONS["vanishing_gradient"]
+    assert max(_train(lesson.setup, lesson.epochs)) < 0.75
+    relu = replace(lesson.setup, hidden=tuple((units, "relu") for units, _ in lesson.setup.hidden))
+    assert min(_train(relu, lesson.epochs)) >= 0.95

@@ -9,7 +9,7 @@ import pytest
 
 from playground.engine import runner
 from playground.engine.runs import FINISHED, Run, RunConfig, RunCursor
-from playground.labs.boundary import decision_grid
+from playground.labs.boundary import NEURON_RESOLUTION, decision_grid
 from playground.labs.boundary_setup import BoundarySetup
 
 pytestmark = pytest.mark.timeout(300)
@@ -42,10 +42,13 @@ def test_a_boundary_job_streams_frames_and_reset_gives_the_same_weights():
     assert [len(run.snapshot().epochs) for run in (first, second)] == [3, 3]
     assert all("val_loss" in logs for logs in first.snapshot().epochs)  # The test split's loss.
     epoch, frame = first.frame
-    assert epoch == 3 and frame.shape == (50, 50) and frame.dtype == np.float16
-    assert np.allclose(frame, decision_grid(first.model, resolution=50), atol=2e-3)
+    assert epoch == 3 and frame.grid.shape == (50, 50) and frame.grid.dtype == np.float16
+    assert np.allclose(frame.grid, decision_grid(first.model, resolution=50), atol=2e-3)
+    # Each hidden neuron's own map and every layer's weights travel with the grid.
+    assert [maps.shape for maps in frame.neurons] == [(NEURON_RESOLUTION, NEURON_RESOLUTION, 4)]
+    assert np.allclose(frame.weights[0][0], np.asarray(first.model.layers[0].kernel))
     # The same weight seed: the same initial weights and batches, so the same model.
-    assert np.allclose(second.frame[1], frame, atol=2e-3)
+    assert np.allclose(second.frame[1].grid, frame.grid, atol=2e-3)
     # One more epoch continues from the model that came home.
     more = runner.submit(setup.job(epochs=1, weight_seed=7, model_bytes=first.model_bytes), dataset)
     while more.active:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import time
 
 import pytest
@@ -51,4 +52,61 @@ def test_one_epoch_trains_through_the_engine_and_counts():
     assert not at.exception, at.exception
     state = at.session_state["boundary"]
     assert len(state.history) == 1 and state.frame is not None and state.model_bytes
+    # Inside the network: the input, the four hidden neurons and the output, each a map.
+    hovers = [trace.get("hovertext") for chart in at.get("plotly_chart")
+              for trace in json.loads(chart.proto.spec)["data"] if trace.get("name") == "neurons"]
+    assert len(hovers) == 1 and len(hovers[0]) == 2 + 4 + 1
+    assert "bias" in hovers[0][2] and "weights" in hovers[0][2]
     assert any(t("boundary.status", epoch=1, loss="", test_loss="", accuracy="")[:8] in md.value for md in at.markdown)
+
+
+def test_the_link_holds_the_whole_lab_and_reopens_it():
+    from playground.labs.boundary_link import lab_from_param
+
+    at = open_page("boundary")
+    at.button(key="boundary_lesson_circles_squares").click().run()
+    at.selectbox(key="boundary_regularizer").select("l1").run()
+    at.button(key="boundary_new_weights").click().run()
+    assert not at.exception, at.exception
+    seed = at.session_state["boundary"].weight_seed
+    link = lab_from_param(at.query_params["lab"][0] if isinstance(at.query_params["lab"], list)
+                          else at.query_params["lab"])
+    assert link.setup.point_set == "circles" and link.setup.regularizer == "l1" and link.weight_seed == seed
+    assert link.setup.features == LESSONS["circles_squares"].setup.features and link.epochs == 60
+    again = open_page("boundary", query_params={"lab": at.query_params["lab"]})
+    assert again.selectbox(key="boundary_set").value == "circles"
+    assert again.selectbox(key="boundary_regularizer").value == "l1"
+    assert again.multiselect(key="boundary_features").value == list(link.setup.features)
+    assert again.session_state["boundary"].weight_seed == seed
+    assert any(t("boundary.link_loaded") in message.value for message in again.success)
+    assert any("kernel_regularizer='l1'" in code.value for code in again.code)
+
+
+def test_a_broken_link_says_so_and_the_page_still_works():
+    at = open_page("boundary", query_params={"lab": "1.garbage"})
+    assert any(t("boundary.bad_link", detail="")[:20] in message.value for message in at.error)
+    assert at.selectbox(key="boundary_set").value == "xor"
+
+
+def test_iris_columns_are_points_and_their_code_loads_iris():
+    at = open_page("boundary")
+    at.radio(key="boundary_source").set_value("table").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="boundary_table").value == "iris"
+    assert at.selectbox(key="boundary_column_x1").value == 2 and at.selectbox(key="boundary_column_x2").value == 3
+    assert any("load_iris" in code.value and "Dense(3, activation='softmax'" in code.value for code in at.code)
+    assert any("petal length (cm)" in caption.value for caption in at.caption)
+    at.selectbox(key="boundary_column_x2").select(2).run()
+    assert any(t("boundary.same_columns") in warning.value for warning in at.warning)
+
+
+def test_open_in_build_hands_the_network_to_the_build_page():
+    at = open_page("boundary")
+    at.button(key="boundary_lesson_circles_squares").click().run()
+    at.button(key="boundary_open_in_build").click().run()
+    assert not at.exception, at.exception
+    build = at.session_state["build"]
+    assert build.spec["input_shape"] == [4]
+    assert build.spec["layers"] == LESSONS["circles_squares"].setup.spec()["layers"]
+    assert at.title[0].value == t("nav.build")  # The Build page is showing.
+    assert any("x₁²" in message.value for message in at.success)

@@ -51,12 +51,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "서로 감긴 두 팔을 나누려면 경계가 빙빙 돌아야 합니다. tanh 16개짜리 은닉층 세 개가 수백 에포크 만에 "
               "배웁니다. 층을 줄여 보면 포기하는 모습을 볼 수 있습니다.",
     },
-    "boundary.lesson.overfit.title": {"en": "7. Too many neurons overfit", "ko": "7. 뉴런이 너무 많으면 과대적합"},
+    "boundary.lesson.vanishing_gradient.title": {"en": "7. Deep sigmoid learns slowly", "ko": "7. 깊은 시그모이드는 느립니다"},
+    "boundary.lesson.vanishing_gradient.text": {
+        "en": "Four sigmoid layers trained with SGD: after 40 epochs the loss has hardly left 0.69 and the plane stays "
+              "one colour. A sigmoid's slope is at most 0.25, so the gradient shrinks at every layer on its way back "
+              "(the vanishing gradient). Switch every activation to relu and train again: the circle appears.",
+        "ko": "시그모이드 층 네 개를 SGD로 학습합니다. 40 에포크가 지나도 손실은 0.69에서 거의 움직이지 않고 평면은 한 "
+              "색입니다. 시그모이드의 기울기는 최대 0.25라서, 기울기가 거꾸로 전달될 때 층마다 작아집니다 (기울기 소실). "
+              "활성화 함수를 모두 relu로 바꾸고 다시 학습해 보세요. 원이 나타납니다.",
+    },
+    "boundary.lesson.overfit.title": {"en": "8. Too many neurons overfit", "ko": "8. 뉴런이 너무 많으면 과대적합"},
     "boundary.lesson.overfit.text": {
         "en": "Few noisy points, a big network: the training loss falls towards zero while the test loss turns "
-              "back up, and the boundary wraps around single points. Tick L2 and compare.",
+              "back up, and the boundary wraps around single points. Choose L2 under Regularization, or fewer "
+              "neurons, and compare.",
         "ko": "점은 적고 잡음이 많은데 신경망은 큽니다. 학습 손실은 0에 가까워지지만 테스트 손실은 다시 올라가고, "
-              "경계가 점 하나하나를 감쌉니다. L2를 켜고 비교해 보세요.",
+              "경계가 점 하나하나를 감쌉니다. 규제에서 L2를 고르거나 뉴런 수를 줄여 비교해 보세요.",
     },
     "boundary.data": {"en": "Data", "ko": "데이터"},
     "boundary.network": {"en": "Network", "ko": "신경망"},
@@ -77,8 +87,87 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "Keras에는 입력을 제곱하거나 사인을 취하는 기본 층이 없고 Lambda 층은 허용되지 않으므로, 이 열들은 "
               "numpy로 데이터에서 계산합니다. 내보낸 코드에도 같은 단계가 있습니다.",
     },
-    "boundary.l2": {"en": "L2 regularization (kernel_regularizer='l2', 0.01)",
-                    "ko": "L2 규제 (kernel_regularizer='l2', 0.01)"},
+    "boundary.regularizer": {"en": "Regularization of every kernel", "ko": "모든 커널의 규제"},
+    "boundary.regularizer_help": {
+        "en": "Keras's own names: 'l2' adds 0.01 × the sum of squared weights to the loss (keras.regularizers.L2(0.01)), "
+              "'l1' 0.01 × the sum of their sizes. Both pull weights towards 0 and smooth the boundary.",
+        "ko": "Keras의 이름 그대로입니다. 'l2'는 가중치 제곱합의 0.01배(keras.regularizers.L2(0.01)), 'l1'은 가중치 "
+              "절댓값 합의 0.01배를 손실에 더합니다. 둘 다 가중치를 0 쪽으로 당겨 경계를 매끄럽게 합니다.",
+    },
+    "boundary.regularizer.none": {"en": "none", "ko": "없음"},
+    "boundary.regularizer.l1": {"en": "L1 (0.01)", "ko": "L1 (0.01)"},
+    "boundary.regularizer.l2": {"en": "L2 (0.01)", "ko": "L2 (0.01)"},
+    "boundary.source_kind": {"en": "Points from", "ko": "점 출처"},
+    "boundary.source_kind.points": {"en": "a point set", "ko": "점 집합"},
+    "boundary.source_kind.table": {"en": "a real table", "ko": "실제 표 데이터"},
+    "boundary.source_kind.csv": {"en": "my CSV", "ko": "내 CSV"},
+    "boundary.table": {"en": "Table", "ko": "표"},
+    "boundary.column_x1": {"en": "x₁ column", "ko": "x₁ 열"},
+    "boundary.column_x2": {"en": "x₂ column", "ko": "x₂ 열"},
+    "boundary.table_note": {
+        "en": "x₁ = {first}, x₂ = {second}; {classes} classes; {train} training and {test} test rows, standardised "
+              "with the training rows' mean and deviation (as on the Train page).",
+        "ko": "x₁ = {first}, x₂ = {second}; 클래스 {classes}개; 학습 {train}행, 테스트 {test}행. 학습 행의 평균과 "
+              "표준편차로 표준화했습니다 (학습 페이지와 같음).",
+    },
+    "boundary.same_columns": {"en": "Pick two different columns.", "ko": "서로 다른 두 열을 고르세요."},
+    "boundary.csv_upload": {"en": "CSV with two number columns and a class column", "ko": "숫자 열 두 개와 클래스 열이 있는 CSV"},
+    "boundary.csv_label": {"en": "Class column", "ko": "클래스 열"},
+    "boundary.csv_wanted": {
+        "en": "Upload a CSV: two number columns (x₁, x₂) and one column of classes (2 to 6 of them), one row per point.",
+        "ko": "CSV를 올리세요. 숫자 열 두 개(x₁, x₂)와 클래스 열 하나(2~6개 클래스), 한 행에 점 하나입니다.",
+    },
+    "boundary.csv.not_two_columns": {
+        "en": "Besides the class column this file has {count} number columns ({columns}); the plane needs exactly "
+              "two. Keep two columns and the class column, and upload it again.",
+        "ko": "이 파일에는 클래스 열 말고 숫자 열이 {count}개({columns}) 있습니다. 평면에는 정확히 두 개가 필요합니다. "
+              "두 열과 클래스 열만 남겨 다시 올리세요.",
+    },
+    "boundary.csv.regression": {
+        "en": "The column '{column}' holds many different numbers, not classes. Pick the column that names each "
+              "point's class.",
+        "ko": "'{column}' 열에는 클래스가 아니라 여러 가지 숫자가 들어 있습니다. 각 점의 클래스를 나타내는 열을 고르세요.",
+    },
+    "boundary.csv.too_many_classes": {
+        "en": "The column '{column}' has {count} classes; the plane shows at most {most}. Pick another class column.",
+        "ko": "'{column}' 열에 클래스가 {count}개 있습니다. 평면에는 최대 {most}개까지 보입니다. 다른 클래스 열을 고르세요.",
+    },
+    "boundary.csv_in_link": {
+        "en": "This link was made with your own CSV '{name}', which a link does not carry: upload it again.",
+        "ko": "이 링크는 직접 올린 CSV '{name}'로 만들어졌고, 링크에는 파일이 담기지 않습니다. 다시 올려 주세요.",
+    },
+    "boundary.bad_link": {"en": "This lab link cannot be read ({detail}); the page shows its defaults.",
+                          "ko": "이 실습 링크를 읽을 수 없습니다 ({detail}). 기본 설정을 보여 줍니다."},
+    "boundary.link_loaded": {"en": "The lab from the link is loaded: press Train.",
+                             "ko": "링크의 실습을 불러왔습니다. 학습을 누르세요."},
+    "boundary.open_in_build": {"en": "Open in Build", "ko": "만들기에서 열기"},
+    "boundary.open_in_build_help": {
+        "en": "Hands this network (its layers; the input features become its inputs) to the Build page.",
+        "ko": "이 신경망(층 구성, 입력 특성이 입력이 됨)을 만들기 페이지로 넘깁니다.",
+    },
+    "boundary.opened_in_build": {
+        "en": "The Decision boundary lab's network is loaded ({inputs} inputs: {features}).",
+        "ko": "결정 경계 실습의 신경망을 불러왔습니다 (입력 {inputs}개: {features}).",
+    },
+    "boundary.share": {"en": "This page's link holds the whole lab (data, network, seed):",
+                       "ko": "이 페이지의 링크에 실습 전체(데이터, 신경망, 시드)가 담겨 있습니다:"},
+    "boundary.inside": {"en": "Inside the network", "ko": "신경망 내부"},
+    "boundary.inside_untrained": {"en": "Train at least one epoch to see what each neuron has learned.",
+                                  "ko": "한 에포크 이상 학습하면 각 뉴런이 배운 것이 보입니다."},
+    "boundary.inside_help": {
+        "en": "Each square is one neuron's answer over the same plane (blue positive, orange negative, white 0). "
+              "Lines are weights: thicker is larger, blue positive, orange negative. Hover a neuron for its weights "
+              "and bias. At most {most} neurons of a layer are drawn.",
+        "ko": "네모 하나가 같은 평면 위에서 뉴런 하나가 내는 값입니다 (파랑 양수, 주황 음수, 흰색 0). 선은 가중치입니다: "
+              "굵을수록 크고, 파랑은 양수, 주황은 음수입니다. 뉴런에 마우스를 올리면 가중치와 편향이 보입니다. "
+              "한 층에서 최대 {most}개 뉴런까지 그립니다.",
+    },
+    "boundary.net.input": {"en": "input", "ko": "입력"},
+    "boundary.net.layer": {"en": "layer {number}", "ko": "{number}층"},
+    "boundary.net.unit": {"en": "neuron {number}", "ko": "뉴런 {number}"},
+    "boundary.net.output": {"en": "output", "ko": "출력"},
+    "boundary.net.weights": {"en": "weights", "ko": "가중치"},
+    "boundary.net.bias": {"en": "bias", "ko": "편향"},
     "boundary.optimizer": {"en": "Optimizer", "ko": "옵티마이저"},
     "boundary.learning_rate": {"en": "Learning rate", "ko": "학습률"},
     "boundary.batch_size": {"en": "Batch size", "ko": "배치 크기"},

@@ -1,7 +1,7 @@
 """The decision-boundary lab: small 2-D point sets, input features, and the model's map of the plane.
 
-Everything here is numpy (Keras only inside ``decision_grid``, on a model it is given), so the sets,
-features and grids are tested without Streamlit or a cluster. Every point set lives in the square
+Everything here is numpy (Keras only inside ``decision_grid`` and ``neuron_maps``, on a model it is
+given), so the sets, features and grids are tested without Streamlit or a cluster. Every point set lives in the square
 ``BOUNDS`` so that one picture frame fits all of them and the lessons compare like with like.
 
 Input features (x₁², sin x₁, …) are computed in the data, not inside the model: Keras has no built-in
@@ -21,6 +21,10 @@ BOUNDS: tuple[float, float] = (-3.0, 3.0)
 """Both axes of every point set and every picture (x₁ and x₂ run over the same range)."""
 FRAME_RESOLUTION = 50
 """Cells per side of the grid a worker publishes every epoch (50 × 50 float16 = 5 KB)."""
+NEURON_RESOLUTION = 24
+"""Cells per side of each neuron's own map (24 × 24 float16 = 1.2 KB a unit; they are drawn small)."""
+MAX_DRAWN_UNITS = 8
+"""Units per hidden layer the network picture draws (tensorflow/playground's own limit): 4 layers × 8 fit a page."""
 
 
 @dataclass(frozen=True)
@@ -230,9 +234,60 @@ def decision_grid(model: Any, bounds: Sequence[float] = BOUNDS, resolution: int 
     return outputs.reshape(resolution, resolution, outputs.shape[-1])
 
 
+def neuron_maps(model: Any, bounds: Sequence[float] = BOUNDS, resolution: int = NEURON_RESOLUTION,
+                features: Sequence[str] = PLAIN_FEATURES) -> list[np.ndarray]:
+    """What every hidden unit answers at every cell of the grid ``decision_grid`` uses: each neuron's own map.
+
+    The grid goes through the layers one at a time (one batched call each), keeping every hidden
+    layer's output — the same numbers as a ``keras.Model`` whose outputs are the hidden layers, without
+    building one per frame.
+
+    Args:
+        model: A Keras ``Sequential`` of Dense layers taking the chosen features.
+        bounds: (low, high) for both axes, or (x₁ low, x₁ high, x₂ low, x₂ high).
+        resolution: Cells per side.
+        features: The model's input features (``FEATURES`` keys).
+
+    Returns:
+        One array per hidden layer (every layer but the output), input side first, of shape
+        (resolution, resolution, units): ``[i, j, k]`` is unit ``k``'s activation at x₂ = the i-th and
+        x₁ = the j-th grid value (the same layout as ``decision_grid``).
+    """
+    axis1, axis2 = grid_points(bounds, resolution)
+    first, second = np.meshgrid(axis1, axis2)
+    values = add_features(np.stack([first.ravel(), second.ravel()], axis=1), features)
+    maps = []
+    for layer in model.layers[:-1]:
+        values = layer(values, training=False)
+        maps.append(np.asarray(values).reshape(resolution, resolution, -1))
+    return maps
+
+
+def layer_weights(model: Any) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Every Dense layer's (kernel (inputs, units), bias (units,)), input side first, as float32."""
+    return [(np.asarray(layer.kernel, dtype=np.float32), np.asarray(layer.bias, dtype=np.float32))
+            for layer in model.layers]
+
+
+@dataclass(frozen=True)
+class BoundaryFrame:
+    """One picture of the model while it trains: what the page draws after an epoch.
+
+    Attributes:
+        grid: ``decision_grid`` at ``FRAME_RESOLUTION`` (float16).
+        neurons: ``neuron_maps`` at ``NEURON_RESOLUTION`` (float16), only the first ``MAX_DRAWN_UNITS``
+            units of each hidden layer (the ones the network picture draws).
+        weights: ``layer_weights`` of every layer, whole (small: Dense layers of at most 64 units).
+    """
+
+    grid: np.ndarray
+    neurons: tuple[np.ndarray, ...] = ()
+    weights: tuple[tuple[np.ndarray, np.ndarray], ...] = ()
+
+
 @dataclass(frozen=True)
 class BoundaryFrames:
-    """The frame maker a boundary training hands the engine (``FitJob.frames``): model → small grid.
+    """The frame maker a boundary training hands the engine (``FitJob.frames``): model → ``BoundaryFrame``.
 
     Plain data and importable, so it travels to a worker with the job.
     """
@@ -241,9 +296,12 @@ class BoundaryFrames:
     bounds: tuple[float, ...] = BOUNDS
     resolution: int = FRAME_RESOLUTION
 
-    def __call__(self, model: Any) -> np.ndarray:
-        """The model's grid as float16 (enough for a colour map, a quarter of the bytes)."""
-        return decision_grid(model, self.bounds, self.resolution, self.features).astype(np.float16)
+    def __call__(self, model: Any) -> BoundaryFrame:
+        """The model's grid and neuron maps as float16 (enough for a colour map, a quarter of the bytes)."""
+        grid = decision_grid(model, self.bounds, self.resolution, self.features).astype(np.float16)
+        neurons = neuron_maps(model, self.bounds, NEURON_RESOLUTION, self.features)
+        return BoundaryFrame(grid, tuple(layer[..., :MAX_DRAWN_UNITS].astype(np.float16) for layer in neurons),
+                             tuple(layer_weights(model)))
 
 
 def accuracy(model: Any, x: np.ndarray, y: np.ndarray) -> float:

@@ -14,13 +14,18 @@ from typing import Any
 import numpy as np
 
 from playground.data.core import Dataset
-from playground.labs.boundary import (FEATURES, PLAIN_FEATURES, POINT_SETS, BoundaryFrames, add_features,
+from playground.labs.boundary import (BOUNDS, FEATURES, PLAIN_FEATURES, POINT_SETS, BoundaryFrames, add_features,
                                       make_points, train_test_split)
+from playground.labs.boundary_data import TablePoints
 
 HIDDEN_ACTIVATIONS: tuple[str, ...] = ("tanh", "relu", "sigmoid", "linear")
 """The activations a hidden layer may take on this page (the ones the lessons talk about)."""
-L2_REGULARIZER = "l2"
-"""Keras's own name: ``keras.regularizers.L2(0.01)`` on every Dense layer's kernel."""
+MAX_HIDDEN_LAYERS = 4
+MAX_UNITS = 64
+"""Units per hidden layer, at most (the page's field and the link's check)."""
+MAX_EPOCHS = 2000
+REGULARIZERS: tuple[str | None, ...] = (None, "l1", "l2")
+"""Keras's own names: ``"l2"`` is ``keras.regularizers.L2(0.01)`` on every Dense layer's kernel, ``"l1"`` L1(0.01)."""
 
 
 @dataclass(frozen=True)
@@ -28,7 +33,9 @@ class BoundarySetup:
     """One experiment: the page's controls, and everything derived from them.
 
     Attributes:
-        point_set: A key of ``playground.labs.boundary.POINT_SETS``.
+        point_set: A key of ``playground.labs.boundary.POINT_SETS`` (used when ``table`` is None).
+        table: Points from a real table (two columns of a bundled table or a CSV), or None for ``point_set``;
+            the noise, points, split and classes controls then do not apply.
         classes: 2, or 3 where the set allows it.
         noise: Gaussian jitter of the points (standard deviation).
         points: How many points (train and test together).
@@ -36,13 +43,14 @@ class BoundarySetup:
         data_seed: Seed of the points and of the split.
         hidden: The hidden layers as (units, activation), input side first; empty is a perceptron.
         features: The network's inputs (``FEATURES`` keys), computed from (x₁, x₂) in the data.
-        l2: Whether every Dense kernel gets Keras's ``'l2'`` regularizer.
+        regularizer: None, ``"l1"`` or ``"l2"``: Keras's regularizer on every Dense kernel.
         optimizer: A key of ``playground.engine.optimizers.OPTIMIZERS``.
         learning_rate: The optimizer's learning rate.
         batch_size: Samples per batch.
     """
 
     point_set: str = "xor"
+    table: TablePoints | None = None
     classes: int = 2
     noise: float = 0.0
     points: int = 200
@@ -50,23 +58,45 @@ class BoundarySetup:
     data_seed: int = 0
     hidden: tuple[tuple[int, str], ...] = ((4, "tanh"),)
     features: tuple[str, ...] = PLAIN_FEATURES
-    l2: bool = False
+    regularizer: str | None = None
     optimizer: str = "Adam"
     learning_rate: float = 0.03
     batch_size: int = 10
 
     @property
+    def class_count(self) -> int:
+        """How many classes the points have: ``classes``, or the table's own."""
+        return len(self.table.class_names) if self.table is not None else self.classes
+
+    @property
     def task(self) -> str:
         """``"binary"`` (one sigmoid unit) for two classes, ``"multiclass"`` (softmax) for more."""
-        return "binary" if self.classes == 2 else "multiclass"
+        return "binary" if self.class_count == 2 else "multiclass"
 
     @property
     def loss(self) -> str:
         """The loss the output layer needs: the labels stay integers in both cases."""
-        return "binary_crossentropy" if self.classes == 2 else "sparse_categorical_crossentropy"
+        return "binary_crossentropy" if self.class_count == 2 else "sparse_categorical_crossentropy"
+
+    @property
+    def source(self) -> str:
+        """What the points are called: the point set, the table or the CSV's file name."""
+        return self.table.name if self.table is not None else self.point_set
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The square (low, high) the pictures cover: the lab's own, or one holding every table point."""
+        return (-self.table.limit, self.table.limit) if self.table is not None else BOUNDS
+
+    @property
+    def class_names(self) -> tuple[str, ...]:
+        """The classes' names: the table's, or 0, 1, 2 for the lab's own sets."""
+        return self.table.class_names if self.table is not None else tuple(str(label) for label in range(self.classes))
 
     def data(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """The points split into (x_train, y_train, x_test, y_test), as (x₁, x₂) before any feature."""
+        if self.table is not None:
+            return self.table.x_train, self.table.y_train, self.table.x_test, self.table.y_test
         x, y = make_points(self.point_set, self.points, self.noise, self.data_seed, self.classes)
         return train_test_split(x, y, self.test_ratio, self.data_seed)
 
@@ -74,32 +104,32 @@ class BoundarySetup:
         """The data as the engine takes it: the chosen features as columns."""
         x_train, y_train, x_test, y_test = self.data()
         return Dataset(
-            name=f"boundary-{self.point_set}", x_train=add_features(x_train, self.features), y_train=y_train,
+            name=f"boundary-{self.source}", x_train=add_features(x_train, self.features), y_train=y_train,
             x_test=add_features(x_test, self.features), y_test=y_test, task=self.task,
-            class_names=tuple(str(label) for label in range(self.classes)), input_shape=(len(self.features),),
-            kind="tabular", source_key="boundary.source", source_fields={"set": self.point_set},
+            class_names=self.class_names, input_shape=(len(self.features),),
+            kind="tabular", source_key="boundary.source", source_fields={"set": self.source},
             feature_names=tuple(FEATURES[name].label for name in self.features),
         )
 
     def spec(self) -> dict[str, Any]:
         """A stack of Dense layers; the output (sigmoid or softmax) follows from the number of classes."""
-        regularizer = {"kernel_regularizer": L2_REGULARIZER} if self.l2 else {}
+        regularizer = {"kernel_regularizer": self.regularizer} if self.regularizer else {}
         layers = [{"type": "Dense", "units": int(units), "activation": activation, **regularizer}
                   for units, activation in self.hidden]
-        output = ({"units": 1, "activation": "sigmoid"} if self.classes == 2
-                  else {"units": self.classes, "activation": "softmax"})
+        output = ({"units": 1, "activation": "sigmoid"} if self.class_count == 2
+                  else {"units": self.class_count, "activation": "softmax"})
         layers.append({"type": "Dense", **output, **regularizer})
         return {"input_shape": [len(self.features)], "layers": layers}
 
     def frames(self) -> BoundaryFrames:
         """What the worker draws after each epoch: the model's grid over the points' square."""
-        return BoundaryFrames(features=tuple(self.features))
+        return BoundaryFrames(features=tuple(self.features), bounds=self.bounds)
 
     def config(self, epochs: int, label: str = "boundary") -> Any:
         """The run config of ``epochs`` more epochs (validation is the test split, see ``job``)."""
         from playground.engine.runs import RunConfig
 
-        return RunConfig(label=label, spec=self.spec(), dataset=f"boundary-{self.point_set}", loss=self.loss,
+        return RunConfig(label=label, spec=self.spec(), dataset=f"boundary-{self.source}", loss=self.loss,
                          optimizer=self.optimizer, learning_rate=self.learning_rate, batch_size=self.batch_size,
                          epochs=epochs, validation_split=0.0)
 
@@ -119,11 +149,34 @@ class BoundarySetup:
         from playground.engine.optimizers import optimizer_code
         from playground.spec.codegen import to_code
 
-        point_set = POINT_SETS[self.point_set]
         columns = ", ".join(FEATURES[name].code for name in self.features)
-        lines = [
-            "import numpy as np",
+        lines = ["import numpy as np", "", *self._data_code(), "",
+            "# Input features are computed here, in the data: no built-in Keras layer squares an input.",
+            "def features(x):",
+            "    x1, x2 = x[:, 0], x[:, 1]",
+            f"    return np.stack([{columns}], axis=1).astype('float32')",
             "",
+            "",
+            "x_train, x_test = features(x_train), features(x_test)",
+            "",
+            to_code(self.spec(), {"optimizer": optimizer_code(self.optimizer, self.learning_rate),
+                                  "loss": self.loss, "metrics": ["accuracy"]}).replace(
+                "from tensorflow import keras\n", f"from tensorflow import keras\n\nkeras.utils.set_random_seed({weight_seed})\n", 1),
+            f"history = model.fit(x_train, y_train, batch_size={self.batch_size}, epochs={epochs}, "
+            "validation_data=(x_test, y_test))",
+            "",
+            "# The model takes the features, so a point (x₁, x₂) goes through features() first:",
+            "print(model.predict(features(np.array([[0.5, -1.0]])), verbose=0))",
+        ]
+        return "\n".join(lines) + "\n"
+
+    def _data_code(self) -> list[str]:
+        """The lines that make the same points: the lab's generator and split, or the table's own code."""
+        if self.table is not None:
+            return [f"# {self.table.columns[0]} × {self.table.columns[1]} of {self.table.name!r}, "
+                    "as the playground reads them.", *self.table.code.splitlines()]
+        point_set = POINT_SETS[self.point_set]
+        return [
             f"# The {self.point_set!r} points, as the playground draws them (seed {self.data_seed}).",
             f"n, classes, noise = {self.points}, {self.classes}, {self.noise:g}",
             f"rng = np.random.default_rng({self.data_seed})",
@@ -134,19 +187,8 @@ class BoundarySetup:
             f"order = np.random.default_rng({self.data_seed}).permutation(n)",
             f"test_count = min(max(round(n * {self.test_ratio:g}), {1 if self.test_ratio > 0 else 0}), n - 1)",
             "train, test = order[:n - test_count], order[n - test_count:]",
-            "",
-            "# Input features are computed here, in the data: no built-in Keras layer squares an input.",
-            "x1, x2 = x[:, 0], x[:, 1]",
-            f"inputs = np.stack([{columns}], axis=1).astype('float32')",
-            "x_train, y_train, x_test, y_test = inputs[train], y[train], inputs[test], y[test]",
-            "",
-            to_code(self.spec(), {"optimizer": optimizer_code(self.optimizer, self.learning_rate),
-                                  "loss": self.loss, "metrics": ["accuracy"]}).replace(
-                "from tensorflow import keras\n", f"from tensorflow import keras\n\nkeras.utils.set_random_seed({weight_seed})\n", 1),
-            f"history = model.fit(x_train, y_train, batch_size={self.batch_size}, epochs={epochs}, "
-            "validation_data=(x_test, y_test))",
+            "x_train, y_train, x_test, y_test = x[train], y[train], x[test], y[test]",
         ]
-        return "\n".join(lines) + "\n"
 
 
 @dataclass(frozen=True)
@@ -172,6 +214,8 @@ LESSONS: dict[str, Lesson] = {
                                       features=("x1", "x2", "x1_squared", "x2_squared")), 60),
     "spiral_depth": Lesson(BoundarySetup(point_set="spiral", noise=0.05, points=300,
                                          hidden=((16, "tanh"), (16, "tanh"), (16, "tanh")), learning_rate=0.01), 300),
+    "vanishing_gradient": Lesson(BoundarySetup(point_set="circles", noise=0.05, hidden=((8, "sigmoid"),) * 4,
+                                               optimizer="SGD", learning_rate=0.1), 40),
     "overfit": Lesson(BoundarySetup(point_set="gaussian", noise=0.6, points=60, test_ratio=0.5,
                                     hidden=((64, "relu"), (64, "relu"), (64, "relu")), learning_rate=0.01), 300),
 }

@@ -1,18 +1,27 @@
-"""The Decision boundary page's controls: data, network, lessons. Each helper returns what was chosen."""
+"""The Decision boundary page's controls: lessons, the link, data and network. Each helper returns what was chosen."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from playground.engine.optimizers import OPTIMIZERS
-from playground.labs.boundary import FEATURES, POINT_SETS
-from playground.labs.boundary_setup import HIDDEN_ACTIVATIONS, LESSONS, BoundarySetup
-from playground_app.boundary.state import BoundaryKeys, BoundaryState
-from playground_app.common import tr
+from dataclasses import replace
 
-MAX_HIDDEN_LAYERS = 4
+from playground.engine.optimizers import OPTIMIZERS
+from playground.labs.boundary import FEATURES
+from playground.labs.boundary_data import TABLE_COLUMNS
+from playground.labs.boundary_link import URL_KEY, LinkError, lab_from_param, lab_to_param
+from playground.labs.boundary_setup import (HIDDEN_ACTIVATIONS, LESSONS, MAX_EPOCHS, MAX_HIDDEN_LAYERS, MAX_UNITS,
+                                            REGULARIZERS, BoundarySetup)
+from playground_app.boundary.data_controls import data_controls, source_of
+from playground_app.boundary.state import BoundaryKeys, BoundaryState
+from playground_app.common import lang, tr
+
 DEFAULT = BoundarySetup()
 DEFAULT_EPOCHS = 100
+DEFAULT_TABLE = "iris"
+NO_REGULARIZER = "none"
+REGULARIZER_CHOICES: tuple[str, ...] = tuple(name or NO_REGULARIZER for name in REGULARIZERS)
+"""The regularizer box's values (``boundary.regularizer.<name>``): Keras's names, "none" for None."""
 
 
 def lesson_buttons(state: BoundaryState) -> None:
@@ -29,12 +38,17 @@ def lesson_buttons(state: BoundaryState) -> None:
 def _values(setup: BoundarySetup, epochs: int) -> dict[str, object]:
     """The widget values that show ``setup`` (widgets take their value from session state only)."""
     values: dict[str, object] = {
-        BoundaryKeys.SET: setup.point_set, BoundaryKeys.CLASSES: setup.classes, BoundaryKeys.NOISE: setup.noise,
+        BoundaryKeys.SOURCE: source_of(setup.table), BoundaryKeys.SET: setup.point_set,
+        BoundaryKeys.CLASSES: setup.classes, BoundaryKeys.NOISE: setup.noise,
         BoundaryKeys.POINTS: setup.points, BoundaryKeys.TEST_RATIO: setup.test_ratio,
-        BoundaryKeys.LAYERS: len(setup.hidden), BoundaryKeys.FEATURES: list(setup.features), BoundaryKeys.L2: setup.l2,
+        BoundaryKeys.LAYERS: len(setup.hidden), BoundaryKeys.FEATURES: list(setup.features),
+        BoundaryKeys.REGULARIZER: setup.regularizer or NO_REGULARIZER,
         BoundaryKeys.OPTIMIZER: setup.optimizer, BoundaryKeys.LEARNING_RATE: setup.learning_rate,
         BoundaryKeys.BATCH_SIZE: setup.batch_size, BoundaryKeys.EPOCHS: epochs,
     }
+    if setup.table is not None and setup.table.indices:
+        values[BoundaryKeys.TABLE] = setup.table.name
+        values[BoundaryKeys.COLUMN_X1], values[BoundaryKeys.COLUMN_X2] = setup.table.indices
     for index, (units, activation) in enumerate(setup.hidden):
         values[BoundaryKeys.UNITS.format(index=index)] = units
         values[BoundaryKeys.ACTIVATION.format(index=index)] = activation
@@ -49,21 +63,46 @@ def _apply_lesson(state: BoundaryState, key: str) -> None:
     state.restart()
 
 
-def setup_controls(disabled: bool) -> tuple[BoundarySetup, int]:
-    """Draws the data and network controls; returns the setup and the epochs one Train runs."""
+def apply_link(state: BoundaryState) -> None:
+    """Fills the controls from ``?lab=`` when the link carries a lab this page has not seen (before they are drawn)."""
+    param = st.query_params.get(URL_KEY)
+    if not param or param == state.url_param:
+        return
+    state.url_param = param
+    try:
+        link = lab_from_param(param)
+    except LinkError as error:
+        state.notice = ("error", error.text(lang()))
+        return
+    st.session_state.update(_values(link.setup, link.epochs))
+    if link.csv_name is not None:
+        st.session_state[BoundaryKeys.SOURCE] = "csv"
+    state.weight_seed, state.lesson = link.weight_seed, None
+    state.restart()
+    state.notice = ("info", tr("boundary.csv_in_link", name=link.csv_name)) if link.csv_name else \
+        ("success", tr("boundary.link_loaded"))
+
+
+def publish_link(state: BoundaryState, setup: BoundarySetup, epochs: int) -> None:
+    """Puts the lab in the page's link, so that copying the address shares it."""
+    param = lab_to_param(setup, epochs, state.weight_seed)
+    if st.query_params.get(URL_KEY) != param:
+        st.query_params[URL_KEY] = param
+    state.url_param = param
+
+
+def setup_controls(state: BoundaryState, disabled: bool) -> tuple[BoundarySetup, int, bool]:
+    """Draws the data and network controls; returns the setup, the epochs one Train runs, and whether
+    there are points to train on (a CSV source without a usable file has none)."""
     for key, value in _values(DEFAULT, DEFAULT_EPOCHS).items():
+        st.session_state.setdefault(key, value)
+    for key, value in zip((BoundaryKeys.TABLE, BoundaryKeys.COLUMN_X1, BoundaryKeys.COLUMN_X2),
+                          (DEFAULT_TABLE, *TABLE_COLUMNS[DEFAULT_TABLE])):
         st.session_state.setdefault(key, value)
     data_column, network_column = st.columns(2)
     with data_column:
         st.subheader(tr("boundary.data"))
-        point_set = st.selectbox(tr("boundary.set"), list(POINT_SETS), key=BoundaryKeys.SET, disabled=disabled)
-        most = POINT_SETS[point_set].max_classes
-        classes = st.radio(tr("boundary.classes"), list(range(2, most + 1)), horizontal=True, disabled=disabled,
-                           key=BoundaryKeys.CLASSES) if most > 2 else 2
-        noise = st.slider(tr("boundary.noise"), 0.0, 1.0, step=0.05, key=BoundaryKeys.NOISE, disabled=disabled)
-        points = st.slider(tr("boundary.points"), 20, 500, step=10, key=BoundaryKeys.POINTS, disabled=disabled)
-        test_ratio = st.slider(tr("boundary.test_ratio"), 0.1, 0.5, step=0.05,
-                               key=BoundaryKeys.TEST_RATIO, disabled=disabled)
+        data, ready = data_controls(state, disabled)
         features = st.multiselect(tr("boundary.features"), list(FEATURES),
                                   format_func=lambda name: FEATURES[name].label, key=BoundaryKeys.FEATURES,
                                   help=tr("boundary.features_help"), disabled=disabled)
@@ -76,12 +115,14 @@ def setup_controls(disabled: bool) -> tuple[BoundarySetup, int]:
             st.session_state.setdefault(BoundaryKeys.UNITS.format(index=index), 4)
             st.session_state.setdefault(BoundaryKeys.ACTIVATION.format(index=index), "tanh")
             left, right = st.columns(2)
-            units = left.number_input(tr("boundary.units", number=index + 1), 1, 64,
+            units = left.number_input(tr("boundary.units", number=index + 1), 1, MAX_UNITS,
                                       key=BoundaryKeys.UNITS.format(index=index), disabled=disabled)
             activation = right.selectbox(tr("boundary.activation", number=index + 1), HIDDEN_ACTIVATIONS,
                                          key=BoundaryKeys.ACTIVATION.format(index=index), disabled=disabled)
             hidden.append((int(units), activation))
-        l2 = st.checkbox(tr("boundary.l2"), key=BoundaryKeys.L2, disabled=disabled)
+        regularizer = st.selectbox(tr("boundary.regularizer"), REGULARIZER_CHOICES, key=BoundaryKeys.REGULARIZER,
+                                   format_func=lambda name: tr(f"boundary.regularizer.{name}"),
+                                   help=tr("boundary.regularizer_help"), disabled=disabled)
         left, middle, right = st.columns(3)
         optimizer = left.selectbox(tr("boundary.optimizer"), list(OPTIMIZERS),
                                    key=BoundaryKeys.OPTIMIZER, disabled=disabled)
@@ -89,12 +130,11 @@ def setup_controls(disabled: bool) -> tuple[BoundarySetup, int]:
                                             format="%g", key=BoundaryKeys.LEARNING_RATE, disabled=disabled)
         batch_size = right.number_input(tr("boundary.batch_size"), 1, 500,
                                         key=BoundaryKeys.BATCH_SIZE, disabled=disabled)
-        epochs = st.number_input(tr("boundary.epochs"), 1, 2000, key=BoundaryKeys.EPOCHS, disabled=disabled)
-    setup = BoundarySetup(point_set=point_set, classes=int(classes), noise=float(noise), points=int(points),
-                          test_ratio=float(test_ratio), hidden=tuple(hidden), features=tuple(features or DEFAULT.features),
-                          l2=bool(l2), optimizer=optimizer, learning_rate=float(learning_rate),
-                          batch_size=int(batch_size))
+        epochs = st.number_input(tr("boundary.epochs"), 1, MAX_EPOCHS, key=BoundaryKeys.EPOCHS, disabled=disabled)
+    setup = replace(DEFAULT, **data, hidden=tuple(hidden), features=tuple(features or DEFAULT.features),
+                    regularizer=None if regularizer == NO_REGULARIZER else regularizer, optimizer=optimizer,
+                    learning_rate=float(learning_rate), batch_size=int(batch_size))
     with network_column:
-        output = "Dense(1, sigmoid)" if setup.classes == 2 else f"Dense({setup.classes}, softmax)"
+        output = "Dense(1, sigmoid)" if setup.class_count == 2 else f"Dense({setup.class_count}, softmax)"
         st.caption(tr("boundary.output", output=output, loss=setup.loss))
-    return setup, int(epochs)
+    return setup, int(epochs), ready

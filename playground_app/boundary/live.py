@@ -13,8 +13,10 @@ import random
 import streamlit as st
 
 from playground.charts.boundary import boundary_figure, loss_figure
+from playground.charts.boundary_network import network_figure
 from playground.engine import runner
 from playground.engine.runs import DIVERGED, FAILED
+from playground.labs.boundary import MAX_DRAWN_UNITS, BoundaryFrame
 from playground.labs.boundary_setup import BoundarySetup
 from playground_app.boundary.state import BoundaryState
 from playground_app.common import tr
@@ -22,6 +24,8 @@ from playground_app.common import tr
 REFRESH_SECONDS = 0.5
 CHART_LABELS = ("train", "test", "class", "epoch", "loss")
 """The words the boundary charts write (``boundary.chart.<name>``)."""
+NETWORK_LABELS = ("input", "layer", "unit", "output", "weights", "bias")
+"""The words the network picture writes (``boundary.net.<name>``)."""
 
 
 def buttons(state: BoundaryState, setup: BoundarySetup, epochs: int) -> None:
@@ -101,9 +105,23 @@ def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
             st.markdown(tr("boundary.training") if live else tr("boundary.untrained"))
         labels = {name: tr(f"boundary.chart.{name}") for name in CHART_LABELS}
         left, right = st.columns([3, 2])
-        left.plotly_chart(boundary_figure(frame, x_train, y_train, x_test, y_test, labels), key="boundary_plane",
-                          width="stretch")
+        grid = frame.grid if frame is not None else None
+        left.plotly_chart(boundary_figure(grid, x_train, y_train, x_test, y_test, labels, setup.bounds),
+                          key="boundary_plane", width="stretch")
         if history:  # Before the first epoch an empty loss chart (axes −1…6) would say nothing.
             right.plotly_chart(loss_figure(history, labels), key="boundary_losses", width="stretch")
+        inside_network(frame, setup)
 
     picture()
+
+
+def inside_network(frame: BoundaryFrame | None, setup: BoundarySetup) -> None:
+    """Every neuron's own map laid out as the network, once there is a trained frame."""
+    st.subheader(tr("boundary.inside"))
+    if frame is None:
+        st.caption(tr("boundary.inside_untrained"))
+        return
+    st.caption(tr("boundary.inside_help", most=MAX_DRAWN_UNITS))
+    labels = {name: tr(f"boundary.net.{name}") for name in NETWORK_LABELS}
+    st.plotly_chart(network_figure(frame, setup.features, [units for units, _ in setup.hidden], labels, setup.bounds),
+                    key="boundary_network", width="stretch")

@@ -1,12 +1,14 @@
 """Decision boundary: a small network splits the plane while it trains, with one-click lessons.
 
-Reads top to bottom: lessons (they fill the controls), the controls, the buttons, the live picture,
-the code. What an experiment is lives in ``playground.labs.boundary_setup``; trainings go to the engine.
+Reads top to bottom: the link (it fills the controls), lessons (they fill the controls too), the
+controls, the buttons, the live picture and the network inside, the code. What an experiment is lives
+in ``playground.labs.boundary_setup``; trainings go to the engine.
 """
 
 import streamlit as st
 
-from playground_app.boundary.controls import lesson_buttons, setup_controls
+from playground_app.boundary.controls import apply_link, lesson_buttons, publish_link, setup_controls
+from playground_app.boundary.handover import open_in_build_button
 from playground_app.boundary.live import buttons, live_picture
 from playground_app.boundary.state import boundary_state
 from playground_app.common import tr
@@ -17,13 +19,21 @@ st.write(tr("boundary.intro"))
 state = boundary_state()
 
 with page_boundary():
+    apply_link(state)
+    if state.notice is not None:
+        kind, text = state.notice
+        {"error": st.error, "info": st.info}.get(kind, st.success)(text)
+        state.notice = None
     lesson_buttons(state)
     busy = state.handle is not None and state.handle.active
-    setup, epochs = setup_controls(disabled=busy)
+    setup, epochs, ready = setup_controls(state, disabled=busy)
     if setup != state.setup and not busy:
         state.setup = setup
         state.restart()  # New data or a new network: the old weights do not fit it.
-    buttons(state, setup, epochs)
-    live_picture(state, setup)
-    with st.expander(tr("boundary.show_code")):
-        st.code(setup.code(max(len(state.history), epochs), state.weight_seed), language="python")
+    publish_link(state, setup, epochs)
+    if ready:
+        buttons(state, setup, epochs)
+        live_picture(state, setup)
+        with st.expander(tr("boundary.show_code")):
+            st.code(setup.code(max(len(state.history), epochs), state.weight_seed), language="python")
+        open_in_build_button(setup)

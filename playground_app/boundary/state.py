@@ -12,7 +12,13 @@ from playground_app.state import page_state
 class BoundaryKeys:
     """Widget keys of the Decision boundary page."""
 
+    SOURCE = "boundary_source"
     SET = "boundary_set"
+    TABLE = "boundary_table"
+    COLUMN_X1 = "boundary_column_x1"
+    COLUMN_X2 = "boundary_column_x2"
+    CSV_UPLOAD = "boundary_csv_upload"
+    CSV_LABEL = "boundary_csv_label"
     CLASSES = "boundary_classes"
     NOISE = "boundary_noise"
     POINTS = "boundary_points"
@@ -21,12 +27,13 @@ class BoundaryKeys:
     UNITS = "boundary_units_{index}"
     ACTIVATION = "boundary_activation_{index}"
     FEATURES = "boundary_features"
-    L2 = "boundary_l2"
+    REGULARIZER = "boundary_regularizer"
     OPTIMIZER = "boundary_optimizer"
     LEARNING_RATE = "boundary_learning_rate"
     BATCH_SIZE = "boundary_batch_size"
     EPOCHS = "boundary_epochs"
     LESSON = "boundary_lesson_{key}"
+    OPEN_IN_BUILD = "boundary_open_in_build"
 
 
 @dataclass
@@ -42,6 +49,9 @@ class BoundaryState:
         handle: The job training now, or None.
         lesson: The key of the lesson last chosen, or None.
         error: The reason the last job failed, or None.
+        url_param: The ``?lab=`` value last read from or written to the link.
+        notice: A message to show once (a link read or refused): (kind, text).
+        csv: The last uploaded CSV read: ((file name, size, label column), points or the ``CsvError``).
     """
 
     setup: BoundarySetup | None = None
@@ -52,6 +62,9 @@ class BoundaryState:
     handle: Any = None
     lesson: str | None = None
     error: str | None = None
+    url_param: str | None = None
+    notice: tuple[str, str] | None = None
+    csv: tuple[tuple[str, int, str], Any] | None = None
 
     def restart(self) -> None:
         """Back to epoch 0 with the same weight seed (the same initial weights)."""

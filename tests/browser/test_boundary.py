@@ -27,3 +27,51 @@ def test_a_lesson_trains_and_the_boundary_appears(page, app_url):
     assert plane.locator(".heatmaplayer, .hm, image").count() >= 1  # The model's colours under the points.
     plane.screenshot(path=str(ARTIFACTS / "boundary-xor.png"))
     page.screenshot(path=str(ARTIFACTS / "boundary-page.png"), full_page=True)
+
+
+def test_the_network_inside_shows_each_neuron_and_its_weights_on_hover(page, app_url):
+    """Trains one epoch of the XOR lesson, sees every neuron's map and hovers one for its weights and bias."""
+    page.goto(f"{app_url}/boundary")
+    wait_for_app(page, 120_000)
+    page.get_by_role("button", name="3. One hidden layer solves XOR").click()
+    wait_for_app(page, 60_000)
+    page.get_by_role("button", name="One epoch", exact=True).click()
+    page.get_by_text(re.compile(r"Epoch 1 ·")).first.wait_for(timeout=120_000)
+    wait_for_app(page, 60_000)
+    assert "lab=1." in page.url  # The whole lab is in the link.
+    network = page.locator('[data-testid="stPlotlyChart"]').nth(2)
+    network.scroll_into_view_if_needed()
+    network.screenshot(path=str(ARTIFACTS / "boundary-network.png"))
+    box = network.locator(".nsewdrag").first.bounding_box()
+    # The hidden layer is the middle column: move down it until plotly shows a neuron's hover label.
+    for fraction_y in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+        page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * fraction_y)
+        page.wait_for_timeout(200)
+        if page.locator(".hoverlayer .hovertext").count():
+            break
+    hover = page.locator(".hoverlayer .hovertext").first
+    hover.wait_for(timeout=10_000)
+    text = hover.text_content()
+    assert "weights" in text and "bias" in text and "neuron 1." in text
+    network.screenshot(path=str(ARTIFACTS / "boundary-network-hover.png"))
+
+
+def test_a_csv_is_refused_plainly_then_a_good_one_gives_points(page, app_url, tmp_path):
+    """Uploads a CSV with three number columns (refused with the reason), then a 2-column one (points, code)."""
+    bad, good = tmp_path / "three.csv", tmp_path / "two.csv"
+    bad.write_text("a,b,c,kind\n" + "\n".join(f"{i},{i % 3},{i % 5},{i % 2}" for i in range(30)))
+    good.write_text("length,width,kind\n" + "\n".join(f"{(i % 2) * 2 + i % 3 * 0.1},{i % 5 * 0.3},{'ab'[i % 2]}"
+                                                      for i in range(30)))
+    page.goto(f"{app_url}/boundary")
+    wait_for_app(page, 120_000)
+    page.get_by_text("my CSV", exact=True).click()
+    wait_for_app(page, 60_000)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
+    page.get_by_text(re.compile(r"has 3 number columns")).first.wait_for(timeout=60_000)
+    assert not page.get_by_text("Traceback").count()
+    page.screenshot(path=str(ARTIFACTS / "boundary-csv-refused.png"), full_page=True)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(good))
+    page.get_by_text(re.compile(r"x₁ = length, x₂ = width; 2 classes")).first.wait_for(timeout=60_000)
+    wait_for_app(page, 60_000)
+    assert page.get_by_role("button", name="Train", exact=True).is_enabled()
+    page.screenshot(path=str(ARTIFACTS / "boundary-csv.png"), full_page=True)
