@@ -55,6 +55,8 @@ class RaceJob:
         train_samples: Training samples to keep (stratified), or None for all.
         seed: Seed of the batch order.
         dataset_name: The dataset's name, for the run records.
+        models: Per entry, the ``.keras`` file of its own starting model (None: built from ``spec``);
+            empty when every entry is built from ``spec`` (the transfer page gives pretrained ones).
     """
 
     spec: dict[str, Any]
@@ -65,14 +67,16 @@ class RaceJob:
     train_samples: int | None = None
     seed: int = 0
     dataset_name: str = "data"
+    models: tuple[bytes | None, ...] = ()
 
     @property
     def configs(self) -> list[RunConfig]:
         """The run records this job writes: one per entry, as ``Race`` labels them."""
         from playground.engine.race import race_config
 
-        return [race_config(self.spec, self.dataset_name, entry, self.epochs, self.batch_size)
-                for entry in self.entries]
+        own = self.models or (None,) * len(self.entries)
+        return [race_config(self.spec if model is None else None, self.dataset_name, entry, self.epochs,
+                            self.batch_size) for entry, model in zip(self.entries, own)]
 
 
 @dataclass

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +28,14 @@ from playground.engine.optimizers import OptimizerChoice, make_optimizer, optimi
 from playground.engine.runs import DIVERGED, FAILED, FINISHED, STOPPED, Run, RunConfig
 from playground.labs.surfaces import CompareError
 from playground.engine.training import LivePublisher
+from playground.engine.race_steps import (  # noqa: F401 - RaceData and prepare_data are re-exported.
+    RaceData,
+    evaluate_batches,
+    prepare_data,
+    starting_models,
+    tensor_batches,
+    train_step,
+)
 
 MIN_ENTRIES = 2
 MAX_ENTRIES = 6
@@ -43,13 +51,24 @@ class RaceEntry(OptimizerChoice):
 
     Attributes:
         activation: Activation for every hidden layer of this copy, or None to keep the model's.
+        name: The legend label instead of the optimizer's (the transfer page's "Fine-tuning"), or None.
+        switch: ``switch(model)`` changes the model at the start of epoch ``switch_epoch`` (fine-tuning
+            unfreezes the top block), which is then compiled again with ``switch_rate``; picklable. None: never.
+        switch_epoch: See ``switch`` (0-based).
+        switch_rate: The learning rate after the switch (the same optimizer, e.g. a lower Adam).
     """
 
     activation: str | None = None
+    name: str | None = None
+    switch: Callable[[Any], None] | None = None
+    switch_epoch: int = 0
+    switch_rate: float | None = None
 
     @property
     def label(self) -> str:
-        """A legend label such as ``relu+Adam lr=0.001``."""
+        """A legend label such as ``relu+Adam lr=0.001`` (or the entry's own ``name``)."""
+        if self.name:
+            return self.name
         name = f"{self.activation}+{self.optimizer}" if self.activation else self.optimizer
         return f"{name} lr={self.rate:g}"
 
@@ -91,18 +110,6 @@ RACE_PRESETS: dict[str, RacePreset] = {
         RaceEntry("SGD", 0.1),
     )),
 }
-
-
-@dataclass(frozen=True)
-class RaceData:
-    """The arrays every copy trains and validates on, already shaped and encoded for the model."""
-
-    x_train: np.ndarray
-    y_train: np.ndarray
-    x_val: np.ndarray
-    y_val: np.ndarray
-    task: str
-    name: str = "data"
 
 
 @dataclass
@@ -153,6 +160,7 @@ class Race:
         batch_size: int = 32,
         target_accuracy: float = 0.9,
         seed: int = 0,
+        models: Sequence[Any] | None = None,
     ) -> None:
         """Builds the copies (same initial weights) and compiles each with its optimizer.
 
@@ -164,6 +172,7 @@ class Race:
             batch_size: Samples per batch, 1 to 4096.
             target_accuracy: Accuracy (validation, else training) whose first reaching is timed.
             seed: Seed of the batch order.
+            models: Per entry, its own built Keras model to train, or None to build it from ``spec``.
 
         Raises:
             CompareError: Too few or too many entries, or epochs / batch size out of range.
@@ -178,14 +187,28 @@ class Race:
         self.target_accuracy = float(target_accuracy)
         self.seed = int(seed)
         self.loss = tasks.HEADS[data.task].loss
-        self.models = _identical_models(spec, self.entries)
+        self.models = starting_models(spec, self.entries, models)
         for model, entry in zip(self.models, self.entries):
-            model.compile(optimizer=make_optimizer(entry.optimizer, entry.learning_rate, **entry.parameters),
-                          loss=self.loss, metrics=tasks.metrics_for(data.task))
-        self.runs = [Run(race_config(spec, data.name, entry, self.epochs, self.batch_size, self.loss))
-                     for entry in self.entries]
+            self._compile(model, entry, entry.learning_rate)
+        own = list(models) if models else [None] * len(self.entries)
+        self.runs = [Run(race_config(spec if model is None else None, data.name, entry, self.epochs,
+                                     self.batch_size, self.loss))
+                     for entry, model in zip(self.entries, own)]
         self.results = [EntryResult(entry.label, "queued") for entry in self.entries]
         self._validation_batches: list[tuple[Any, Any]] = []
+
+    def _compile(self, model: Any, entry: RaceEntry, learning_rate: float | None) -> None:
+        model.compile(optimizer=make_optimizer(entry.optimizer, learning_rate, **entry.parameters),
+                      loss=self.loss, metrics=tasks.metrics_for(self.data.task))
+
+    def _maybe_switch(self, index: int, epoch: int) -> bool:
+        """Carries out an entry's switch at its epoch (fine-tuning's unfreezing); True when it happened."""
+        entry = self.entries[index]
+        if entry.switch is None or epoch != entry.switch_epoch:
+            return False
+        entry.switch(self.models[index])
+        self._compile(self.models[index], entry, entry.switch_rate)
+        return True
 
     def stop(self) -> None:
         """Asks every entry to stop after its current batch (the models keep what they learned)."""
@@ -223,12 +246,14 @@ class Race:
             result.status = "running"
             run.set_table_row(result)
         order_generator = np.random.default_rng(self.seed)
-        self._validation_batches = _tensor_batches(self.data.x_val, self.data.y_val, VALIDATION_BATCH)
+        self._validation_batches = tensor_batches(self.data.x_val, self.data.y_val, VALIDATION_BATCH)
         for epoch in range(self.epochs):
             order = order_generator.permutation(count)
+            # A switched model is compiled anew: its first step builds the new train function.
+            fresh = {index for index in racing if epoch == 0 or self._maybe_switch(index, epoch)}
             for index in racing:
                 publishers[index].epoch_begin(epoch)
-                # Metrics accumulate over the epoch (see _train_step), as in fit's logs.
+                # Metrics accumulate over the epoch (see race_steps.train_step), as in fit's logs.
                 self.models[index].reset_metrics()
             for batch in range(steps):
                 chosen = order[batch * self.batch_size:(batch + 1) * self.batch_size]
@@ -237,7 +262,7 @@ class Race:
                 y_batch = tf.convert_to_tensor(self.data.y_train[chosen])
                 for index in list(racing):
                     started = time.perf_counter()
-                    logs = _train_step(self.models[index], x_batch, y_batch, first=epoch == 0 and batch == 0)
+                    logs = train_step(self.models[index], x_batch, y_batch, first=batch == 0 and index in fresh)
                     seconds[index] += time.perf_counter() - started
                     if publishers[index].batch_end(batch, logs):
                         racing.remove(index)
@@ -263,7 +288,7 @@ class Race:
         model = self.models[index]
         logs = {name: float(value) for name, value in model.get_metrics_result().items()}
         if self._validation_batches:
-            logs.update({f"val_{name}": value for name, value in _evaluate(model, self._validation_batches).items()})
+            logs.update({f"val_{name}": value for name, value in evaluate_batches(model, self._validation_batches).items()})
         return logs
 
     def _record_epoch(self, index: int, epoch: int, logs: dict[str, float], seconds: float) -> None:
@@ -307,7 +332,7 @@ def check_settings(entries: Sequence[RaceEntry], epochs: int, batch_size: int) -
         optimizer_arguments(entry.optimizer, entry.learning_rate, **entry.parameters)
 
 
-def race_config(spec: dict[str, Any], dataset_name: str, entry: RaceEntry, epochs: int, batch_size: int,
+def race_config(spec: dict[str, Any] | None, dataset_name: str, entry: RaceEntry, epochs: int, batch_size: int,
                 loss: str = "") -> RunConfig:
     """The run record's configuration of one entry (what the legend and the runs table show)."""
     return RunConfig(
@@ -317,82 +342,3 @@ def race_config(spec: dict[str, Any], dataset_name: str, entry: RaceEntry, epoch
     )
 
 
-def _train_step(model: Any, x_batch: Any, y_batch: Any, first: bool) -> dict[str, Any]:
-    """One optimizer step on one batch; returns the epoch's running logs (loss and metrics so far).
-
-    The very first step goes through ``train_on_batch``, which builds the optimizer and metric
-    variables and compiles the model's train function. Later steps call that same compiled
-    function directly, as ``fit`` does: ``train_on_batch`` would reset the metrics on every call
-    (so no epoch averages) and repeat its build checks each time.
-    """
-    if first:
-        return model.train_on_batch(x_batch, y_batch, return_dict=True)
-    return model.train_function(iter([(x_batch, y_batch, None)]))
-
-
-def _tensor_batches(x: np.ndarray, y: np.ndarray, batch_size: int) -> list[tuple[Any, Any]]:
-    """Splits arrays into tensors once, so every epoch's evaluation reuses them."""
-    import tensorflow as tf
-
-    return [(tf.convert_to_tensor(x[start:start + batch_size]), tf.convert_to_tensor(y[start:start + batch_size]))
-            for start in range(0, len(x), batch_size)]
-
-
-def _evaluate(model: Any, batches: Sequence[tuple[Any, Any]]) -> dict[str, float]:
-    """Loss and metrics on the validation batches, like ``model.evaluate`` but without its per-call set-up.
-
-    ``evaluate`` builds a new data adapter and iterator every time it is called (once per epoch and
-    entry here); calling the model's compiled test function on tensors made once avoids that. The
-    metrics are shared with training, so they are reset first; the next epoch resets them again.
-    """
-    model.reset_metrics()
-    model.make_test_function()
-    logs: dict[str, Any] = {}
-    for x_batch, y_batch in batches:
-        logs = model.test_function(iter([(x_batch, y_batch, None)]))
-    return {name: float(value) for name, value in logs.items()}
-
-
-def _identical_models(spec: dict[str, Any], entries: Sequence[RaceEntry]) -> list[Any]:
-    """Builds one copy per entry, all holding the first copy's initial weights.
-
-    Only hidden activations differ between copies, and an activation owns no weights, so the
-    weights of one copy fit every other.
-    """
-    from playground.spec import build_model
-
-    # No keras.utils.set_random_seed here: it would reset the global seeds under other sessions'
-    # trainings. Identical starts come from copying the weights, whatever they were drawn as.
-    models = [build_model(tasks.with_hidden_activation(spec, entry.activation), name=f"race_{index}")
-              for index, entry in enumerate(entries)]
-    initial = models[0].get_weights()
-    for model in models[1:]:
-        model.set_weights(initial)
-    return models
-
-
-def prepare_data(dataset: Any, spec: dict[str, Any], train_samples: int | None = None, seed: int = 0) -> RaceData:
-    """Shapes a ``playground.data.registry.Dataset`` for the spec's input (and takes a subset when asked).
-
-    Args:
-        dataset: A loaded dataset.
-        spec: The model spec whose ``input_shape`` the samples must take.
-        train_samples: Training samples to keep (stratified), or None for all.
-        seed: Seed of the subset.
-
-    Raises:
-        ValueError: The samples cannot take the model's input shape (check with ``tasks.check`` first).
-    """
-    from playground.data.registry import subsample
-
-    if train_samples is not None and train_samples < len(dataset.y_train):
-        dataset = subsample(dataset, train_samples, seed=seed)
-    input_shape = spec.get("input_shape") or spec["layers"][0].get("shape")
-    return RaceData(
-        x_train=np.asarray(tasks.fit_inputs(np.asarray(dataset.x_train, dtype="float32"), input_shape)),
-        y_train=np.asarray(dataset.y_train),
-        x_val=np.asarray(tasks.fit_inputs(np.asarray(dataset.x_test, dtype="float32"), input_shape)),
-        y_val=np.asarray(dataset.y_test),
-        task=dataset.task,
-        name=getattr(dataset, "name", "data"),
-    )

@@ -16,7 +16,8 @@ LANGUAGES: dict[str, str] = {"en": "English", "ko": "한국어"}
 DEFAULT_LANGUAGE = "en"
 
 # Modules in playground/i18n/, each defining STRINGS: dict[str, dict[str, str]].
-_STRING_MODULES = ("common", "spec", "build", "datasets", "train", "convolution", "draw", "compare", "engine", "boundary")
+_STRING_MODULES = ("common", "spec", "build", "datasets", "train", "convolution", "draw", "compare", "engine", "boundary",
+                   "transfer")
 
 
 def _assemble() -> dict[str, dict[str, str]]:
