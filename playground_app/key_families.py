@@ -28,6 +28,9 @@ from playground_app.draw.state import SOURCES as DRAW_SOURCES
 from playground_app.train.live import CHART_LABELS
 from playground_app.train.predict import SOURCES as PREDICT_SOURCES
 from playground_app.train.setup import SOURCES as TRAIN_SOURCES
+from playground.transfer.models import WAYS as TRANSFER_WAYS
+from playground_app.transfer.explain import PREDICT_SOURCES as TRANSFER_PREDICT_SOURCES
+from playground_app.transfer.state import SOURCES as TRANSFER_SOURCES
 
 KEY_FAMILIES: dict[str, tuple[str, ...]] = {
     # Template ({} is the name, whatever the page calls its variable) → the names it is filled with.
@@ -53,4 +56,7 @@ KEY_FAMILIES: dict[str, tuple[str, ...]] = {
     "boundary.lesson.{}.title": tuple(LESSONS),
     "boundary.lesson.{}.text": tuple(LESSONS),
     "boundary.chart.{}": BOUNDARY_CHART_LABELS,
+    "transfer.source_{}": TRANSFER_SOURCES,
+    "transfer.way.{}": tuple(TRANSFER_WAYS),
+    "transfer.predict_source_{}": TRANSFER_PREDICT_SOURCES,
 }

@@ -90,27 +90,30 @@ def train_base(output: Path = OFFLINE_BASE_PATH, epochs: int = 3, seed: int = SE
     clean.save(output)
     print(f"saved: {output} ({output.stat().st_size / 1e6:.2f} MB, {time.perf_counter() - started:.0f} s)", flush=True)
     figures = {"seen_classes_test_accuracy": float(seen_accuracy["accuracy"])}
-    figures.update(transfer_vs_scratch(per_class=20, seed=seed, data=(x_train, y_train, x_test, y_test)))
+    figures.update(transfer_vs_scratch(per_class=20, seed=seed, data=(x_train, y_train, x_test, y_test),
+                                       base_path=output))
     for name, value in figures.items():
         print(f"{name}: {value:.4f}", flush=True)
     return figures
 
 
-def unseen_task(per_class: int, seed: int, data: tuple | None = None) -> tuple[np.ndarray, ...]:
+def unseen_task(per_class: int, seed: int, data: tuple | None = None,
+                unseen: tuple[int, int] = UNSEEN) -> tuple[np.ndarray, ...]:
     """``per_class`` training pictures of each unseen class and all their test pictures (labels 0/1)."""
     x_train, y_train, x_test, y_test = data if data is not None else load_fashion()
     rng = np.random.default_rng(seed)
     chosen = np.concatenate([rng.choice(np.flatnonzero(y_train == label), per_class, replace=False)
-                             for label in UNSEEN])
+                             for label in unseen])
     rng.shuffle(chosen)
-    test = np.flatnonzero(np.isin(y_test, UNSEEN))
-    binary = {UNSEEN[0]: 0, UNSEEN[1]: 1}
+    test = np.flatnonzero(np.isin(y_test, unseen))
+    binary = {unseen[0]: 0, unseen[1]: 1}
     return (x_train[chosen], np.array([binary[int(label)] for label in y_train[chosen]]),
             x_test[test], np.array([binary[int(label)] for label in y_test[test]]))
 
 
 def transfer_vs_scratch(per_class: int = 20, seed: int = SEED, epochs: int = 30,
-                        data: tuple | None = None, base_path: Path | None = None) -> dict[str, float]:
+                        data: tuple | None = None, base_path: Path | None = None,
+                        unseen: tuple[int, int] = UNSEEN) -> dict[str, float]:
     """Test accuracy on the two unseen classes: the frozen base + new head against the scratch CNN.
 
     Both see the same ``per_class`` pictures per class for the same epochs, with fixed seeds.
@@ -121,7 +124,7 @@ def transfer_vs_scratch(per_class: int = 20, seed: int = SEED, epochs: int = 30,
     from playground.transfer.bases import OFFLINE_BASE, load_base
     from playground.transfer.models import scratch_spec, transfer_model
 
-    x_few, y_few, x_eval, y_eval = unseen_task(per_class, seed, data)
+    x_few, y_few, x_eval, y_eval = unseen_task(per_class, seed, data, unseen)
     results = {}
     for way in ("feature_extraction", "scratch"):
         keras.utils.set_random_seed(seed)

@@ -49,6 +49,8 @@ class BaseInfo:
         last_conv: The layer whose activations Grad-CAM weighs (the base's last convolutional output).
         weights_file: The ImageNet weights' file name in the Keras cache, or None (offline).
         download_mb: About how many megabytes the download is (0 offline).
+        flatten_head: The new head flattens the base's maps (the notes' VGG16 head) instead of averaging
+            them: a small base's few positions still say where things are.
     """
 
     title: str
@@ -63,6 +65,7 @@ class BaseInfo:
     caffe_means: tuple[float, float, float] | None = None
     weights_file: str | None = None
     download_mb: float = 0.0
+    flatten_head: bool = False
 
     @property
     def online(self) -> bool:
@@ -85,7 +88,7 @@ class BaseInfo:
 BASES: dict[str, BaseInfo] = {
     "fashion_offline": BaseInfo(
         "Fashion-MNIST CNN (offline)", None, "", 28, 1, 1.0, 0.0,
-        top_block="block3_conv1", last_conv="block3_conv1",
+        top_block="block3_conv1", last_conv="block3_conv1", flatten_head=True,
     ),
     "mobilenet_v2": BaseInfo(
         "MobileNetV2", "MobileNetV2", "mobilenet_v2", 96, 3, 2.0, -1.0,

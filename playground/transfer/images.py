@@ -159,7 +159,7 @@ def to_dataset(pictures: PictureSet, input_shape: tuple[int, int, int], seed: in
     return Dataset(
         name="my_pictures", x_train=x_train, y_train=y_train, x_test=x_val, y_test=y_val,
         task="binary" if len(names) == 2 else "multiclass", class_names=names,
-        input_shape=tuple(input_shape), kind="image", source_key="transfer.source",
+        input_shape=tuple(input_shape), kind="image", source_key="transfer.dataset_source",
         source_fields={"train": len(y_train), "validation": len(y_val), "size": input_shape[0]},
     )
 

@@ -84,7 +84,10 @@ def transfer_model(base: Any, base_name: str, task: str, class_count: int) -> An
     for layer in preprocessing_layers(base_name):
         features = layer(features)
     features = base(features, training=False)
-    features = layers.GlobalAveragePooling2D(name="pool_features")(features)
+    if BASES[base_name].flatten_head:
+        features = layers.Flatten(name="pool_features")(features)
+    else:
+        features = layers.GlobalAveragePooling2D(name="pool_features")(features)
     features = layers.Dropout(0.2, name="head_dropout")(features)
     outputs = layers.Dense(units, activation=activation, name="classifier")(features)
     return keras.Model(inputs, outputs, name=f"transfer_{base_name}")
