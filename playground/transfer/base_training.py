@@ -23,6 +23,8 @@ SEED = 2024
 # shirts and T-shirts it does see, and hard to tell apart from 20 pictures alone).
 UNSEEN = (2, 4)
 SEEN = tuple(index for index in range(10) if index not in UNSEEN)
+# Filters of each block's convolutions (VGG-style names: block1_conv1, block1_conv2, …).
+BLOCKS = ((32,), (64,), (128,))
 
 
 def build_base_architecture() -> tuple[Any, Any]:
@@ -36,8 +38,10 @@ def build_base_architecture() -> tuple[Any, Any]:
 
     inputs = keras.Input((28, 28, 1), name="image")
     features = inputs
-    for block, filters in enumerate((32, 64, 128), start=1):
-        features = layers.Conv2D(filters, 3, padding="same", activation="relu", name=f"block{block}_conv1")(features)
+    for block, convolutions in enumerate(BLOCKS, start=1):
+        for number, filters in enumerate(convolutions, start=1):
+            features = layers.Conv2D(filters, 3, padding="same", activation="relu",
+                                     name=f"block{block}_conv{number}")(features)
         features = layers.MaxPooling2D(2, name=f"block{block}_pool")(features)
     base = keras.Model(inputs, features, name="fashion_base")
     pooled = layers.GlobalAveragePooling2D(name="pool")(base.output)

@@ -3,7 +3,7 @@
 ``three_ways(...)`` builds the starting models on the server (the pretrained base loaded once), notes
 their trainable and non-trainable parameters, and describes a ``playground.engine.jobs.RaceJob`` whose
 entries are the three ways: scratch and feature extraction train at ``HEAD_RATE`` throughout; the
-fine-tuning entry starts as feature extraction (same weights, so the curves agree at first) and at
+fine-tuning entry starts as feature extraction (the same weights and batches; only dropout differs) and at
 ``unfreeze_epoch`` unfreezes the base's top block and goes on at ``FINE_TUNE_RATE``. The page submits
 it with ``playground.engine.runner.submit`` together with the pictures (sent to the cluster once).
 """
