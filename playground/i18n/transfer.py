@@ -70,8 +70,8 @@ STRINGS.update({
         "ko": "Fashion-MNIST의 풀오버 20장과 코트 20장: 오프라인 베이스가 한 번도 보지 못한 두 클래스입니다.",
     },
     "transfer.zip_help": {
-        "en": "As in the notes: train/cats/*.jpg, train/dogs/*.jpg (optionally validation/cats, validation/dogs), or just cats/, dogs/. One folder per class; the folder names are the class names.",
-        "ko": "강의 노트처럼 train/cats/*.jpg, train/dogs/*.jpg(선택: validation/cats, validation/dogs), 또는 그냥 cats/, dogs/. 클래스마다 폴더 하나이며 폴더 이름이 클래스 이름입니다.",
+        "en": "As in the notes: `train/cats/*.jpg`, `train/dogs/*.jpg` (optionally `validation/cats`, `validation/dogs`), or just `cats/`, `dogs/`. One folder per class; the folder names are the class names.",
+        "ko": "강의 노트처럼 `train/cats/*.jpg`, `train/dogs/*.jpg`(선택: `validation/cats`, `validation/dogs`), 또는 그냥 `cats/`, `dogs/`. 클래스마다 폴더 하나이며 폴더 이름이 클래스 이름입니다.",
     },
     "transfer.zip": {"en": "Zip of class folders", "ko": "클래스 폴더 zip"},
     "transfer.camera_help": {
