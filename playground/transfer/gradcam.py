@@ -98,7 +98,7 @@ def stretch(coarse: np.ndarray, size: tuple[int, int]) -> np.ndarray:
 
 
 def overlay(picture: np.ndarray, heatmap: np.ndarray, strength: float = 0.45) -> np.ndarray:
-    """The picture (uint8 RGB or grey) with the heatmap blended over it in a blue→red ramp, uint8 RGB."""
+    """The picture (uint8 RGB or grey) under the heatmap in a blue→green→red ramp (``strength`` opaque), uint8 RGB."""
     grey = np.asarray(picture)
     if grey.dtype != np.uint8:
         grey = (np.clip(grey, 0, 1) * 255).astype(np.uint8)
@@ -106,7 +106,7 @@ def overlay(picture: np.ndarray, heatmap: np.ndarray, strength: float = 0.45) ->
     rgb = np.stack([rgb] * 3, axis=-1) if rgb.ndim == 2 else rgb[..., :3]
     heat = stretch(heatmap, rgb.shape[:2]) if heatmap.shape != rgb.shape[:2] else heatmap
     colours = _ramp(heat)
-    blended = (1 - strength * heat[..., None]) * rgb + strength * heat[..., None] * colours
+    blended = (1 - strength) * rgb + strength * colours
     return np.clip(blended, 0, 255).astype(np.uint8)
 
 
