@@ -61,3 +61,24 @@ def test_the_page_speaks_korean():
     at = open_page("transfer", session_state={"lang": "ko"})
     assert at.title[0].value == "내 이미지"
     assert not at.exception
+
+
+def test_accuracy_against_pictures_per_class_trains_each_count_and_draws_one_line_per_way():
+    import json
+
+    at = open_page("transfer")
+    at.slider(key="transfer_epochs").set_value(2).run()
+    at.button(key="transfer_measure").click().run()
+    assert not at.exception
+    state = at.session_state["transfer"]
+    assert state.measure_counts == (5, 10, 16)  # 20 example pictures per class, 4 held out for validation.
+    deadline = time.monotonic() + 300
+    while any(handle.active for handle in state.measures) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert not any(handle.active for handle in state.measures), "the measurement did not finish in time"
+    at.run()
+    assert not at.exception
+    figures = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    curve = next(figure for figure in figures if figure["layout"].get("xaxis", {}).get("type") == "log")
+    assert [trace["name"] for trace in curve["data"]] == ["From scratch", "Feature extraction", "Fine-tuning"]
+    assert all(len(trace["y"]) == 3 and None not in trace["y"] for trace in curve["data"])

@@ -89,3 +89,13 @@ def test_the_race_keeps_the_frozen_base_and_fine_tunes_only_the_top_block(pictur
     assert any(not np.array_equal(old, new) for old, new in zip(before["fine_tuning"]["block3_conv1"],
                                                                  tuned_after["block3_conv1"]))
     assert parameter_counts(race.models[2])[0] > parameter_counts(race.models[1])[0]
+
+
+def test_fewer_pictures_keeps_that_many_per_class_and_the_same_validation(pictures):
+    from playground.transfer.job import fewer_pictures, picture_counts
+
+    few = fewer_pictures(pictures, 3)
+    assert np.bincount(few.y_train).tolist() == [3, 3]
+    assert few.x_test is pictures.x_test and few.name != pictures.name
+    smallest = int(np.bincount(pictures.y_train).min())
+    assert picture_counts(pictures) == tuple([count for count in (5, 10, 20) if count < smallest] + [smallest])

@@ -133,6 +133,14 @@ STRINGS.update({
     "transfer.probability": {"en": "probability", "ko": "확률"},
     "transfer.save_model": {"en": "Download the model (.keras)", "ko": "모델 내려받기(.keras)"},
     "transfer.save_base": {"en": "Download the offline base (fashion_base.keras)", "ko": "오프라인 베이스 내려받기(fashion_base.keras)"},
+    "transfer.section.pictures_curve": {"en": "Accuracy against pictures per class", "ko": "클래스당 사진 수에 따른 정확도"},
+    "transfer.measure_help": {
+        "en": "Trains the three ways again with only {counts} (and all) pictures per class, same validation pictures: with few pictures the pretrained base wins.",
+        "ko": "클래스당 사진을 {counts}장(그리고 전부)만 써서 세 가지 방법을 다시 학습합니다. 검증 사진은 같습니다. 사진이 적을수록 사전 학습된 베이스가 이깁니다.",
+    },
+    "transfer.measure": {"en": "Measure accuracy against pictures per class", "ko": "클래스당 사진 수에 따른 정확도 측정"},
+    "transfer.measuring": {"en": "Training: {done} of {total} picture counts done", "ko": "학습 중: 사진 수 {total}개 중 {done}개 완료"},
+    "transfer.pictures_axis": {"en": "pictures per class (training)", "ko": "클래스당 사진 수(학습)"},
     # The Grad-CAM view (shared with the Draw page).
     "gradcam.title": {"en": "Where the model looked (Grad-CAM)", "ko": "모델이 본 곳(Grad-CAM)"},
     "gradcam.caption": {"en": "Evidence for \u201c{name}\u201d (layer {layer})", "ko": "\u201c{name}\u201d의 근거(층 {layer})"},

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from playground.transfer.bases import BASES
 from playground.transfer.models import WAYS, build_three, fine_tune_switch, parameter_counts, scratch_spec, unfreeze_epoch
 
@@ -99,3 +101,40 @@ def three_ways(base: str, dataset: Any, epochs: int, batch_size: int, labels: di
     job = RaceJob(spec=spec, entries=entries, epochs=int(epochs), batch_size=int(batch_size), seed=seed,
                   dataset_name=dataset.name, models=saved, target_accuracy=0.9)
     return ThreeWays(job, tuple(rows), switch_at, base)
+
+
+# Pictures per class the "accuracy against pictures" measurement trains with (capped by what the learner has).
+PICTURE_COUNTS = (5, 10, 20)
+
+
+def fewer_pictures(dataset: Any, per_class: int, seed: int = 0) -> Any:
+    """The same pictures with at most ``per_class`` training pictures of each class (validation unchanged).
+
+    Raises:
+        ValueError: ``per_class`` is below 1.
+    """
+    import dataclasses
+
+    import numpy as np
+
+    if per_class < 1:
+        raise ValueError("Keep at least one picture per class.")
+    rng = np.random.default_rng(seed)
+    kept = np.sort(np.concatenate([
+        rng.permutation(np.flatnonzero(dataset.y_train == label))[:per_class]
+        for label in range(len(dataset.class_names))]))
+    return dataclasses.replace(dataset, name=f"{dataset.name}_{per_class}", x_train=dataset.x_train[kept],
+                               y_train=dataset.y_train[kept])
+
+
+def picture_counts(dataset: Any) -> tuple[int, ...]:
+    """The counts of ``PICTURE_COUNTS`` the learner's smallest class allows, plus all of it when that is more."""
+    smallest = int(min(np.count_nonzero(dataset.y_train == label) for label in range(len(dataset.class_names))))
+    counts = [count for count in PICTURE_COUNTS if count < smallest]
+    return tuple(counts + [smallest])
+
+
+def final_accuracy(handle: Any) -> dict[str, float | None]:
+    """Each way's validation accuracy after its last epoch (None while it has none), by way."""
+    return {way: (run.table_row.val_accuracy if run.table_row is not None else None)
+            for way, run in zip(WAYS, handle.runs)}

@@ -10,7 +10,7 @@ import streamlit as st
 from playground.engine import cluster
 from playground_app.common import tr
 from playground_app.errors import page_boundary
-from playground_app.transfer import explain, pictures, train
+from playground_app.transfer import explain, measure, pictures, train
 from playground_app.transfer.state import transfer_state
 
 st.title(tr("nav.transfer"))
@@ -27,6 +27,8 @@ with page_boundary():
     train.train_controls(state, chosen, base)
     train.parameters_table(state)
     train.show_race(state)
+    st.subheader(tr("transfer.section.pictures_curve"))
+    measure.measure_controls(state, chosen, base)
     st.header(tr("transfer.section.explain"))
     way = explain.choose_way(state)
     if way is not None:

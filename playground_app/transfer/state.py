@@ -37,6 +37,8 @@ class TransferKeys:
     PREDICT_PICK = "transfer_predict_pick"
     SAVE_MODEL = "transfer_save_model"
     SAVE_BASE = "transfer_save_base"
+    MEASURE = "transfer_measure"
+    MEASURE_CHART = "transfer_measure_chart_{points}_{lang}"
 
 
 @dataclass
@@ -51,6 +53,8 @@ class TransferState:
         setup: The ``ThreeWays`` that race was started from.
         dataset: The pictures as the race trained on them (at the base's input size).
         models: Trained Keras models by way, loaded when first needed.
+        measures: One race handle per number of pictures per class (accuracy against pictures).
+        measure_counts: The pictures per class of each of ``measures``.
     """
 
     pictures: Any = None
@@ -60,6 +64,8 @@ class TransferState:
     setup: Any = None
     dataset: Any = None
     models: dict[str, Any] = field(default_factory=dict)
+    measures: list[Any] = field(default_factory=list)
+    measure_counts: tuple[int, ...] = ()
 
 
 def transfer_state() -> TransferState:
