@@ -66,6 +66,15 @@ def test_the_notes_train_and_validation_layout_gives_classes_counts_and_the_give
     assert middle[dataset.y_train == 0].mean() > middle[dataset.y_train == 1].mean() + 0.2
 
 
+def test_a_top_folder_with_a_loose_readme_still_gives_its_class_folders():
+    entries = {f"my_photos/{name}/{index}.png": data for name, digit in (("zeros", 0), ("ones", 1))
+               for index, data in enumerate(digit_pngs(digit, 5))}
+    entries["my_photos/README.txt"] = b"two classes"
+    pictures = read_zip(make_zip(entries))
+    assert pictures.counts() == {"ones": (5, 0), "zeros": (5, 0)}
+    assert pictures.skipped == [("my_photos/README.txt", "transfer.skip.no_folder")]
+
+
 def test_class_folders_without_a_split_level_are_split_per_class():
     pictures = read_zip(folders({"a": digit_pngs(3, 10), "b": digit_pngs(7, 10), "c": digit_pngs(8, 10)}))
     dataset = to_dataset(pictures, (28, 28, 1))

@@ -22,9 +22,12 @@ def pictures_figure(counts: Sequence[int], accuracies: Mapping[str, Sequence[flo
         y_title: Title of the y axis.
     """
     figure = go.Figure()
+    # Distinct dashes and markers: two ways that score alike (few validation pictures) stay visible.
+    dashes, symbols = ("solid", "dash", "dot"), ("circle", "square", "diamond")
     for index, (way, values) in enumerate(accuracies.items()):
         figure.add_trace(go.Scatter(x=list(counts), y=list(values), mode="lines+markers", name=labels.get(way, way),
-                                    line=dict(color=palette_colour(index), width=2), connectgaps=False))
+                                    line=dict(color=palette_colour(index), width=2, dash=dashes[index % 3]),
+                                    marker=dict(symbol=symbols[index % 3], size=9), connectgaps=False))
     figure.update_xaxes(title_text=x_title, tickvals=list(counts), type="log")
     figure.update_yaxes(title_text=y_title, range=[0, 1.02])
     figure.update_layout(height=340, margin=dict(l=40, r=20, t=20, b=40), legend=dict(orientation="h", y=-0.25))

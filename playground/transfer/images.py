@@ -206,13 +206,19 @@ def _ignored(name: str) -> bool:
 
 
 def _strip_common_folders(paths: list[tuple[str, ...]]) -> list[tuple[str, ...]]:
-    """Removes top folders every file shares (``cats_and_dogs_small/``), stopping at a train/validation level."""
-    while paths and all(len(path) > 2 for path in paths):
-        first = paths[0][0]
-        if first.lower() in TRAIN_FOLDERS + VALIDATION_FOLDERS or any(path[0] != first for path in paths):
-            break
-        paths = [path[1:] for path in paths]
-    return paths
+    """Removes top folders every file shares (``cats_and_dogs_small/``), stopping at a train/validation level.
+
+    A loose file beside the class folders (``cats_and_dogs_small/README.txt``) does not stop the stripping;
+    it ends up outside any class folder and is listed as skipped.
+    """
+    while True:
+        deep = [path for path in paths if len(path) > 2]
+        first = deep[0][0] if deep else None
+        if first is None or first.lower() in TRAIN_FOLDERS + VALIDATION_FOLDERS:
+            return paths
+        if any(path[0] != first for path in paths if len(path) > 1):
+            return paths
+        paths = [path[1:] if len(path) > 1 else path for path in paths]
 
 
 def _place(path: tuple[str, ...]) -> tuple[str, str | None]:
