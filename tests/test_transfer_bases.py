@@ -62,3 +62,21 @@ def test_the_offline_base_ships_and_loads_without_any_download(keras_home):
     assert base.name == "conv_base" and tuple(base.input_shape[1:]) == (28, 28, 1)
     assert cached_weights("fashion_offline").stat().st_size < 2_000_000
     assert {BASES["fashion_offline"].top_block, BASES["fashion_offline"].last_conv} <= {layer.name for layer in base.layers}
+
+
+def test_vgg16_takes_rgb_in_0_1_exactly_as_its_own_preprocess_input_feeds_it():
+    import keras
+
+    from playground.transfer.bases import _accept_rgb, preprocessing_layers
+
+    keras.utils.set_random_seed(0)
+    reference = keras.applications.VGG16(include_top=False, weights=None, input_shape=(32, 32, 3))
+    ours = keras.applications.VGG16(include_top=False, weights=None, input_shape=(32, 32, 3))
+    ours.set_weights(reference.get_weights())
+    _accept_rgb(ours)
+    picture = np.random.default_rng(1).uniform(0, 1, size=(2, 32, 32, 3)).astype("float32")
+    expected = reference(keras.applications.vgg16.preprocess_input(picture * 255.0))
+    scaled = picture
+    for layer in preprocessing_layers("vgg16"):
+        scaled = layer(scaled)
+    np.testing.assert_allclose(np.asarray(ours(scaled)), np.asarray(expected), rtol=1e-4, atol=1e-4)
