@@ -82,3 +82,19 @@ def test_accuracy_against_pictures_per_class_trains_each_count_and_draws_one_lin
     curve = next(figure for figure in figures if figure["layout"].get("xaxis", {}).get("type") == "log")
     assert [trace["name"] for trace in curve["data"]] == ["From scratch", "Feature extraction", "Fine-tuning"]
     assert all(len(trace["y"]) == 3 and None not in trace["y"] for trace in curve["data"])
+
+
+def test_an_online_base_without_its_weights_asks_for_the_download_and_offline_says_what_to_pick(tmp_path, monkeypatch):
+    monkeypatch.setenv("KERAS_HOME", str(tmp_path))  # An empty Keras cache.
+    import playground.transfer.bases as bases
+
+    monkeypatch.setattr(bases, "_GOOGLE", (tmp_path / "unreachable").as_uri() + "/")  # No internet in tests.
+    at = open_page("transfer")
+    at.selectbox(key="transfer_base").set_value("mobilenet_v2").run()
+    assert not at.exception
+    assert any("needs its ImageNet weights (about 9 MB)" in warning.value for warning in at.warning)
+    assert at.button(key="transfer_start").disabled
+    at.button(key="transfer_download").click().run()
+    assert not at.exception
+    assert any("could not be downloaded" in error.value and "offline base" in error.value for error in at.error)
+    assert not any(tmp_path.glob("models/*"))
