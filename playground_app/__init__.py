@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 MAIN_SCRIPT = Path(__file__).resolve().parent / "main.py"
-PAGE_NAMES = ("build", "train", "convolution", "draw", "compare", "boundary", "overfitting")
+PAGE_NAMES = ("build", "train", "convolution", "draw", "compare", "boundary", "overfitting", "transfer")
 """The pages the home page links to, in order; each is ``<name>/page.py`` with texts ``nav.<name>``, ``home.<name>``."""
 
 

@@ -39,6 +39,9 @@ from playground_app.overfitting.variants_live import CHART_LABELS as OVERFIT_CHA
 from playground_app.train.live import CHART_LABELS
 from playground_app.train.predict import SOURCES as PREDICT_SOURCES
 from playground_app.train.setup import SOURCES as TRAIN_SOURCES
+from playground.transfer.models import WAYS as TRANSFER_WAYS
+from playground_app.transfer.explain import PREDICT_SOURCES as TRANSFER_PREDICT_SOURCES
+from playground_app.transfer.state import SOURCES as TRANSFER_SOURCES
 
 KEY_FAMILIES: dict[str, tuple[str, ...]] = {
     # Template ({} is the name, whatever the page calls its variable) → the names it is filled with.
@@ -75,4 +78,7 @@ KEY_FAMILIES: dict[str, tuple[str, ...]] = {
     "boundary.net.{}": BOUNDARY_NETWORK_LABELS,
     "boundary.source_kind.{}": BOUNDARY_SOURCES,
     "boundary.regularizer.{}": REGULARIZER_CHOICES,
+    "transfer.source_{}": TRANSFER_SOURCES,
+    "transfer.way.{}": tuple(TRANSFER_WAYS),
+    "transfer.predict_source_{}": TRANSFER_PREDICT_SOURCES,
 }

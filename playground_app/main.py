@@ -27,5 +27,6 @@ PAGES = [
     st.Page("compare/page.py", title=tr("nav.compare"), icon=":material/compare_arrows:", url_path="compare"),
     st.Page("boundary/page.py", title=tr("nav.boundary"), icon=":material/scatter_plot:", url_path="boundary"),
     st.Page("overfitting/page.py", title=tr("nav.overfitting"), icon=":material/healing:", url_path="overfitting"),
+    st.Page("transfer/page.py", title=tr("nav.transfer"), icon=":material/photo_library:", url_path="transfer"),
 ]
 st.navigation(PAGES).run()

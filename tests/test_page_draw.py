@@ -183,3 +183,12 @@ def test_a_refused_upload_shows_the_reason_and_no_guess(monkeypatch):
     at = open_draw_page(draw_source="upload")
     assert any("could not be read as a picture (truncated file)" in error.value for error in at.error)
     assert not at.metric and not at.info  # No contradicting "looks blank" next to the error.
+
+
+def test_grad_cam_of_the_drawn_digit_is_shown_on_request(held_out_drawings):
+    at = open_draw_page(**{CANVAS_KEY: canvas_state(held_out_drawings[0][0])})
+    assert not any(caption.value.startswith("Red: the places") for caption in at.caption)
+    at.toggle(key="draw_show_gradcam").set_value(True).run()
+    assert not at.exception
+    assert any(caption.value.startswith("Red: the places") for caption in at.caption)
+    assert at.session_state["draw"].show_gradcam

@@ -62,13 +62,13 @@ def test_the_same_optimizer_twice_ends_with_the_same_weights_because_batches_are
 
 def test_copies_advance_in_step_round_robin(monkeypatch):
     stepped: list[int] = []
-    original = race_module._train_step
+    original = race_module.train_step
 
     def recording_step(model, x_batch, y_batch, first):
         stepped.append(id(model))
         return original(model, x_batch, y_batch, first)
 
-    monkeypatch.setattr(race_module, "_train_step", recording_step)
+    monkeypatch.setattr(race_module, "train_step", recording_step)
     race = Race(SPEC, _separable_data(), [RaceEntry("SGD", 0.1), RaceEntry("Adam", 0.01)], epochs=1, batch_size=24)
     race.execute()
     order = [id(model) for model in race.models]

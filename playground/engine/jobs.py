@@ -59,6 +59,8 @@ class RaceJob:
         validation_samples: Samples held out of the training split for validation (the test split is then
             evaluated once at the end), or None to validate on the test split.
         watch: The EarlyStopping / ModelCheckpoint to imitate (``playground.engine.race.Watch``), or None.
+        models: Per entry, the ``.keras`` file of its own starting model (None: built from ``spec``);
+            empty when every entry is built from ``spec`` (the transfer page gives pretrained ones).
     """
 
     spec: dict[str, Any]
@@ -71,14 +73,16 @@ class RaceJob:
     dataset_name: str = "data"
     validation_samples: int | None = None
     watch: Any = None
+    models: tuple[bytes | None, ...] = ()
 
     @property
     def configs(self) -> list[RunConfig]:
         """The run records this job writes: one per entry, as ``Race`` labels them."""
         from playground.engine.race import race_config
 
-        return [race_config(self.spec, self.dataset_name, entry, self.epochs, self.batch_size, watch=self.watch)
-                for entry in self.entries]
+        own = self.models or (None,) * len(self.entries)
+        return [race_config(self.spec if model is None else None, self.dataset_name, entry, self.epochs,
+                            self.batch_size, watch=self.watch) for entry, model in zip(self.entries, own)]
 
 
 @dataclass

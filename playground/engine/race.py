@@ -67,6 +67,7 @@ class Race:
         target_accuracy: float = 0.9,
         seed: int = 0,
         watch: Watch | None = None,
+        models: Sequence[Any] | None = None,
     ) -> None:
         """Builds the copies (same initial weights where layers coincide) and compiles each with its optimizer.
 
@@ -79,6 +80,8 @@ class Race:
             target_accuracy: Accuracy (validation, else training) whose first reaching is timed.
             seed: Seed of the batch order.
             watch: EarlyStopping / ModelCheckpoint to imitate (markers, kept epoch, its test accuracy), or None.
+            models: Per entry, its own built Keras model to train (the transfer page's pretrained ones), or
+                None to build it from ``spec``.
 
         Raises:
             CompareError: Too few or too many entries, or epochs / batch size out of range.
@@ -94,19 +97,33 @@ class Race:
         self.seed = int(seed)
         self.watch = watch
         self.loss = tasks.HEADS[data.task].loss
-        self.models = initial_models(spec, self.entries)
+        self.models = initial_models(spec, self.entries, models)
         self.augmenters = [entry.augmenter() for entry in self.entries]
         for model, entry in zip(self.models, self.entries):
-            model.compile(optimizer=make_optimizer(entry.optimizer, entry.learning_rate, **entry.parameters),
-                          loss=self.loss, metrics=tasks.metrics_for(data.task))
-        self.runs = [Run(race_config(spec, data.name, entry, self.epochs, self.batch_size, self.loss, watch))
-                     for entry in self.entries]
+            self._compile(model, entry, entry.learning_rate)
+        own = list(models) if models else [None] * len(self.entries)
+        self.runs = [Run(race_config(spec if model is None else None, data.name, entry, self.epochs,
+                                     self.batch_size, self.loss, watch))
+                     for entry, model in zip(self.entries, own)]
         self.results = [EntryResult(entry.label, "queued", trainable_params=parameter_count(model.trainable_weights),
                                     non_trainable_params=parameter_count(model.non_trainable_weights))
                         for entry, model in zip(self.entries, self.models)]
         self._validation_batches: list[tuple[Any, Any]] = []
         self._watches = [EpochWatch(watch) if watch else None for _ in self.entries]
         self._best_weights: list[Any] = [None] * len(self.entries)
+
+    def _compile(self, model: Any, entry: RaceEntry, learning_rate: float | None) -> None:
+        model.compile(optimizer=make_optimizer(entry.optimizer, learning_rate, **entry.parameters),
+                      loss=self.loss, metrics=tasks.metrics_for(self.data.task))
+
+    def _maybe_switch(self, index: int, epoch: int) -> bool:
+        """Carries out an entry's switch at its epoch (fine-tuning's unfreezing); True when it happened."""
+        entry = self.entries[index]
+        if entry.switch is None or epoch != entry.switch_epoch:
+            return False
+        entry.switch(self.models[index])
+        self._compile(self.models[index], entry, entry.switch_rate)
+        return True
 
     def stop(self) -> None:
         """Asks every entry to stop after its current batch (the models keep what they learned)."""
@@ -147,9 +164,11 @@ class Race:
         self._validation_batches = tensor_batches(self.data.x_val, self.data.y_val, VALIDATION_BATCH)
         for epoch in range(self.epochs):
             order = order_generator.permutation(count)
+            # A switched model is compiled anew: its first step builds the new train function.
+            fresh = {index for index in racing if epoch == 0 or self._maybe_switch(index, epoch)}
             for index in racing:
                 publishers[index].epoch_begin(epoch)
-                # Metrics accumulate over the epoch (see _train_step), as in fit's logs.
+                # Metrics accumulate over the epoch (see train_step), as in fit's logs.
                 self.models[index].reset_metrics()
             for batch in range(steps):
                 chosen = order[batch * self.batch_size:(batch + 1) * self.batch_size]
@@ -162,7 +181,7 @@ class Race:
                     # Each augmented copy draws its own random transforms of the shared batch, as a
                     # preprocessing layer in front of its model would.
                     x_input = x_batch if augment is None else augment(x_batch, training=True)
-                    logs = _train_step(self.models[index], x_input, y_batch, first=epoch == 0 and batch == 0)
+                    logs = train_step(self.models[index], x_input, y_batch, first=batch == 0 and index in fresh)
                     seconds[index] += time.perf_counter() - started
                     if publishers[index].batch_end(batch, logs):
                         racing.remove(index)
@@ -271,19 +290,19 @@ def check_settings(entries: Sequence[RaceEntry], epochs: int, batch_size: int) -
         optimizer_arguments(entry.optimizer, entry.learning_rate, **entry.parameters)
 
 
-def race_config(spec: dict[str, Any], dataset_name: str, entry: RaceEntry, epochs: int, batch_size: int,
+def race_config(spec: dict[str, Any] | None, dataset_name: str, entry: RaceEntry, epochs: int, batch_size: int,
                 loss: str = "", watch: Watch | None = None) -> RunConfig:
     """The run record's configuration of one entry (what the legend and the runs table show)."""
     early_stopping = EarlyStoppingConfig(watch.monitor, watch.patience, False) if watch else None
     return RunConfig(
-        label=entry.label, spec=entry.model_spec(spec)[0], dataset=dataset_name, loss=loss, optimizer=entry.optimizer,
+        label=entry.label, spec=None if spec is None else entry.model_spec(spec)[0], dataset=dataset_name, loss=loss, optimizer=entry.optimizer,
         learning_rate=entry.rate, optimizer_parameters=dict(entry.parameters), hidden_activation=entry.activation,
         batch_size=int(batch_size), epochs=int(epochs), validation_split=0.0, early_stopping=early_stopping,
         checkpoint=watch is not None,
     )
 
 
-def _train_step(model: Any, x_batch: Any, y_batch: Any, first: bool) -> dict[str, Any]:
+def train_step(model: Any, x_batch: Any, y_batch: Any, first: bool) -> dict[str, Any]:
     """One optimizer step on one batch; returns the epoch's running logs (loss and metrics so far).
 
     The very first step goes through ``train_on_batch``, which builds the optimizer and metric

@@ -7,7 +7,7 @@ what takes part in it. Keras is imported inside the functions that build models.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,13 +21,24 @@ class RaceEntry(OptimizerChoice):
 
     Attributes:
         activation: Activation for every hidden layer of this copy, or None to keep the model's.
+        name: The legend label instead of the optimizer's (the transfer page's "Fine-tuning"), or None.
+        switch: ``switch(model)`` changes the model at the start of epoch ``switch_epoch`` (fine-tuning
+            unfreezes the top block), which is then compiled again with ``switch_rate``; picklable. None: never.
+        switch_epoch: See ``switch`` (0-based).
+        switch_rate: The learning rate after the switch (the same optimizer, e.g. a lower Adam).
     """
 
     activation: str | None = None
+    name: str | None = None
+    switch: Callable[[Any], None] | None = None
+    switch_epoch: int = 0
+    switch_rate: float | None = None
 
     @property
     def label(self) -> str:
-        """A legend label such as ``relu+Adam lr=0.001``."""
+        """A legend label such as ``relu+Adam lr=0.001`` (or the entry's own ``name``)."""
+        if self.name:
+            return self.name
         name = f"{self.activation}+{self.optimizer}" if self.activation else self.optimizer
         return f"{name} lr={self.rate:g}"
 
@@ -127,8 +138,11 @@ class EntryResult:
     test_accuracy_last: float | None = None
 
 
-def initial_models(spec: dict[str, Any], entries: Sequence[RaceEntry]) -> list[Any]:
+def initial_models(spec: dict[str, Any] | None, entries: Sequence[RaceEntry],
+                   given: Sequence[Any] | None = None) -> list[Any]:
     """Builds one copy per entry, each starting from the base model's initial weights where layers coincide.
+
+    An entry with its own ``given`` model (the transfer page's pretrained ones) trains that one as it is.
 
     The base model (``spec`` itself) is built once; each copy's layer takes the weights of the base
     layer it comes from (``RaceEntry.model_spec``) when their shapes agree. Layers a variant adds, and
@@ -140,10 +154,16 @@ def initial_models(spec: dict[str, Any], entries: Sequence[RaceEntry]) -> list[A
 
     # No keras.utils.set_random_seed here: it would reset the global seeds under other sessions'
     # trainings. Identical starts come from copying the weights, whatever they were drawn as.
+    given = list(given) if given else [None] * len(entries)
+    if all(model is not None for model in given):
+        return given
     base_layers = validate(spec)["layers"]
     base = build_model(spec, name="race_base")
     models = []
-    for index, entry in enumerate(entries):
+    for index, (entry, own) in enumerate(zip(entries, given)):
+        if own is not None:
+            models.append(own)
+            continue
         entry_spec, origins = entry.model_spec(spec)
         model = build_model(entry_spec, name=f"race_{index}")
         for position, (layer, origin) in enumerate(zip(validate(entry_spec)["layers"], origins)):

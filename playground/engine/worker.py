@@ -71,7 +71,7 @@ def _run_fit(job: FitJob, dataset: Any, channel: Channel) -> Outcome:
 
 
 def _run_race(job: RaceJob, dataset: Any, channel: Channel) -> Outcome:
-    from playground.engine.model_files import model_to_bytes
+    from playground.engine.model_files import load_model_bytes, model_to_bytes
     from playground.engine.race import Race, prepare_data
 
     runs = [Run(config) for config in job.configs]
@@ -79,8 +79,9 @@ def _run_race(job: RaceJob, dataset: Any, channel: Channel) -> Outcome:
         try:
             data = replace(prepare_data(dataset, job.spec, job.train_samples, seed=job.seed,
                                         validation_samples=job.validation_samples), name=job.dataset_name)
+            models = [load_model_bytes(model) if model else None for model in job.models] or None
             race = Race(job.spec, data, job.entries, epochs=job.epochs, batch_size=job.batch_size,
-                        target_accuracy=job.target_accuracy, seed=job.seed, watch=job.watch)
+                        target_accuracy=job.target_accuracy, seed=job.seed, watch=job.watch, models=models)
         except Exception as error:  # noqa: BLE001 - the learner sees the reason, never a traceback.
             for run in runs:
                 run.finish(FAILED, "compare.error.race_failed", detail=first_line(error, 300))

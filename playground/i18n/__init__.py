@@ -17,7 +17,7 @@ DEFAULT_LANGUAGE = "en"
 
 # Modules in playground/i18n/, each defining STRINGS: dict[str, dict[str, str]].
 _STRING_MODULES = ("common", "spec", "build", "datasets", "train", "convolution", "draw", "compare", "engine", "boundary",
-                   "overfitting")
+                   "overfitting", "transfer")
 
 
 def _assemble() -> dict[str, dict[str, str]]:

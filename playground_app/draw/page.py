@@ -65,5 +65,6 @@ with page_boundary():
             draw_results.show_model_input(reading.digit)
     with prediction_column:
         draw_results.show_prediction(reading.probabilities, empty_message, reading.digit)
+    state.show_gradcam = draw_results.show_gradcam_of(chosen.model, reading.digit, state.show_gradcam)
     state.show_features = draw_results.show_feature_maps_of(chosen.model, reading.digit, state.show_features)
     draw_results.show_code()

@@ -87,3 +87,20 @@ def show_feature_maps_of(model: Any, digit: np.ndarray | None, shown: bool) -> b
         return shown
     show_feature_maps(model, np.asarray(digit, dtype=np.float32)[..., np.newaxis], key_prefix=DrawKeys.FEATURES_PREFIX)
     return shown
+
+
+def show_gradcam_of(model: Any, digit: np.ndarray | None, shown: bool) -> bool:
+    """Offers the Grad-CAM heatmap of the digit behind a toggle (where the model looked for its answer).
+
+    Returns:
+        Whether the learner wants it shown.
+    """
+    shown = st.toggle(tr("gradcam.title"), value=shown, key=DrawKeys.SHOW_GRADCAM)
+    if shown and digit is not None and np.asarray(digit).any():
+        from playground_app.widgets.gradcam import show_gradcam
+
+        show_gradcam(model, np.asarray(digit, dtype=np.float32)[..., np.newaxis],
+                     class_names=tuple(str(number) for number in range(10)), width=280)
+    elif shown:
+        st.info(tr("gradcam.empty"))
+    return shown

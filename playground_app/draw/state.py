@@ -22,6 +22,7 @@ class DrawKeys:
     PREVIEW_CHART = "draw_preview_chart"
     PROBABILITY_CHART = "draw_probability_chart"
     SHOW_FEATURES = "draw_show_features"
+    SHOW_GRADCAM = "draw_show_gradcam"
     FEATURES_PREFIX = "draw_features"
 
 
@@ -36,12 +37,14 @@ class DrawState:
         brush_width: The canvas brush width in pixels.
         model_choice: The chosen model (``playground_app.draw.model.DEFAULT_CHOICE`` or a Train-page label).
         show_features: Whether the feature maps of the digit are shown.
+        show_gradcam: Whether the Grad-CAM heatmap (where the model looked) is shown.
     """
 
     source: str = "draw"
     brush_width: int = 18
     model_choice: str = "__default__"
     show_features: bool = False
+    show_gradcam: bool = False
 
 
 def draw_state() -> DrawState:

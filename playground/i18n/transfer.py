@@ -1,0 +1,153 @@
+"""Strings of the transfer-learning page, "Your images" (keys start with ``transfer.``)."""
+
+STRINGS: dict[str, dict[str, str]] = {
+    # Errors and skipped files.
+    "transfer.error.no_pictures": {
+        "en": "No pictures were found. Put each class's pictures in its own folder (cats/, dogs/ — or train/cats/, train/dogs/) and zip the folders.",
+        "ko": "사진을 찾지 못했습니다. 클래스마다 폴더(cats/, dogs/ 또는 train/cats/, train/dogs/)를 만들어 사진을 넣고 그 폴더들을 zip으로 묶어 주세요.",
+    },
+    "transfer.error.one_class": {
+        "en": "Only one class was found (\u201c{name}\u201d). A classifier needs at least two: add a folder of pictures of something else.",
+        "ko": "클래스가 하나(\u201c{name}\u201d)뿐입니다. 분류기에는 클래스가 두 개 이상 필요합니다. 다른 대상의 사진 폴더를 추가해 주세요.",
+    },
+    "transfer.error.too_many_classes": {
+        "en": "{count} classes were found; this page takes at most {limit}.",
+        "ko": "클래스가 {count}개입니다. 이 페이지는 최대 {limit}개까지 다룹니다.",
+    },
+    "transfer.error.too_few": {
+        "en": "Class \u201c{name}\u201d has only {count} pictures; each class needs at least {minimum}. Add pictures (20 or more learn well with a pretrained base).",
+        "ko": "클래스 \u201c{name}\u201d의 사진이 {count}장뿐입니다. 클래스마다 최소 {minimum}장이 필요합니다. 사진을 더 추가해 주세요(사전 학습된 베이스라면 20장 이상이면 잘 배웁니다).",
+    },
+    "transfer.error.duplicate_names": {
+        "en": "Two classes have the same name. Give each class its own name.",
+        "ko": "두 클래스의 이름이 같습니다. 클래스마다 다른 이름을 붙여 주세요.",
+    },
+    "transfer.error.needs_download": {
+        "en": "{base} needs its ImageNet weights (about {size} MB), downloaded once into the Keras cache. Press \u201cDownload\u201d, or pick the offline base.",
+        "ko": "{base}에는 ImageNet 가중치(약 {size} MB)가 필요하며 Keras 캐시에 한 번만 내려받습니다. \u201c내려받기\u201d를 누르거나 오프라인 베이스를 고르세요.",
+    },
+    "transfer.error.download_failed": {
+        "en": "The {base} weights (about {size} MB) could not be downloaded ({detail}). Without the internet, pick the offline base: it ships with the app.",
+        "ko": "{base} 가중치(약 {size} MB)를 내려받지 못했습니다({detail}). 인터넷이 없다면 앱에 포함된 오프라인 베이스를 고르세요.",
+    },
+    "transfer.error.weights_damaged": {
+        "en": "The {base} weights file could not be read ({detail}). Delete it from the Keras cache and download it again.",
+        "ko": "{base} 가중치 파일을 읽을 수 없습니다({detail}). Keras 캐시에서 지우고 다시 내려받아 주세요.",
+    },
+    "transfer.error.offline_base_missing": {
+        "en": "The offline base is missing ({path}). Re-make it with python -m playground.transfer.base_training.",
+        "ko": "오프라인 베이스가 없습니다({path}). python -m playground.transfer.base_training 으로 다시 만드세요.",
+    },
+    "transfer.skip.no_folder": {"en": "not inside a class folder", "ko": "클래스 폴더 안에 있지 않음"},
+    "transfer.skip.class_full": {"en": "the class already has the most pictures taken", "ko": "이 클래스는 이미 최대 장수에 도달함"},
+    "transfer.dataset_source": {
+        "en": "Your pictures: {train} for training, {validation} for validation, resized to {size}×{size}.",
+        "ko": "내 사진: 학습 {train}장, 검증 {validation}장, {size}×{size}로 크기 조정.",
+    },
+}
+
+STRINGS.update({
+    # Navigation and the home page's card (kept here, beside the page's other strings).
+    "nav.transfer": {"en": "Your images", "ko": "내 이미지"},
+    "home.transfer": {
+        "en": "Teach a model your own classes from a zip of folders or the camera: from scratch, feature extraction and fine-tuning side by side, and Grad-CAM shows where it looks.",
+        "ko": "폴더 zip이나 카메라로 나만의 클래스를 가르쳐 보세요. 처음부터 학습, 특성 추출, 미세 조정을 나란히 비교하고 Grad-CAM으로 모델이 어디를 보는지 확인합니다.",
+    },
+    "transfer.intro": {
+        "en": "Bring a few pictures of each class. Three ways learn them on the same batches: a small CNN from scratch, a pretrained base frozen under a new head (feature extraction), and the same with the base's top block unfrozen at a low learning rate (fine-tuning). With few pictures, the pretrained base wins.",
+        "ko": "클래스마다 사진 몇 장을 가져오세요. 세 가지 방법이 같은 배치로 학습합니다: 처음부터 학습하는 작은 CNN, 사전 학습된 베이스를 동결하고 새 분류기를 얹은 특성 추출, 그리고 베이스의 최상위 블록을 낮은 학습률로 풀어 주는 미세 조정. 사진이 적을수록 사전 학습된 베이스가 이깁니다.",
+    },
+    "transfer.section.pictures": {"en": "1. Your pictures", "ko": "1. 내 사진"},
+    "transfer.section.ways": {"en": "2. Three ways, side by side", "ko": "2. 세 가지 방법 나란히 비교"},
+    "transfer.section.explain": {"en": "3. Predict and explain", "ko": "3. 예측하고 설명하기"},
+    "transfer.section.home": {"en": "4. Take it home", "ko": "4. 가져가기"},
+    "transfer.source": {"en": "Pictures from", "ko": "사진 출처"},
+    "transfer.source_example": {"en": "Example (offline)", "ko": "예제(오프라인)"},
+    "transfer.source_zip": {"en": "A zip of class folders", "ko": "클래스 폴더 zip"},
+    "transfer.source_camera": {"en": "Camera or files, class by class", "ko": "클래스별 카메라 또는 파일"},
+    "transfer.example_note": {
+        "en": "20 pullovers and 20 coats from Fashion-MNIST: the two classes the offline base never saw.",
+        "ko": "Fashion-MNIST의 풀오버 20장과 코트 20장: 오프라인 베이스가 한 번도 보지 못한 두 클래스입니다.",
+    },
+    "transfer.zip_help": {
+        "en": "As in the notes: `train/cats/*.jpg`, `train/dogs/*.jpg` (optionally `validation/cats`, `validation/dogs`), or just `cats/`, `dogs/`. One folder per class; the folder names are the class names.",
+        "ko": "강의 노트처럼 `train/cats/*.jpg`, `train/dogs/*.jpg`(선택: `validation/cats`, `validation/dogs`), 또는 그냥 `cats/`, `dogs/`. 클래스마다 폴더 하나이며 폴더 이름이 클래스 이름입니다.",
+    },
+    "transfer.zip": {"en": "Zip of class folders", "ko": "클래스 폴더 zip"},
+    "transfer.camera_help": {
+        "en": "Name each class, then take pictures of it (press \u201cAdd to class\u201d after each shot) or add picture files.",
+        "ko": "클래스마다 이름을 붙이고 사진을 찍으세요(찍을 때마다 \u201c클래스에 추가\u201d). 사진 파일을 추가해도 됩니다.",
+    },
+    "transfer.class_count": {"en": "Classes", "ko": "클래스 수"},
+    "transfer.class_name": {"en": "Class name", "ko": "클래스 이름"},
+    "transfer.class_default": {"en": "Class {number}", "ko": "클래스 {number}"},
+    "transfer.camera": {"en": "Picture of \u201c{name}\u201d", "ko": "\u201c{name}\u201d 사진"},
+    "transfer.add_capture": {"en": "Add to class", "ko": "클래스에 추가"},
+    "transfer.add_files": {"en": "Or add picture files", "ko": "또는 사진 파일 추가"},
+    "transfer.taken": {"en": "{count} pictures", "ko": "사진 {count}장"},
+    "transfer.clear_captures": {"en": "Clear the camera pictures", "ko": "카메라 사진 지우기"},
+    "transfer.preview": {"en": "Your classes", "ko": "내 클래스"},
+    "transfer.count": {"en": "**{train}** pictures for training, **{validation}** in a validation folder", "ko": "학습용 **{train}**장, 검증 폴더 **{validation}**장"},
+    "transfer.skipped": {"en": "{count} files left out", "ko": "제외된 파일 {count}개"},
+    "transfer.ways_intro": {
+        "en": "Pictures are resized to the base's input. A validation folder is used when there is one; otherwise 20 % of each class is held out.",
+        "ko": "사진은 베이스의 입력 크기로 조정됩니다. 검증 폴더가 있으면 그것을, 없으면 클래스마다 20 %를 검증용으로 떼어 둡니다.",
+    },
+    "transfer.base": {"en": "Pretrained base", "ko": "사전 학습된 베이스"},
+    "transfer.base_offline": {"en": "{title} — ships with the app", "ko": "{title} — 앱에 포함"},
+    "transfer.base_cached": {"en": "{title} — ImageNet, downloaded", "ko": "{title} — ImageNet, 내려받음"},
+    "transfer.base_download": {"en": "{title} — ImageNet, needs a download (~{size} MB)", "ko": "{title} — ImageNet, 내려받기 필요(~{size} MB)"},
+    "transfer.base_about": {
+        "en": "Input {size}×{size}; fine-tuning unfreezes from {block} on.",
+        "ko": "입력 {size}×{size}; 미세 조정은 {block}부터 풉니다.",
+    },
+    "transfer.download": {"en": "Download (~{size} MB)", "ko": "내려받기(~{size} MB)"},
+    "transfer.downloading": {"en": "Downloading {base}…", "ko": "{base} 내려받는 중…"},
+    "transfer.downloaded": {"en": "{done} of {total} MB", "ko": "{total} MB 중 {done} MB"},
+    "transfer.epochs": {"en": "Epochs", "ko": "에포크"},
+    "transfer.batch": {"en": "Batch size", "ko": "배치 크기"},
+    "transfer.start": {"en": "Train the three ways", "ko": "세 가지 방법 학습"},
+    "transfer.stop": {"en": "Stop", "ko": "중지"},
+    "transfer.preparing": {"en": "Building the three models…", "ko": "세 모델을 만드는 중…"},
+    "transfer.way.scratch": {"en": "From scratch", "ko": "처음부터 학습"},
+    "transfer.way.feature_extraction": {"en": "Feature extraction", "ko": "특성 추출"},
+    "transfer.way.fine_tuning": {"en": "Fine-tuning", "ko": "미세 조정"},
+    "transfer.col.way": {"en": "Way", "ko": "방법"},
+    "transfer.col.trainable": {"en": "Trainable params", "ko": "학습 파라미터"},
+    "transfer.col.frozen": {"en": "Non-trainable params", "ko": "학습 안 되는 파라미터"},
+    "transfer.col.epochs": {"en": "Epochs", "ko": "에포크"},
+    "transfer.params_after": {"en": "{before} → {after} from epoch {epoch}", "ko": "{before} → 에포크 {epoch}부터 {after}"},
+    "transfer.progress": {"en": "Training: epoch {epoch} of {epochs}", "ko": "학습 중: 에포크 {epoch}/{epochs}"},
+    "transfer.unfreeze_mark": {"en": "top block unfrozen", "ko": "최상위 블록 풀림"},
+    "transfer.train_first": {"en": "Train the three ways first.", "ko": "먼저 세 가지 방법을 학습하세요."},
+    "transfer.way": {"en": "Model", "ko": "모델"},
+    "transfer.predict_source": {"en": "Picture", "ko": "사진"},
+    "transfer.predict_source_validation": {"en": "A validation picture", "ko": "검증 사진"},
+    "transfer.predict_source_upload": {"en": "Upload", "ko": "올리기"},
+    "transfer.predict_source_camera": {"en": "Camera", "ko": "카메라"},
+    "transfer.predict_pick": {"en": "Validation picture", "ko": "검증 사진 번호"},
+    "transfer.predict_truth": {"en": "Its class: {name}", "ko": "실제 클래스: {name}"},
+    "transfer.predict_upload": {"en": "A new picture", "ko": "새 사진"},
+    "transfer.predict_camera": {"en": "Take a picture", "ko": "사진 찍기"},
+    "transfer.predicted": {"en": "Prediction", "ko": "예측"},
+    "transfer.probability": {"en": "probability", "ko": "확률"},
+    "transfer.save_model": {"en": "Download the model (.keras)", "ko": "모델 내려받기(.keras)"},
+    "transfer.save_base": {"en": "Download the offline base (fashion_base.keras)", "ko": "오프라인 베이스 내려받기(fashion_base.keras)"},
+    "transfer.section.pictures_curve": {"en": "Accuracy against pictures per class", "ko": "클래스당 사진 수에 따른 정확도"},
+    "transfer.measure_help": {
+        "en": "Trains the three ways again with only {counts} (and all) pictures per class, same validation pictures: with few pictures the pretrained base wins.",
+        "ko": "클래스당 사진을 {counts}장(그리고 전부)만 써서 세 가지 방법을 다시 학습합니다. 검증 사진은 같습니다. 사진이 적을수록 사전 학습된 베이스가 이깁니다.",
+    },
+    "transfer.measure": {"en": "Measure accuracy against pictures per class", "ko": "클래스당 사진 수에 따른 정확도 측정"},
+    "transfer.measuring": {"en": "Training: {done} of {total} picture counts done", "ko": "학습 중: 사진 수 {total}개 중 {done}개 완료"},
+    "transfer.pictures_axis": {"en": "pictures per class (training)", "ko": "클래스당 사진 수(학습)"},
+    # The Grad-CAM view (shared with the Draw page).
+    "gradcam.title": {"en": "Where the model looked (Grad-CAM)", "ko": "모델이 본 곳(Grad-CAM)"},
+    "gradcam.caption": {"en": "Evidence for \u201c{name}\u201d (layer {layer})", "ko": "\u201c{name}\u201d의 근거(층 {layer})"},
+    "gradcam.about": {
+        "en": "Red: the places whose features pushed the model most towards this class (the gradient of its score, weighted over the last convolution's maps). Blue: little or none.",
+        "ko": "빨간색: 이 클래스 쪽으로 모델을 가장 많이 민 특성이 있는 곳(클래스 점수의 그래디언트로 마지막 합성곱 맵에 가중치를 준 것). 파란색: 거의 없음.",
+    },
+    "gradcam.empty": {"en": "Draw a digit to see where the model looks.", "ko": "숫자를 그리면 모델이 어디를 보는지 보입니다."},
+    "gradcam.no_conv": {"en": "This model has no convolutional layer, so Grad-CAM has nothing to weigh.", "ko": "이 모델에는 합성곱 층이 없어 Grad-CAM을 계산할 수 없습니다."},
+})
