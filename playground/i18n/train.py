@@ -250,6 +250,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "train.download_checkpoint": {"en": "Best checkpoint as .keras", "ko": "가장 좋은 체크포인트 .keras 파일"},
     "train.no_results": {"en": "Results appear here when a run ends.", "ko": "실행이 끝나면 여기에 결과가 나타납니다."},
     "train.published": {"en": "The Draw and Convolution pages can now use this model ({label}).", "ko": "이제 숫자 그리기와 합성곱 페이지에서 이 모델({label})을 쓸 수 있습니다."},
+    "train.published_draw": {"en": "The Draw page can now use this model ({label}).", "ko": "이제 숫자 그리기 페이지에서 이 모델({label})을 쓸 수 있습니다."},
+    "train.published_convolution": {
+        "en": "The Convolution lab can now show this model's feature maps ({label}).",
+        "ko": "이제 합성곱 실험실에서 이 모델({label})의 특성 맵을 볼 수 있습니다.",
+    },
     "train.not_kept": {
         "en": "Run {label} could not be saved on this computer; it stays here only until you close the page.",
         "ko": "실행 {label}을(를) 이 컴퓨터에 저장하지 못했습니다. 페이지를 닫기 전까지만 여기에 남습니다.",

@@ -7,6 +7,7 @@ import streamlit as st
 
 from playground.charts.training import confusion_figure
 from playground.engine.runs import FINISHED, RUNNING, STOPPED, Run, history_csv
+from playground.labs.model_uses import ModelShapes, model_uses
 from playground_app.common import tr
 from playground_app.errors import page_boundary
 from playground_app.state import publish_model
@@ -18,12 +19,29 @@ MISSING = "—"
 RESULT_KEY = TrainKeys.RESULT_RUN
 
 
+# What the results say about the pages that can use a run's model (keys of ``MODEL_USES``, in its order).
+PUBLISHED_KEYS: dict[tuple[str, ...], str] = {
+    ("draw", "convolution"): "train.published",
+    ("draw",): "train.published_draw",
+    ("convolution",): "train.published_convolution",
+}
+
+
 def publish_finished(state: TrainState) -> None:
-    """Hands each finished or stopped run's model to the other pages, once."""
+    """Hands each finished or stopped run's model to the other pages, once, noting which pages can use it."""
     for run in state.runs:
         if run.run_id not in state.published and run.status in (FINISHED, STOPPED) and run.has_model:
             publish_model(run.config.label, run)
-            state.published.add(run.run_id)
+            state.published[run.run_id] = _uses(run)
+
+
+def _uses(run: Run) -> tuple[str, ...]:
+    """The pages that can use the run's model: decided from its spec, or from the model for an uploaded one."""
+    try:
+        shapes = ModelShapes.of_spec(run.config.spec) if run.config.spec else ModelShapes.of_model(run.model)
+    except ValueError:  # A spec that no longer validates, or a model file that cannot be read: say nothing.
+        return ()
+    return model_uses(shapes)
 
 
 def keep_runs(state: TrainState) -> None:
@@ -103,8 +121,9 @@ def results_section(state: TrainState) -> None:
     if data is not None and run.has_model:
         with page_boundary():  # A model that cannot predict must not hide the downloads below.
             predict_section(run, data, _task(run, results))
-    if run.run_id in state.published:
-        st.caption(tr("train.published", label=run.config.label))
+    published_key = PUBLISHED_KEYS.get(state.published.get(run.run_id, ()))
+    if published_key:
+        st.caption(tr(published_key, label=run.config.label))
     _downloads(run, snapshot)
     if st.button(tr("train.delete_run"), key=f"train_delete_{run.run_id}", disabled=run.active,
                  help=tr("train.delete_run_help")):
