@@ -23,6 +23,8 @@ from playground.labs.surfaces import SURFACES, Trajectory, surface_grid
 
 CLICK_TARGETS = "click-targets"
 MAX_FRAMES = 80
+# At most this many tick labels per axis of the 3D view.
+SCENE_TICKS = 4
 
 
 def _display_values(values: np.ndarray, log_scale: bool, floor: float) -> np.ndarray:
@@ -228,6 +230,12 @@ def surface_3d_figure(surface_name: str, trajectories: Sequence[Trajectory], div
         ))
     # An explicit width: a WebGL scene sized from its container at creation was drawn a quarter size
     # until the window was resized (seen in Chromium inside Streamlit).
-    figure.update_layout(height=560, width=860, margin=dict(l=0, r=0, t=10, b=0),
-                         scene=dict(xaxis_title="x", yaxis_title="y", zaxis_title="log(1+f)" if surface.log_scale else "f"))
+    # Few ticks per axis: plotly's default put eight height labels on the short z axis, running into
+    # each other and into the y axis's labels at the corner.
+    figure.update_layout(
+        height=560, width=860, margin=dict(l=0, r=0, t=10, b=0),
+        legend=dict(x=0.0, y=1.0, xanchor="left", yanchor="top"),  # Top right is the toolbar's place.
+        scene=dict(xaxis=dict(title="x", nticks=SCENE_TICKS), yaxis=dict(title="y", nticks=SCENE_TICKS),
+                   zaxis=dict(title="log(1+f)" if surface.log_scale else "f", nticks=SCENE_TICKS, tickformat="~g")),
+    )
     return figure

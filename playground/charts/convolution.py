@@ -23,8 +23,10 @@ PADDING_COLOUR = "#3b82f6"
 
 DEFAULT_LABELS: dict[str, str] = {
     "input": "Input (padding: the 0s outside the dotted line)",
+    "input_unpadded": "Input (no padding)",
     "output": "Output",
     "arithmetic": "Products",
+    "window": "Window",
     "sum": "sum",
     "max": "max",
     "average": "average",
@@ -160,7 +162,8 @@ def animation_figure(frames: WindowFrames, labels: Mapping[str, str] | None = No
     output = frames.output[:, :, channel] if pooled else frames.output
     out_h, out_w = output.shape
     figure = make_subplots(rows=1, cols=3, column_widths=[0.4, 0.3, 0.3], horizontal_spacing=0.06,
-                           subplot_titles=(texts["input"], texts["output"], texts["arithmetic"]))
+                           subplot_titles=(texts["input"] if frames.padding.total else texts["input_unpadded"],
+                                           texts["output"], texts["window"] if pooled else texts["arithmetic"]))
     tap_h, tap_w = frames.kernel.shape[:2]
     figure.add_trace(go.Heatmap(z=padded, colorscale="gray", showscale=False, texttemplate="%{z:.2f}"
                                 if padded.size <= 196 else None, hovertemplate="row %{y}, col %{x}: %{z:.3f}<extra></extra>"),
