@@ -82,7 +82,7 @@ def test_mnist_subset_trains_a_dnn_and_shows_misclassified_digits():
     assert promises == [f"The Draw page can now use this model ({run.config.label})."]
     if run.snapshot().results.misclassified:
         captions = [str(image.proto) for image in at.get("image")]
-        assert any("predicted" in caption for caption in captions), "misclassified gallery missing"
+        assert any(" → " in caption for caption in captions), "misclassified gallery missing"
 
 
 def test_categorical_loss_with_integer_labels_blocks_training_until_a_fix_is_clicked():

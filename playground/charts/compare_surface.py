@@ -20,6 +20,7 @@ from PIL import Image
 from plotly.colors import sample_colorscale
 
 from playground.labs.surfaces import SURFACES, Trajectory, surface_grid
+from playground.numbers import format_number
 
 CLICK_TARGETS = "click-targets"
 MAX_FRAMES = 80
@@ -71,7 +72,7 @@ def _loss_lines(trajectories: Sequence[Trajectory], step: int, loss_text: str, d
             lines.append(f"{trajectory.label}: {diverged_text}")
         else:
             index = min(step, len(trajectory.points) - 1)
-            lines.append(f"{trajectory.label}: {trajectory.losses[index]:.4g}")
+            lines.append(f"{trajectory.label}: {format_number(trajectory.losses[index])}")
     return "<br>".join(lines)
 
 
