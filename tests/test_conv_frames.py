@@ -143,3 +143,16 @@ def test_padding_is_marked_off_from_the_image_only_when_there_is_padding():
     assert (outline["x0"], outline["x1"]) == (0.5, 5.5)  # Columns 1-5 of the 7-wide padded input.
     unpadded = animation_figure(convolution_frames(np.ones((5, 5)), np.ones((3, 3)))).to_dict()
     assert dotted(unpadded) == []
+
+
+@pytest.mark.parametrize("padding", ["valid", "same"])
+def test_the_input_title_speaks_of_padding_only_when_there_is_some(padding):
+    """Pooling 5×5 by 2: 'valid' adds nothing (no talk of padding); 'same' pads one column and row."""
+    figure = animation_figure(pooling_frames(np.ones((5, 5)), 2, padding=padding, mode="max"))
+    input_title = figure.layout.annotations[0].text
+    assert ("padding: the 0s" in input_title) == (padding == "same")
+    # 'same' whose windows already fit (4×4 by 2) adds no padding either.
+    fitting = animation_figure(pooling_frames(np.ones((4, 4)), 2, padding="same", mode="average"))
+    assert fitting.layout.annotations[0].text == "Input (no padding)"
+    # Pooling multiplies by no kernel: its third panel is the window itself.
+    assert figure.layout.annotations[2].text == "Window"

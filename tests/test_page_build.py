@@ -143,8 +143,22 @@ def test_the_link_reproduces_the_model_and_follows_edits():
 @pytest.mark.parametrize("broken", ["1.not-base64!!", "garbage", "1." + "A" * 7000])
 def test_a_broken_link_says_so_and_keeps_the_default_model(broken: str):
     at = _open({"model": broken})
-    assert any("could not be opened" in text for text in _errors(at))
+    (message,) = _errors(at)
+    # Said once, whole, in plain words: no message quoted inside another, no Python error names.
+    assert message.count("The model in this link") == 1 and message.count("is kept") == 1, message
+    assert "Error" not in message and "format" not in message, message
     assert len(_table(at)) == len(PRESETS["mnist_cnn"]["layers"])
+
+
+def test_a_link_holding_an_invalid_model_names_the_layer_once():
+    """The link decodes, but its model has a Lambda: the layer's own reason, introduced once as coming from the link."""
+    import base64
+    import zlib
+
+    body = b'{"input_shape": [4], "layers": [{"type": "Lambda"}]}'
+    link = "1." + base64.urlsafe_b64encode(zlib.compress(body)).decode("ascii").rstrip("=")
+    (message,) = _errors(_open({"model": link}))
+    assert "Lambda" in message and message.count("could not be opened") == 1, message
 
 
 def test_an_oversized_link_is_refused_with_the_apps_own_message_and_the_model_kept():

@@ -60,6 +60,8 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
     assert run.config.label in at.session_state["shared"].models
     downloads = [str(button.proto.label) for button in at.get("download_button")]
     assert downloads == ["History as CSV", "Model as .keras", "Best checkpoint as .keras"], "the model was not published to other pages"
+    # An IRIS model reads four numbers: neither Draw nor the Convolution lab can use it, so nothing says they can.
+    assert not [caption.value for caption in at.caption if "can now" in caption.value]
 
 
 def test_mnist_subset_trains_a_dnn_and_shows_misclassified_digits():
@@ -75,9 +77,12 @@ def test_mnist_subset_trains_a_dnn_and_shows_misclassified_digits():
     assert run.status == "finished", run.snapshot().error_fields
     confusion = run.snapshot().results.confusion
     assert len(confusion) == 10
+    # A Dense model on 28×28 digits: Draw can use it; it has no convolution for the lab's feature maps.
+    promises = [caption.value for caption in at.caption if "can now" in caption.value]
+    assert promises == [f"The Draw page can now use this model ({run.config.label})."]
     if run.snapshot().results.misclassified:
         captions = [str(image.proto) for image in at.get("image")]
-        assert any("predicted" in caption for caption in captions), "misclassified gallery missing"
+        assert any(" → " in caption for caption in captions), "misclassified gallery missing"
 
 
 def test_categorical_loss_with_integer_labels_blocks_training_until_a_fix_is_clicked():

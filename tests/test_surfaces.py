@@ -100,3 +100,17 @@ def test_an_out_of_range_parameter_fails_before_anything_runs():
 def test_labels_are_numbered_when_an_optimizer_repeats():
     choices = [OptimizerChoice("Adam"), OptimizerChoice("SGD"), OptimizerChoice("Adam"), OptimizerChoice("Adam")]
     assert unique_labels(choices) == ["Adam", "SGD", "Adam #2", "Adam #3"]
+
+
+@pytest.mark.parametrize("name", ["rosenbrock", "convex_bowl"])
+def test_the_3d_view_labels_each_axis_with_a_few_plain_ticks(name):
+    """Plotly's default put eight height labels on the short z axis, running into each other; now at most four."""
+    from playground.charts.compare_surface import surface_3d_figure
+
+    choices = [OptimizerChoice("Adam", 0.1)]
+    figure = surface_3d_figure(name, run_trajectories(name, (-1.0, 1.0), choices, 5))
+    scene = figure.layout.scene
+    for axis in (scene.xaxis, scene.yaxis, scene.zaxis):
+        assert axis.nticks is not None and axis.nticks <= 4
+    assert scene.zaxis.tickformat == "~g"  # 2.5, 100, 1e+04: never 2.50000.
+    assert figure.layout.legend.x == 0.0  # Off the toolbar, which sits at the top right.

@@ -8,6 +8,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from playground.labs.boundary import BOUNDS, grid_points
+from playground.numbers import NUMBER_D3_FORMAT
 
 CLASS_COLOURS: tuple[str, ...] = ("#f28e2b", "#4e79a7", "#59a14f")
 """Class 0 orange, class 1 blue (tensorflow/playground's pair), class 2 green."""
@@ -64,6 +65,7 @@ def loss_figure(history: Sequence[Mapping[str, float]], labels: Mapping[str, str
         figure.add_trace(go.Scatter(x=epochs, y=[logs.get(key) for logs in history], mode="lines", name=name,
                                     line={"color": colour}))
     figure.update_layout(height=260, margin={"l": 10, "r": 10, "t": 10, "b": 10},
-                         xaxis={"title": labels["epoch"]}, yaxis={"title": labels["loss"], "rangemode": "tozero"},
+                         xaxis={"title": labels["epoch"]}, yaxis={"title": labels["loss"], "rangemode": "tozero",
+                                "hoverformat": NUMBER_D3_FORMAT, "exponentformat": "e"},
                          legend={"orientation": "h", "y": 1.12})
     return figure

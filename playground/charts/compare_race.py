@@ -14,6 +14,7 @@ from plotly.subplots import make_subplots
 from playground.charts.palette import colour as palette_colour
 from playground.charts.training import batch_trace, epoch_trace
 from playground.engine.runs import DIVERGED, RunSnapshot
+from playground.numbers import NUMBER_D3_FORMAT
 
 
 def race_figure(
@@ -52,7 +53,7 @@ def race_figure(
                 trace.update(legendgroup=str(index), showlegend=column == 1 and trace is traces[1])
                 figure.add_trace(trace, row=1, col=column)
     figure.update_xaxes(title_text=epoch_title, rangemode="tozero")
-    figure.update_yaxes(rangemode="tozero")
+    figure.update_yaxes(rangemode="tozero", hoverformat=NUMBER_D3_FORMAT, exponentformat="e")
     figure.update_layout(height=420, margin=dict(l=40, r=20, t=40, b=40),
                          legend=dict(orientation="h", y=-0.2, x=0.0), uirevision="race")
     return figure

@@ -20,9 +20,12 @@ from PIL import Image
 from plotly.colors import sample_colorscale
 
 from playground.labs.surfaces import SURFACES, Trajectory, surface_grid
+from playground.numbers import format_number
 
 CLICK_TARGETS = "click-targets"
 MAX_FRAMES = 80
+# At most this many tick labels per axis of the 3D view.
+SCENE_TICKS = 4
 
 
 def _display_values(values: np.ndarray, log_scale: bool, floor: float) -> np.ndarray:
@@ -69,7 +72,7 @@ def _loss_lines(trajectories: Sequence[Trajectory], step: int, loss_text: str, d
             lines.append(f"{trajectory.label}: {diverged_text}")
         else:
             index = min(step, len(trajectory.points) - 1)
-            lines.append(f"{trajectory.label}: {trajectory.losses[index]:.4g}")
+            lines.append(f"{trajectory.label}: {format_number(trajectory.losses[index])}")
     return "<br>".join(lines)
 
 
@@ -172,15 +175,19 @@ def _add_animation(
     """Adds one frame per shown step, a Play/Pause menu and a step slider."""
     path_indices = list(range(1, 1 + 2 * len(trajectories)))
     frames = []
+    # The frames are made without plotly's per-property validation (``_validate=False``): validating 80
+    # frames of paths cost 0.7-2.4 s a redraw, and the frames hold only plain x/y lists and one annotation.
     for step in steps:
         data = []
         for trajectory in trajectories:
             upto = min(step, len(trajectory.points) - 1)
-            data.append(go.Scatter(x=trajectory.points[: upto + 1, 0], y=trajectory.points[: upto + 1, 1]))
-            data.append(go.Scatter(x=trajectory.points[upto : upto + 1, 0], y=trajectory.points[upto : upto + 1, 1]))
-        layout = go.Layout(annotations=[_loss_annotation(_loss_lines(trajectories, step, loss_text, diverged_text))])
-        frames.append(go.Frame(data=data, traces=path_indices, name=str(step), layout=layout))
-    figure.frames = frames
+            path = trajectory.points[: upto + 1]
+            data.append(go.Scatter(x=path[:, 0].tolist(), y=path[:, 1].tolist(), _validate=False))
+            data.append(go.Scatter(x=path[-1:, 0].tolist(), y=path[-1:, 1].tolist(), _validate=False))
+        layout = go.Layout(annotations=[_loss_annotation(_loss_lines(trajectories, step, loss_text, diverged_text))],
+                           _validate=False)
+        frames.append(go.Frame(data=data, traces=path_indices, name=str(step), layout=layout, _validate=False))
+    _set_frames(figure, frames)
     animation = dict(frame=dict(duration=60, redraw=True), transition=dict(duration=0), fromcurrent=True, mode="immediate")
     figure.update_layout(
         updatemenus=[dict(
@@ -201,6 +208,16 @@ def _add_animation(
         margin=dict(l=40, r=220, t=30, b=130),
         height=620,
     )
+
+
+def _set_frames(figure: go.Figure, frames: list[go.Frame]) -> None:
+    """Gives the figure its frames as built. The public ``figure.frames = …`` re-creates and re-validates
+    every frame (about 1 s for 80 frames on a busy machine); plotly offers no switch for it, so the frames,
+    made here from plain lists, are stored directly where the setter would store them."""
+    if isinstance(getattr(figure, "_frame_objs", None), tuple):
+        figure._frame_objs = tuple(frames)
+    else:  # Another plotly version: the slow, public way.
+        figure.frames = frames
 
 
 def surface_3d_figure(surface_name: str, trajectories: Sequence[Trajectory], diverged_text: str = "diverged") -> go.Figure:
@@ -228,6 +245,12 @@ def surface_3d_figure(surface_name: str, trajectories: Sequence[Trajectory], div
         ))
     # An explicit width: a WebGL scene sized from its container at creation was drawn a quarter size
     # until the window was resized (seen in Chromium inside Streamlit).
-    figure.update_layout(height=560, width=860, margin=dict(l=0, r=0, t=10, b=0),
-                         scene=dict(xaxis_title="x", yaxis_title="y", zaxis_title="log(1+f)" if surface.log_scale else "f"))
+    # Few ticks per axis: plotly's default put eight height labels on the short z axis, running into
+    # each other and into the y axis's labels at the corner.
+    figure.update_layout(
+        height=560, width=860, margin=dict(l=0, r=0, t=10, b=0),
+        legend=dict(x=0.0, y=1.0, xanchor="left", yanchor="top"),  # Top right is the toolbar's place.
+        scene=dict(xaxis=dict(title="x", nticks=SCENE_TICKS), yaxis=dict(title="y", nticks=SCENE_TICKS),
+                   zaxis=dict(title="log(1+f)" if surface.log_scale else "f", nticks=SCENE_TICKS, tickformat="~g")),
+    )
     return figure

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 
 from playground.charts.palette import colour as palette_colour
 from playground.engine.runs import RunSnapshot
+from playground.numbers import NUMBER_D3_FORMAT
 
 # Most batch points one curve sends to the browser: a long run's older points are thinned out.
 MAX_BATCH_POINTS = 300
@@ -63,6 +64,8 @@ def curves_figure(
         xaxis_title=labels["epoch"],
         yaxis_title=metric,
         yaxis_type="log" if log_scale else "linear",
+        yaxis_hoverformat=NUMBER_D3_FORMAT,  # The tables' rule: 1e-12, never 1p or 0.000000000001.
+        yaxis_exponentformat="e",
         legend={"orientation": "h", "yanchor": "top", "y": -0.18, "x": 0, "xanchor": "left",
                 "font": {"size": 11}},
         uirevision=metric,  # Keeps the learner's zoom while the chart redraws every second.

@@ -181,8 +181,10 @@ class Race:
                     # Each augmented copy draws its own random transforms of the shared batch, as a
                     # preprocessing layer in front of its model would.
                     x_input = x_batch if augment is None else augment(x_batch, training=True)
-                    logs = train_step(self.models[index], x_input, y_batch, first=batch == 0 and index in fresh)
-                    seconds[index] += time.perf_counter() - started
+                    first = batch == 0 and index in fresh
+                    logs = train_step(self.models[index], x_input, y_batch, first=first)
+                    if not first:  # The first step builds and compiles the step: set-up, not training.
+                        seconds[index] += time.perf_counter() - started
                     if publishers[index].batch_end(batch, logs):
                         racing.remove(index)
                         self._drop_out(index, publishers[index], seconds[index])
@@ -190,9 +192,9 @@ class Race:
                     self._test_all()
                     return
             for index in list(racing):
-                started = time.perf_counter()
+                # Not counted: the validation pass is the same work for every entry, and its first call
+                # compiles the test function (a second or more on a busy machine).
                 logs = self._epoch_logs(index)
-                seconds[index] += time.perf_counter() - started
                 self._record_epoch(index, epoch, logs, seconds[index])
                 if publishers[index].epoch_end(epoch, logs):
                     racing.remove(index)

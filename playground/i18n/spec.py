@@ -187,9 +187,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "ko": "이 {what}은(는) {size}자로, 플레이그라운드 모델에 필요한 {limit}자보다 깁니다. 올바른 파일이나 링크인지 확인하세요.",
     },
     "spec.error.bad_link": {
-        "en": "The model in this link is damaged ({detail}). Copy the whole link again from the Build page.",
-        "ko": "이 링크에 담긴 모델이 손상되었습니다({detail}). Build 페이지에서 링크 전체를 다시 복사하세요.",
+        "en": "The model in this link could not be opened: {detail}. Copy the whole link again from the Build page. The model on the page is kept.",
+        "ko": "이 링크의 모델을 열 수 없습니다: {detail}. 모델 만들기 페이지에서 링크 전체를 다시 복사하세요. 페이지의 모델은 그대로 두었습니다.",
     },
+    "spec.link.not_ours": {"en": "it is not a playground link", "ko": "플레이그라운드 링크가 아닙니다"},
+    "spec.link.cut": {"en": "the link is cut off or changed", "ko": "링크가 잘렸거나 바뀌었습니다"},
+    "spec.link.not_a_model": {"en": "the link holds no model", "ko": "링크에 모델이 없습니다"},
     "spec.what.json": {"en": "file", "ko": "파일"},
     "spec.what.link": {"en": "link", "ko": "링크"},
 }

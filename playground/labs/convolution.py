@@ -40,6 +40,11 @@ class Padding:
     left: int = 0
     right: int = 0
 
+    @property
+    def total(self) -> int:
+        """Padding pixels on all four sides together (0 for 'valid', and for 'same' when the windows fit)."""
+        return self.top + self.bottom + self.left + self.right
+
 
 @dataclass(frozen=True)
 class SizeFormula:

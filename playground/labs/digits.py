@@ -274,6 +274,22 @@ def check_digit_model(model: Any) -> ModelProblem | None:
         return ModelProblem("draw.model_not_built")
     if isinstance(input_shape, list) or isinstance(output_shape, list):
         return ModelProblem("draw.model_several_inputs")
+    return digit_shapes_problem(tuple(input_shape), tuple(output_shape))
+
+
+def digit_shapes_problem(input_shape: tuple, output_shape: tuple) -> ModelProblem | None:
+    """The one rule for "this model can read drawn digits", on shapes alone (no model needed).
+
+    The Draw page applies it to a loaded model (``check_digit_model``); the Train page to a trained
+    spec's shapes, before it tells the learner that Draw can use the model.
+
+    Args:
+        input_shape: The model's input shape with the batch axis, e.g. ``(None, 28, 28, 1)``.
+        output_shape: Its output shape with the batch axis, e.g. ``(None, 10)``.
+
+    Returns:
+        None when the input is 28×28 or 28×28×1 and there are 10 outputs; else the reason.
+    """
     shape = tuple(input_shape[1:])
     if shape not in ((DIGIT_SIZE, DIGIT_SIZE, 1), (DIGIT_SIZE, DIGIT_SIZE)):
         return ModelProblem("draw.model_wrong_input", {"shape": _shape_text(shape)})

@@ -57,9 +57,15 @@ def image_input_shape(model: Any) -> tuple[int, ...]:
         ConvolutionError: When the model does not take a single image.
     """
     shape = getattr(model, "input_shape", None)
-    if not isinstance(shape, tuple) or len(shape) not in (3, 4) or any(size is None for size in shape[1:]):
+    if not takes_an_image(shape):
         raise ConvolutionError("conv.error.model_input", expected=str(shape))
     return tuple(int(size) for size in shape[1:])
+
+
+def takes_an_image(input_shape: Any) -> bool:
+    """Whether a model with this input shape (batch axis included) takes one image: (H, W) or (H, W, C)."""
+    return (isinstance(input_shape, tuple) and len(input_shape) in (3, 4)
+            and all(size is not None for size in input_shape[1:]))
 
 
 def prepare_input(image: Any, input_shape: tuple[int, ...]) -> np.ndarray:

@@ -27,6 +27,9 @@ from playground.spec.errors import SpecError, Translated
 from playground.spec.validation import validated
 
 MAX_JSON_CHARACTERS = 100_000
+# The keys of errors about the link itself: each message is whole ("The model in this link could not be
+# opened: … The model on the page is kept."), so a page shows it without wrapping it in another.
+LINK_ERRORS = frozenset({"spec.error.bad_link", "spec.error.link_too_long"})
 MAX_URL_CHARACTERS = 6_000
 URL_VERSION = "1."
 
@@ -87,7 +90,7 @@ def spec_from_url_param(text: str) -> dict[str, Any]:
             bad JSON or an invalid spec.
     """
     if not isinstance(text, str) or not text.startswith(URL_VERSION):
-        raise SpecError("spec.error.bad_link", detail="unknown format")
+        raise SpecError("spec.error.bad_link", detail=Translated("spec.link.not_ours"))
     if len(text) > MAX_URL_CHARACTERS:
         raise SpecError("spec.error.link_too_long", size=f"{len(text):,}", limit=f"{MAX_URL_CHARACTERS:,}")
     body = text[len(URL_VERSION):]
@@ -97,10 +100,15 @@ def spec_from_url_param(text: str) -> dict[str, Any]:
         # Cap the output so a tiny link cannot expand into gigabytes.
         raw = decompressor.decompress(compressed, MAX_JSON_CHARACTERS * 4)
         if decompressor.unconsumed_tail or not decompressor.eof:
-            raise SpecError("spec.error.bad_link", detail="incomplete or oversized")
-        spec = json.loads(raw.decode("utf-8"))
+            raise SpecError("spec.error.bad_link", detail=Translated("spec.link.cut"))
     except SpecError:
         raise
-    except (binascii.Error, ValueError, zlib.error, UnicodeDecodeError, RecursionError) as error:
-        raise SpecError("spec.error.bad_link", detail=type(error).__name__) from error
+    except (binascii.Error, ValueError, zlib.error) as error:
+        raise SpecError("spec.error.bad_link", detail=Translated("spec.link.cut")) from error
+    try:
+        spec = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError, RecursionError) as error:
+        raise SpecError("spec.error.bad_link", detail=Translated("spec.link.not_a_model")) from error
+    # A decoded model that is not valid raises the layer's own SpecError: the page says once that it
+    # came from the link (``LINK_ERRORS`` are complete on their own and are shown as they are).
     return validated(spec).spec

@@ -18,6 +18,7 @@ from playground.engine import runner
 from playground.engine.runs import DIVERGED, FAILED
 from playground.labs.boundary import MAX_DRAWN_UNITS, BoundaryFrame
 from playground.labs.boundary_setup import BoundarySetup
+from playground.numbers import format_number
 from playground_app.boundary.state import BoundaryState
 from playground_app.common import tr
 
@@ -97,8 +98,8 @@ def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
             st.error(tr("boundary.failed", reason=state.error))
         if history:
             last = history[-1]
-            st.markdown(tr("boundary.status", epoch=len(history), loss=f"{last.get('loss', float('nan')):.3f}",
-                           test_loss=f"{last.get('val_loss', float('nan')):.3f}",
+            st.markdown(tr("boundary.status", epoch=len(history), loss=format_number(last.get("loss")),
+                           test_loss=format_number(last.get("val_loss")),
                            accuracy=f"{last.get('val_accuracy', float('nan')):.0%}")
                         + (f" · {tr('boundary.training')}" if live else ""))
         else:

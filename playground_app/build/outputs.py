@@ -16,6 +16,7 @@ import streamlit as st
 
 from playground.spec import SpecError, build_model, spec_from_json, spec_from_url_param, spec_to_json, \
     spec_to_url_param, to_code
+from playground.spec.io import LINK_ERRORS
 from playground.spec.param_formulas import explain
 from playground_app.build.state import BuildKeys, BuildState, Notice, build_state
 from playground_app.common import lang, tr
@@ -195,9 +196,9 @@ def apply_link(state: BuildState) -> None:
     try:
         spec = spec_from_url_param(param)
     except SpecError as error:
-        if error.key == "spec.error.link_too_long":
+        if error.key in LINK_ERRORS:
             state.notice = Notice("error", error=error)  # Its own text says what to do; no wrapper.
-        else:
+        else:  # The link held a model that is not valid: say once that it came from the link.
             state.notice = Notice("error", "build.bad_link", {"detail": error.text(lang())})
         return
     state.load(spec)

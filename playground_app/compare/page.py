@@ -1,5 +1,7 @@
 """Compare page: an optimizer race, a loss-surface lab and an activation explorer, one tab each."""
 
+from types import ModuleType
+
 import streamlit as st
 
 from playground.engine import cluster
@@ -7,8 +9,17 @@ from playground_app.common import tr
 from playground_app.compare import activations as compare_activations
 from playground_app.compare import race as compare_race
 from playground_app.compare import surface as compare_surface
-from playground_app.compare.state import compare_state
+from playground_app.compare.state import CompareState, compare_state
 from playground_app.errors import page_boundary
+
+
+@st.fragment
+def _on_its_own(section: ModuleType, state: CompareState) -> None:
+    """A lab whose controls rerun only itself: changing the loss surface used to rerun the race and the
+    activation explorer too (the page's tabs all run on every rerun)."""
+    with page_boundary():
+        section.render(state)
+
 
 st.title(tr("nav.compare"))
 cluster.start_in_background()  # Workers warm up while the learner sets things up.
@@ -16,7 +27,10 @@ st.caption(tr("compare.tagline"))
 state = compare_state()
 tabs = st.tabs([tr("compare.tab.race"), tr("compare.tab.surface"), tr("compare.tab.activations")])
 # Each section catches its own failures, so one broken section never hides the other two.
-for tab, section in zip(tabs, (compare_race, compare_surface, compare_activations)):
+# The race is not a fragment: its Start and Stop rerun the whole page, and it has live fragments of its own.
+with tabs[0]:
+    with page_boundary():
+        compare_race.render(state)
+for tab, section in zip(tabs[1:], (compare_surface, compare_activations)):
     with tab:
-        with page_boundary():
-            section.render(state)
+        _on_its_own(section, state)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from playground.engine.runs import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
+from playground.numbers import format_number
 from playground_app.common import lang, tr
 from playground_app.compare.state import CompareState, RaceKeys
 
@@ -12,10 +13,6 @@ STATUS_KEYS = {
     "queued": "compare.race.status.queued", RUNNING: "compare.race.status.running", FINISHED: "compare.race.status.finished",
     STOPPED: "compare.race.status.stopped", DIVERGED: "compare.diverged", FAILED: "compare.race.status.failed",
 }
-
-
-def _number(value: float | None, digits: int = 4) -> str:
-    return "—" if value is None else f"{value:.{digits}g}"
 
 
 def _table(state: CompareState) -> None:
@@ -26,13 +23,13 @@ def _table(state: CompareState) -> None:
         rows.append({
             tr("compare.optimizer"): result.label,
             tr("compare.status"): tr(STATUS_KEYS.get(result.status, "compare.race.status.running")),
-            tr("compare.race.col.train_loss"): _number(result.train_loss),
-            tr("compare.race.col.train_accuracy"): _number(result.train_accuracy, 3),
-            tr("compare.race.col.val_loss"): _number(result.val_loss),
-            tr("compare.race.col.val_accuracy"): _number(result.val_accuracy, 3),
+            tr("compare.race.col.train_loss"): format_number(result.train_loss),
+            tr("compare.race.col.train_accuracy"): format_number(result.train_accuracy),
+            tr("compare.race.col.val_loss"): format_number(result.val_loss),
+            tr("compare.race.col.val_accuracy"): format_number(result.val_accuracy),
             tr("compare.race.col.epochs_to_target", target=f"{race.target_accuracy:.0%}"):
                 "—" if result.epochs_to_target is None else str(result.epochs_to_target),
-            tr("compare.race.col.seconds_to_target"): _number(result.seconds_to_target, 3),
+            tr("compare.race.col.seconds_to_target"): format_number(result.seconds_to_target),
             tr("compare.race.col.seconds"): f"{result.seconds:.1f}",
         })
     st.dataframe(rows, hide_index=True)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from playground.engine.optimizers import OPTIMIZERS
 from playground.labs.surfaces import MAX_OPTIMIZERS, SURFACES, OptimizerChoice, Trajectory, suggested_learning_rate
+from playground.numbers import format_number
 from playground_app.common import tr
 from playground_app.compare.optimizer_settings import optimizer_settings
 from playground_app.compare.state import CompareState, SurfaceKeys, compare_state
@@ -72,8 +73,8 @@ def _results_table(trajectories: list[Trajectory]) -> None:
                   else tr("compare.surface.finished"))
         rows.append({
             tr("compare.optimizer"): trajectory.label,
-            tr("compare.surface.final_loss"): float(trajectory.losses[-1]),
-            "x": float(final[0]), "y": float(final[1]),
+            tr("compare.surface.final_loss"): format_number(trajectory.losses[-1]),
+            "x": format_number(final[0]), "y": format_number(final[1]),
             tr("compare.status"): status,
         })
     st.dataframe(rows, hide_index=True)

@@ -1,11 +1,21 @@
 """Convolution lab: convolution, stride, padding and pooling animated on real images, exactly as Keras does."""
 
+import numpy as np
 import streamlit as st
 
 from playground_app.common import tr
 from playground_app.convolution.input import ConvKeys, convolution_state, input_picker
 from playground_app.convolution.sections import SECTIONS, feature_maps_section
 from playground_app.errors import page_boundary
+
+
+@st.fragment
+def _section(section: str, image: np.ndarray) -> None:
+    """The chosen section. A fragment: a control of the section reruns only this, not the input picker or
+    the page around it (a stride change redrew the whole page in ~2 s on a busy machine)."""
+    with page_boundary():
+        SECTIONS[section](image)
+
 
 st.title(tr("nav.convolution"))
 st.write(tr("conv.intro"))
@@ -20,4 +30,4 @@ with page_boundary():
     if section == "features":
         feature_maps_section(image, state)
     else:
-        SECTIONS[section](image)
+        _section(section, image)

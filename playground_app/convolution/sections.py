@@ -66,7 +66,7 @@ def convolution_section(image: np.ndarray) -> None:
     except ConvolutionError as error:
         st.warning(error.text(lang()))
         return
-    if region is not None:
+    if region is not None and frames.padding.total:  # Only padding is placed differently on a region.
         st.caption(tr("conv.anim.crop_note"))
     if relu:
         st.caption(tr("conv.anim.relu_note"))
@@ -106,7 +106,7 @@ def pooling_section(image: np.ndarray) -> None:
     except ConvolutionError as error:
         st.warning(error.text(lang()))
         return
-    if region is not None:
+    if region is not None and frames.padding.total:  # Only padding is placed differently on a region.
         st.caption(tr("conv.anim.crop_note"))
     st.plotly_chart(animation_figure(frames, _labels(), channel=channel), key=ConvKeys.POOL_ANIMATION_CHART,
                     config={"displayModeBar": False})

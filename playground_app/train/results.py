@@ -7,6 +7,8 @@ import streamlit as st
 
 from playground.charts.training import confusion_figure
 from playground.engine.runs import FINISHED, RUNNING, STOPPED, Run, history_csv
+from playground.labs.model_uses import ModelShapes, model_uses
+from playground.numbers import MISSING, format_number
 from playground_app.common import tr
 from playground_app.errors import page_boundary
 from playground_app.state import publish_model
@@ -14,16 +16,34 @@ from playground_app.train.predict import predict_section
 from playground_app.train.state import RunData, TrainKeys, TrainState, forget_run, keep_ended
 
 GALLERY_COLUMNS = 8
-MISSING = "—"
+# Characters of caption one gallery row holds on one line (wide layout): 8 columns of "7 → 2", 6 of "Ankle boot → Sneaker".
+GALLERY_ROW_CHARACTERS = 120
 RESULT_KEY = TrainKeys.RESULT_RUN
 
 
+# What the results say about the pages that can use a run's model (keys of ``MODEL_USES``, in its order).
+PUBLISHED_KEYS: dict[tuple[str, ...], str] = {
+    ("draw", "convolution"): "train.published",
+    ("draw",): "train.published_draw",
+    ("convolution",): "train.published_convolution",
+}
+
+
 def publish_finished(state: TrainState) -> None:
-    """Hands each finished or stopped run's model to the other pages, once."""
+    """Hands each finished or stopped run's model to the other pages, once, noting which pages can use it."""
     for run in state.runs:
         if run.run_id not in state.published and run.status in (FINISHED, STOPPED) and run.has_model:
             publish_model(run.config.label, run)
-            state.published.add(run.run_id)
+            state.published[run.run_id] = _uses(run)
+
+
+def _uses(run: Run) -> tuple[str, ...]:
+    """The pages that can use the run's model: decided from its spec, or from the model for an uploaded one."""
+    try:
+        shapes = ModelShapes.of_spec(run.config.spec) if run.config.spec else ModelShapes.of_model(run.model)
+    except ValueError:  # A spec that no longer validates, or a model file that cannot be read: say nothing.
+        return ()
+    return model_uses(shapes)
 
 
 def keep_runs(state: TrainState) -> None:
@@ -51,23 +71,18 @@ def runs_table(state: TrainState) -> None:
             tr("train.column.optimizer"): f"{config.optimizer} ({config.learning_rate:g})",
             tr("train.column.loss"): config.loss,
             tr("train.column.batch_epochs"): f"{config.batch_size} / {done}/{config.epochs}",
-            "loss": _number(last.get("loss")),
-            "val_loss": _number(last.get("val_loss")),
+            "loss": format_number(last.get("loss")),
+            "val_loss": format_number(last.get("val_loss")),
             tr("train.column.test"): _headline(snapshot.results.test_metrics) if snapshot.results else MISSING,
         })
     st.dataframe(rows, hide_index=True, width="stretch")
-
-
-def _number(value: float | None) -> str:
-    """A log value as the table shows it: four decimals, or "—" before the first epoch ended (never "None")."""
-    return MISSING if value is None else f"{value:.4f}"
 
 
 def _headline(metrics: dict[str, float]) -> str:
     """The test metric a learner looks at first: accuracy for classification, else the loss."""
     for name in ("accuracy", "mae", "loss"):
         if name in metrics:
-            return f"{name} {metrics[name]:.4f}"
+            return f"{name} {format_number(metrics[name])}"
     return ""
 
 
@@ -91,7 +106,7 @@ def results_section(state: TrainState) -> None:
     st.markdown(f"**{tr('train.test_metrics')}**")
     columns = st.columns(max(len(results.test_metrics), 1))
     for column, (name, value) in zip(columns, results.test_metrics.items()):
-        column.metric(tr("train.metric_value", name=name), f"{value:.4f}")
+        column.metric(tr("train.metric_value", name=name), format_number(value))
     data = state.run_data.get(run.run_id)
     if results.confusion is not None and data is not None:
         st.markdown(f"**{tr('train.confusion')}**")
@@ -103,8 +118,9 @@ def results_section(state: TrainState) -> None:
     if data is not None and run.has_model:
         with page_boundary():  # A model that cannot predict must not hide the downloads below.
             predict_section(run, data, _task(run, results))
-    if run.run_id in state.published:
-        st.caption(tr("train.published", label=run.config.label))
+    published_key = PUBLISHED_KEYS.get(state.published.get(run.run_id, ()))
+    if published_key:
+        st.caption(tr(published_key, label=run.config.label))
     _downloads(run, snapshot)
     if st.button(tr("train.delete_run"), key=f"train_delete_{run.run_id}", disabled=run.active,
                  help=tr("train.delete_run_help")):
@@ -132,17 +148,21 @@ def _gallery(indices: list[int], predictions: list[float], data: RunData) -> Non
     if not indices:
         st.caption(tr("train.none_misclassified"))
         return
-    columns = st.columns(GALLERY_COLUMNS)
-    for position, index in enumerate(indices):
+    captions = [tr("train.misclassified_caption", true=_class_name(data.class_names, int(data.y_test[index])),
+                   predicted=_class_name(data.class_names, int(predictions[index]))) for index in indices]
+    count = gallery_columns(captions)
+    columns = st.columns(count)
+    for position, (index, caption) in enumerate(zip(indices, captions)):
         image = np.asarray(data.x_test[index], dtype="float32")
         if image.ndim == 3 and image.shape[-1] == 1:
             image = image[..., 0]
-        true_name = _class_name(data.class_names, int(data.y_test[index]))
-        predicted_name = _class_name(data.class_names, int(predictions[index]))
-        columns[position % GALLERY_COLUMNS].image(
-            np.clip(image, 0.0, 1.0), caption=tr("train.misclassified_caption", true=true_name, predicted=predicted_name),
-            width="stretch",
-        )
+        columns[position % count].image(np.clip(image, 0.0, 1.0), caption=caption, width="stretch")
+
+
+def gallery_columns(captions: list[str]) -> int:
+    """Columns of the misclassified gallery: as many as keep the longest caption on one line (3 to 8)."""
+    longest = max((len(caption) for caption in captions), default=1)
+    return max(3, min(GALLERY_COLUMNS, GALLERY_ROW_CHARACTERS // longest))
 
 
 def _class_name(names: tuple[str, ...], index: int) -> str:

@@ -85,7 +85,7 @@ class TrainState:
         uploaded_model: A model loaded from a ``.keras`` upload, or None.
         uploaded_bytes: The uploaded ``.keras`` file, sent to the worker that trains it further.
         uploaded_name: The uploaded file's name.
-        published: Run ids whose model was handed to the other pages.
+        published: Run id → the pages that can use its model (empty: none), for runs handed to the other pages.
         workspace: Where ended runs are kept on disk (a reload or restart brings them back), or None
             when the disk cannot be used.
         saved: Run ids already kept in the workspace (restored runs included).
@@ -103,7 +103,7 @@ class TrainState:
     uploaded_model: Any = None
     uploaded_bytes: bytes | None = None
     uploaded_name: str = ""
-    published: set[int] = field(default_factory=set)
+    published: dict[int, tuple[str, ...]] = field(default_factory=dict)
     workspace: Workspace | None = None
     saved: set[int] = field(default_factory=set)
     charted_runs: set[str] = field(default_factory=set)
