@@ -191,3 +191,18 @@ def test_a_run_nobody_watches_is_stopped(monkeypatch):
         time.sleep(0.1)
     snapshot = handle.runs[0].snapshot()
     assert snapshot.status == STOPPED and len(snapshot.epochs) < 500
+
+
+def test_on_end_is_told_once_when_the_models_are_home():
+    """What keeps a run on disk when no page watches any more (the Train page's ``keeping_runs``)."""
+    told = []
+
+    def on_end(handle: runner.Handle) -> None:
+        told.append((handle.done.is_set(), handle.runs[0].status, handle.runs[0].model_bytes is not None))
+
+    handle = runner.submit(FitJob(_config(epochs=2)), load("iris"), on_end=on_end)
+    _wait(handle)
+    deadline = time.monotonic() + 10
+    while not told and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert told == [(True, FINISHED, True)]

@@ -74,3 +74,39 @@ def test_a_class_server_gives_each_browser_its_own_workspace(tmp_path: Path, mon
     new_id = stranger.query_params["ws"]  # Made on the first visit and kept in the link.
     new_id = new_id[0] if isinstance(new_id, list) else new_id
     assert valid_workspace_id(new_id) and new_id != "alice"
+
+
+def test_a_reload_during_training_finds_the_run_live_and_it_is_kept_when_it_ends_unwatched(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """F5 while a run trains: the new session shows it training (with Stop); it is on disk once it ends."""
+    from playground.engine.runner import Handle
+    from playground.engine.runs import RUNNING, RunConfig
+    from playground_app.train import state as train_state
+
+    monkeypatch.setenv("PLAYGROUND_HOME", str(tmp_path))
+    monkeypatch.setattr(train_state, "_live", {})
+    first = open_page("train")
+    state = first.session_state["train"]
+    running = Run(RunConfig(label="#1 live", spec={"layers": [{"type": "Dense", "units": 3}]}, dataset="iris",
+                            loss="sparse_categorical_crossentropy", optimizer="Adam", learning_rate=0.01, epochs=4))
+    running.apply({"steps": 6, "status": RUNNING})
+    running.add_batch(0, 3, {"loss": 1.0})
+    handle = Handle(None, [running])
+    # What the Train button does (live._launch), without a cluster: listed, and kept on disk at its end.
+    handle.on_end = train_state.keeping_runs(state)
+    train_state.listed(handle, {})
+
+    second = open_page("train")  # The reload: a new session of the same desktop workspace.
+    assert _table_labels(second) == ["#1 live"]
+    assert not second.button(key="train_stop").disabled, "Stop must work on the run after a reload"
+    assert [run.config.label for run in Workspace.open().runs()] == []
+
+    # The run ends while no page watches: the follower's on_end keeps it.
+    finished = ended_run("#1 live")
+    running.apply({"status": FINISHED})
+    running.set_results(finished.snapshot().results)
+    handle.done.set()
+    handle.on_end(handle)
+    assert [run.config.label for run in Workspace.open().runs()] == ["#1 live"]
+    third = open_page("train")
+    assert _table_labels(third) == ["#1 live"], "the run is listed once, from the disk"

@@ -8,11 +8,13 @@ hold handles and read ``Run.snapshot()``; they never see a thread, a future or a
 
 from __future__ import annotations
 
+import logging
 import pickle
 import threading
 import time
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from playground.engine import cluster
@@ -20,6 +22,8 @@ from playground.errors import LearnerError, first_line
 from playground.engine.jobs import FitJob, Outcome, RaceJob
 from playground.engine.runs import FAILED, FINAL_STATUSES, QUEUED, STOPPED, Run
 from playground.engine.worker import Channel, run_job
+
+_log = logging.getLogger(__name__)
 
 # Seconds a running job goes on with nobody looking at it (its tab closed) before it is stopped.
 VIEWER_TIMEOUT = 300.0
@@ -53,6 +57,7 @@ class Handle:
         self.done = threading.Event()
         self.last_seen = time.monotonic()
         self.stop_event: Any = None  # The job's Dask event, once it reached the cluster.
+        self.on_end: Callable[[Handle], None] | None = None  # See ``submit``.
 
     @property
     def active(self) -> bool:
@@ -99,16 +104,24 @@ class RaceHandle(Handle):
         return self.job.epochs
 
 
-def submit(job: FitJob | RaceJob, dataset: Any) -> Handle:
+def submit(job: FitJob | RaceJob, dataset: Any, on_end: Callable[[Handle], None] | None = None) -> Handle:
     """Starts ``job`` with ``dataset`` (a ``playground.data.Dataset``) and returns its handle at once.
 
     Reaching the cluster (the first time: starting it), sending the data and following the job all
     happen in the handle's own thread, so the page that pressed Train is never kept waiting; until a
     worker takes the job its runs say "queued". A cluster that cannot be reached fails the runs with
     its message.
+
+    Args:
+        job: What to train.
+        dataset: Its data.
+        on_end: Called once with the handle when the job has ended and its models are home, in the
+            handle's thread, whether or not a page still watches (the Train page keeps the runs on disk
+            with it, so a reload during training loses nothing). Its errors are logged, never raised.
     """
     runs = [Run(config) for config in job.configs]
     handle: Handle = RaceHandle(job, runs) if isinstance(job, RaceJob) else Handle(job, runs)
+    handle.on_end = on_end
     threading.Thread(target=_start_and_follow, args=(handle, dataset), daemon=True,
                      name=f"playground-follow-{runs[0].run_id}").start()
     return handle
@@ -131,7 +144,7 @@ def _start_and_follow(handle: Handle, dataset: Any) -> None:
                        else ("engine.error.cluster_failed", {"detail": first_line(error, 300)}))
         for run in handle.runs:
             run.apply({"status": FAILED, "error": (key, fields)})
-        handle.done.set()
+        _end(handle)
         return
     if any(run.stop_requested.is_set() for run in handle.runs):
         handle.stop()  # Stop was pressed while the cluster started.
@@ -187,8 +200,18 @@ def _follow(handle: Handle, client: Any, future: Any, queue: Any, channel: Chann
     finally:
         for index, status in held_back.items():
             handle.runs[index].apply({"status": status})
-        handle.done.set()
+        _end(handle)
         _release(client, future, queue, channel)
+
+
+def _end(handle: Handle) -> None:
+    """Marks the handle done, then tells whoever asked (``submit``'s ``on_end``)."""
+    handle.done.set()
+    if handle.on_end is not None:
+        try:
+            handle.on_end(handle)
+        except Exception:  # noqa: BLE001 - keeping a record must never break the follower.
+            _log.exception("on_end of %s failed", handle.runs[0].config.label)
 
 
 def _should_stop(handle: Handle) -> bool:

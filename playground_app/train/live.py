@@ -26,7 +26,7 @@ from playground.spec import SpecError
 from playground_app.common import lang, tr
 from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
-from playground_app.train.state import RunData, TrainKeys, TrainState, forget_all
+from playground_app.train.state import RunData, TrainKeys, TrainState, forget_all, keeping_runs, listed
 
 EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam table.
 # How often the page redraws while a run trains. Every rerun of a fragment costs the browser: about
@@ -100,7 +100,9 @@ def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | N
         for config, _, _ in planned:
             if config.spec is not None:
                 validate(config.spec)
-        handles = [runner.submit(FitJob(config, model_bytes), dataset) for config, dataset, model_bytes in planned]
+        keep = keeping_runs(state)
+        handles = [runner.submit(FitJob(config, model_bytes), dataset, on_end=keep)
+                   for config, dataset, model_bytes in planned]
     except LearnerError as error:
         st.error(tr("train.spec_error", detail=error.text(lang())) if isinstance(error, SpecError) else error.text(lang()))
         return
@@ -111,6 +113,7 @@ def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | N
         state.run_data[run.run_id] = RunData(np.asarray(dataset.x_test), np.asarray(dataset.y_test),
                                              tuple(dataset.class_names), dataset.kind, tuple(dataset.feature_names),
                                              tuple(dataset.feature_mean), tuple(dataset.feature_scale))
+        listed(handle, {run.run_id: state.run_data[run.run_id]})
     new_ids = [handle.runs[0].run_id for handle in handles]
     kept = [] if replace_overlay else [run_id for run_id in st.session_state.get(OVERLAY_KEY, [])
                                        if run_id in state.run_data]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,10 @@ if TYPE_CHECKING:  # The engine imports Dask: only when something trains.
 
 STATE_KEY = "train"
 _log = logging.getLogger(__name__)
+# The trainings of every session of this server, by workspace id, until they are kept on disk: a reload
+# (a new session) during training finds its runs here, live, with their Stop.
+_live_lock = threading.Lock()
+_live: dict[str, list[tuple[Handle, dict[int, RunData]]]] = {}
 
 
 class TrainKeys:
@@ -106,7 +111,7 @@ class TrainState:
     published: dict[int, tuple[str, ...]] = field(default_factory=dict)
     workspace: Workspace | None = None
     saved: set[int] = field(default_factory=set)
-    charted_runs: set[str] = field(default_factory=set)
+    charted_runs: set[int] = field(default_factory=set)
     defaults_origin: str = ""
     result_choice: int | None = None
 
@@ -129,7 +134,45 @@ def restored_state() -> TrainState:
             runs = workspace.runs()
         except Exception:  # A damaged workspace must not stop the page: start empty, keep training.
             _log.exception("The runs of %s could not be read", workspace.folder)
-    return TrainState(runs=runs, workspace=workspace, saved={run.run_id for run in runs})
+    state = TrainState(runs=runs, workspace=workspace, saved={run.run_id for run in runs})
+    kept = {run.uid for run in runs}
+    with _live_lock:
+        live = list(_live.get(workspace_id(), ()))
+    for handle, run_data in live:  # Trainings started before a reload: still running, or ending just now.
+        fresh = [run for run in handle.runs if run.uid not in kept]
+        if fresh:
+            state.runs.extend(fresh)
+            state.handles.append(handle)
+            state.run_data.update({run.run_id: run_data[run.run_id] for run in fresh if run.run_id in run_data})
+    return state
+
+
+def keeping_runs(state: TrainState) -> Callable[[Handle], None]:
+    """What ``runner.submit`` calls when a training of this session ends: keep its runs on disk.
+
+    Until then the training is listed for this workspace, so a reload finds it (``restored_state``).
+    Runs on disk even when no page is open any more.
+    """
+    key = workspace_id()
+    workspace = state.workspace
+
+    def keep(handle: Handle) -> None:
+        try:
+            for run in handle.runs:
+                if workspace is not None and run.status in FINAL_STATUSES:
+                    workspace.save(run)
+        finally:
+            with _live_lock:
+                _live[key] = [entry for entry in _live.get(key, ()) if entry[0] is not handle]
+
+    return keep
+
+
+def listed(handle: Handle, run_data: dict[int, RunData]) -> None:
+    """Lists a training just started in this session's workspace (see ``keeping_runs``)."""
+    with _live_lock:
+        if not handle.done.is_set():
+            _live.setdefault(workspace_id(), []).append((handle, run_data))
 
 
 def keep_ended(state: TrainState) -> list[Run]:
