@@ -160,7 +160,7 @@ class BoundarySetup:
             "x_train, x_test = features(x_train), features(x_test)",
             "",
             to_code(self.spec(), {"optimizer": optimizer_code(self.optimizer, self.learning_rate),
-                                  "loss": self.loss, "metrics": ["accuracy"]}).replace(
+                                  "loss": self.loss, "metrics": ["accuracy"]}, seed=weight_seed).replace(
                 "from tensorflow import keras\n", f"from tensorflow import keras\n\nkeras.utils.set_random_seed({weight_seed})\n", 1),
             f"history = model.fit(x_train, y_train, batch_size={self.batch_size}, epochs={epochs}, "
             "validation_data=(x_test, y_test))",

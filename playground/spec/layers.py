@@ -30,18 +30,22 @@ from playground.spec.shape_rules import Rule
 
 FieldKind = Literal["int", "float", "choice", "bool", "int_tuple"]
 
-INITIALIZERS: tuple[str, ...] = (
-    "glorot_uniform",
-    "glorot_normal",
-    "he_normal",
-    "he_uniform",
-    "lecun_normal",
-    "lecun_uniform",
-    "random_normal",
-    "random_uniform",
-    "zeros",
-    "ones",
-)
+INITIALIZER_CLASSES: dict[str, str] = {
+    "glorot_uniform": "GlorotUniform",
+    "glorot_normal": "GlorotNormal",
+    "he_normal": "HeNormal",
+    "he_uniform": "HeUniform",
+    "lecun_normal": "LecunNormal",
+    "lecun_uniform": "LecunUniform",
+    "random_normal": "RandomNormal",
+    "random_uniform": "RandomUniform",
+    "zeros": "Zeros",
+    "ones": "Ones",
+}
+"""Keras's initializer names → their classes (``keras.initializers.<class>``), for seeded code and models."""
+INITIALIZERS: tuple[str, ...] = tuple(INITIALIZER_CLASSES)
+RANDOM_INITIALIZERS: frozenset[str] = frozenset(set(INITIALIZERS) - {"zeros", "ones"})
+"""The initializers that draw random numbers (and so take a ``seed``)."""
 PADDINGS: tuple[str, ...] = ("valid", "same")
 
 # Layer types that run arbitrary Python code (or load it); refused with their own message.
@@ -114,6 +118,8 @@ class LayerType:
         adds_layer: False only for ``InputLayer``: its shape becomes the model's input
             (``keras.Input``), so it adds no layer to the model, no row to the summary and no
             ``model.add`` line to the exported code.
+        seeded: The constructor arguments that carry randomness and get an explicit seed when a model is
+            built or exported with one (``playground.spec.seeds``): an initializer argument, or ``"seed"``.
     """
 
     name: str
@@ -129,6 +135,7 @@ class LayerType:
     flattens: bool
     hidden_activation: bool
     adds_layer: bool = True
+    seeded: tuple[str, ...] = ()
 
     def field(self, name: str) -> Field | None:
         """Returns the field called ``name``, or None."""
@@ -192,7 +199,7 @@ _TYPES: tuple[LayerType, ...] = (
         starter={"units": 16, "activation": "relu"}, positional=("units",), snake_name="dense",
         description_key="spec.type.Dense",
         shape_rule=shape_rules.dense, param_formula=param_formulas.dense,
-              colour="#83d483", flattens=False, hidden_activation=True,
+              colour="#83d483", flattens=False, hidden_activation=True, seeded=("kernel_initializer",),
     ),
     LayerType(
         "Conv2D",
@@ -203,7 +210,7 @@ _TYPES: tuple[LayerType, ...] = (
         starter={"filters": 32, "kernel_size": 3, "activation": "relu"}, positional=("filters", "kernel_size"),
         snake_name="conv2d", description_key="spec.type.Conv2D",
         shape_rule=shape_rules.conv2d, param_formula=param_formulas.conv2d,
-              colour="#ef476f", flattens=False, hidden_activation=True,
+              colour="#ef476f", flattens=False, hidden_activation=True, seeded=("kernel_initializer",),
     ),
     _pooling("MaxPooling2D", "max_pooling2d", "#118ab2"),
     # Keras 3 gives MaxPooling2D a default pool size but makes AveragePooling2D's required.
@@ -223,7 +230,7 @@ _TYPES: tuple[LayerType, ...] = (
     LayerType("Dropout", (Field("rate", "float", REQUIRED, 0.0, 0.95, help_key="spec.help.rate"),),
               starter={"rate": 0.3}, positional=("rate",), snake_name="dropout", description_key="spec.type.Dropout",
               shape_rule=shape_rules.same_shape, param_formula=param_formulas.none,
-              colour="#bbbbbb", flattens=False, hidden_activation=False),
+              colour="#bbbbbb", flattens=False, hidden_activation=False, seeded=("seed",)),
     LayerType(
         "BatchNormalization",
         (Field("momentum", "float", 0.99, 0.0, 0.9999, help_key="spec.help.momentum"),
