@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from playground.spec import tasks
-from playground.spec.layers import LAYER_TYPES
+from playground.spec.layers import LAYER_TYPES, regularizer_code
 from playground.spec.seeds import layer_seeds, source
 from playground.spec.validation import validated
 
@@ -150,7 +150,8 @@ def _layer_call(layer: dict[str, Any], seeds: dict[str, Any] | None = None) -> s
         if field.name in layer_type.positional and field.name in layer or field.name in seeds:
             continue
         if field.name in layer and layer[field.name] != field.default:
-            parts.append(f"{field.name}={_literal(layer[field.name])}")
+            value = layer[field.name]
+            parts.append(f"{field.name}={regularizer_code(value) if field.kind == 'regularizer' else _literal(value)}")
     parts += [f"{name}={source(value)}" for name, value in seeds.items()]
     return f"{layer['type']}({', '.join(parts)})"
 

@@ -28,7 +28,7 @@ from playground.spec.activations import ACTIVATIONS
 from playground.spec.param_formulas import FormulaRule
 from playground.spec.shape_rules import Rule
 
-FieldKind = Literal["int", "float", "choice", "bool", "int_tuple"]
+FieldKind = Literal["int", "float", "choice", "bool", "int_tuple", "regularizer"]
 
 INITIALIZER_CLASSES: dict[str, str] = {
     "glorot_uniform": "GlorotUniform",
@@ -66,7 +66,8 @@ class Field:
 
     Attributes:
         name: The argument name, exactly as the Keras constructor spells it.
-        kind: "int", "float", "choice", "bool" or "int_tuple".
+        kind: "int", "float", "choice", "bool", "int_tuple" or "regularizer" (one of ``choices`` by name,
+            or a ``REGULARIZER_CLASSES`` class with strengths from ``minimum`` to ``maximum``).
         default: What Keras uses when the argument is absent, or ``REQUIRED``.
         minimum: Smallest accepted value (for an int_tuple: of each element).
         maximum: Largest accepted value (for an int_tuple: of each element).
@@ -154,10 +155,38 @@ def _activation(default: str | None = "linear") -> Field:
 _USE_BIAS = Field("use_bias", "bool", True, help_key="spec.help.use_bias")
 _KERNEL_INITIALIZER = Field("kernel_initializer", "choice", "glorot_uniform", choices=INITIALIZERS,
                             help_key="spec.help.kernel_initializer")
-# Keras's own names for its regularizers: "l2" is ``keras.regularizers.L2(0.01)``; None is none.
-REGULARIZERS: tuple[str | None, ...] = (None, "l1", "l2", "l1_l2")
-_KERNEL_REGULARIZER = Field("kernel_regularizer", "choice", None, choices=REGULARIZERS, nullable=True,
-                            help_key="spec.help.kernel_regularizer")
+REGULARIZER_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "l1": ("L1", ("l1",)),
+    "l2": ("L2", ("l2",)),
+    "l1_l2": ("L1L2", ("l1", "l2")),
+}
+"""Keras's regularizer names → (class in ``keras.regularizers``, its strength arguments)."""
+# A regularizer argument is None, Keras's plain name ("l2" is ``keras.regularizers.L2(0.01)``), or the
+# class with its own strength as Keras serialises it: {"class_name": "L2", "config": {"l2": 0.001}}.
+REGULARIZERS: tuple[str | None, ...] = (None, *REGULARIZER_CLASSES)
+_KERNEL_REGULARIZER = Field("kernel_regularizer", "regularizer", None, minimum=1e-6, maximum=1.0,
+                            choices=REGULARIZERS, nullable=True, help_key="spec.help.kernel_regularizer")
+
+
+def regularizer(name: str | None, strength: float | None = None) -> str | dict[str, Any] | None:
+    """A regularizer argument: ``name`` alone (Keras's 0.01), or its class with ``strength`` on each penalty."""
+    if name is None or strength is None:
+        return name
+    class_name, arguments = REGULARIZER_CLASSES[name]
+    return {"class_name": class_name, "config": {argument: float(strength) for argument in arguments}}
+
+
+def regularizer_code(value: str | dict[str, Any]) -> str:
+    """A regularizer argument as exported code: ``'l2'`` or ``keras.regularizers.L2(0.001)``."""
+    if not isinstance(value, dict):
+        return repr(value)
+    config = value["config"]
+    if len(config) == 1:
+        return f"keras.regularizers.{value['class_name']}({float(next(iter(config.values()))):.10g})"
+    keywords = ", ".join(f"{name}={float(strength):.10g}" for name, strength in config.items())
+    return f"keras.regularizers.{value['class_name']}({keywords})"
+
+
 _PADDING = Field("padding", "choice", "valid", choices=PADDINGS, help_key="spec.help.padding")
 _POOL_SIZE = Field("pool_size", "int_tuple", 2, 1, 64, length=2, help_key="spec.help.pool_size")
 _POOL_STRIDES = Field("strides", "int_tuple", None, 1, 64, length=2, nullable=True, help_key="spec.help.pool_strides")
