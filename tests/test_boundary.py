@@ -69,13 +69,19 @@ def test_decision_grid_is_a_probability_map_and_fast():
 
 def test_the_exported_code_makes_the_same_data_and_model():
     setup = BoundarySetup(point_set="circles", noise=0.2, points=80, features=("x1", "x2", "x1_squared"), regularizer="l2",
-                          hidden=())
+                          regularization=0.001, hidden=())
     code = setup.code(epochs=1, weight_seed=5)
     namespace: dict = {}
     exec(compile(code, "exported", "exec"), namespace)  # noqa: S102 - our own generated code.
     dataset = setup.dataset()
     assert np.allclose(namespace["x_train"], dataset.x_train) and np.array_equal(namespace["y_test"], dataset.y_test)
-    assert "kernel_regularizer='l2'" in code and namespace["model"].count_params() == 4
+    assert "kernel_regularizer=keras.regularizers.L2(0.001)" in code and namespace["model"].count_params() == 4
+    # The strength reaches Keras: the penalty the model adds to its loss is 0.001 × the sum of squared weights.
+    model = namespace["model"]
+    kernel = np.asarray(model.layers[0].kernel)
+    assert model.layers[0].kernel_regularizer.l2 == pytest.approx(0.001)
+    assert float(sum(np.asarray(loss) for loss in model.losses)) == pytest.approx(0.001 * float(np.sum(kernel ** 2)),
+                                                                                 rel=1e-5)
 
 
 def _train(setup: BoundarySetup, epochs: int) -> tuple[float, float]:

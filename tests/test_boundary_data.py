@@ -110,6 +110,6 @@ def test_the_exported_code_runs_alone_with_the_same_data_and_initial_model(kind,
     assert result["y_test"] == dataset.y_test.tolist() and len(result["loss"]) == 2
     # The same seed gives the same initial weights the engine starts from (FitJob seeds Keras, then builds).
     keras.utils.set_random_seed(11)
-    engine_model = build_model(setup.spec())
+    engine_model = build_model(setup.spec(), seed=11)
     for exported, engine in zip(result["initial"], engine_model.get_weights()):
         assert np.allclose(exported, engine, atol=1e-6)

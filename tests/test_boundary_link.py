@@ -23,13 +23,37 @@ def test_every_lesson_round_trips_with_its_epochs_and_weight_seed(lesson):
 
 def test_a_full_setup_with_a_real_table_round_trips():
     setup = BoundarySetup(table=table_points("wine", (0, 6)), hidden=((7, "relu"), (3, "sigmoid")),
-                          features=("x1", "x2", "sin_x1"), regularizer="l1", optimizer="SGD", learning_rate=0.2,
+                          features=("x1", "x2", "sin_x1"), regularizer="l1", regularization=0.003, optimizer="SGD",
+                          learning_rate=0.2,
                           batch_size=32, data_seed=9)
     param = lab_to_param(setup, 321, 77)
     assert len(param) < 600  # Short enough to paste anywhere.
     link = lab_from_param(param)
     assert link.setup == setup and link.setup.table.columns == ("alcohol", "flavanoids") and link.csv_name is None
-    assert link.setup.spec()["layers"][0]["kernel_regularizer"] == "l1"
+    assert link.setup.spec()["layers"][0]["kernel_regularizer"] == {"class_name": "L1", "config": {"l1": 0.003}}
+
+
+def _old_link(data: dict) -> str:
+    """A link as the page wrote it before the regularization strength existed."""
+    compact = json.dumps(data, separators=(",", ":")).encode("utf-8")
+    return "1." + base64.urlsafe_b64encode(zlib.compress(compact, 9)).decode("ascii").rstrip("=")
+
+
+def test_a_link_from_before_the_strength_control_trains_with_keras_default_strength():
+    import keras
+
+    from playground.spec import build_model
+
+    old = {"set": "xor", "classes": 2, "noise": 0.0, "points": 200, "test": 0.3, "data_seed": 0,
+           "hidden": [[4, "tanh"]], "features": ["x1", "x2"], "reg": "l2", "opt": "Adam", "lr": 0.03, "batch": 10,
+           "epochs": 100, "seed": 0}
+    link = lab_from_param(_old_link(old))
+    assert link.setup.regularizer == "l2" and link.setup.regularization == 0.01
+    model = build_model(link.setup.spec())
+    assert isinstance(model.layers[0].kernel_regularizer, keras.regularizers.L2)
+    assert model.layers[0].kernel_regularizer.l2 == pytest.approx(0.01)
+    with pytest.raises(LinkError):
+        lab_from_param(_old_link({**old, "reg_strength": 5.0}))
 
 
 def test_a_csv_lab_keeps_everything_but_the_rows_and_names_the_file():

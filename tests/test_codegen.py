@@ -108,3 +108,33 @@ def test_training_code_for_an_uploaded_model_loads_it_and_fits(tmp_path, monkeyp
     assert set(namespace["history"].history) == {"loss", "accuracy"}
     with pytest.raises(ValueError):
         to_code(None, {"loss": "mse"}, FitArguments())
+
+
+def test_a_regularizer_with_its_own_strength_reaches_keras_code_and_the_link():
+    from playground.spec import build_model, spec_from_url_param, spec_to_url_param
+
+    spec = {"input_shape": [2], "layers": [
+        {"type": "Dense", "units": 3, "kernel_regularizer": {"class_name": "L2", "config": {"l2": 0.001}}},
+        {"type": "Dense", "units": 1, "kernel_regularizer": {"class_name": "L1L2", "config": {"l1": 0.002, "l2": 0.0005}}},
+        {"type": "Dense", "units": 1, "kernel_regularizer": "l1"}]}  # A plain name still means Keras's 0.01.
+    code = to_code(spec)
+    assert "Dense(3, kernel_regularizer=keras.regularizers.L2(0.001))" in code
+    assert "kernel_regularizer=keras.regularizers.L1L2(l1=0.002, l2=0.0005)" in code
+    assert "Dense(1, kernel_regularizer='l1')" in code
+    exported, built = _run(code), build_model(spec_from_url_param(spec_to_url_param(spec)))
+    for model in (exported, built):
+        assert model.layers[0].kernel_regularizer.get_config() == pytest.approx({"l2": 0.001})
+        assert model.layers[1].kernel_regularizer.get_config() == pytest.approx({"l1": 0.002, "l2": 0.0005})
+        assert model.layers[2].kernel_regularizer.get_config() == pytest.approx({"l1": 0.01})
+
+
+@pytest.mark.parametrize("value, argument", [
+    ({"class_name": "L2", "config": {"l2": 5}}, "kernel_regularizer.l2"),
+    ({"class_name": "L2", "config": {"l1": 0.01}}, "kernel_regularizer"),
+    ({"class_name": "Orthogonal", "config": {"l2": 0.01}}, "kernel_regularizer"),
+    ({"class_name": "L1", "config": {"l1": "strong"}}, "kernel_regularizer.l1"),
+])
+def test_a_bad_regularizer_strength_is_refused_with_the_argument_named(value, argument):
+    with pytest.raises(SpecError) as caught:
+        to_code({"input_shape": [2], "layers": [{"type": "Dense", "units": 1, "kernel_regularizer": value}]})
+    assert f'"{argument}"' in caught.value.text("en") and f'"{argument}"' in caught.value.text("ko")

@@ -66,20 +66,23 @@ def test_the_link_holds_the_whole_lab_and_reopens_it():
     at = open_page("boundary")
     at.button(key="boundary_lesson_circles_squares").click().run()
     at.selectbox(key="boundary_regularizer").select("l1").run()
+    at.select_slider(key="boundary_regularization").set_value(0.001).run()
     at.button(key="boundary_new_weights").click().run()
     assert not at.exception, at.exception
     seed = at.session_state["boundary"].weight_seed
     link = lab_from_param(at.query_params["lab"][0] if isinstance(at.query_params["lab"], list)
                           else at.query_params["lab"])
     assert link.setup.point_set == "circles" and link.setup.regularizer == "l1" and link.weight_seed == seed
+    assert link.setup.regularization == 0.001
     assert link.setup.features == LESSONS["circles_squares"].setup.features and link.epochs == 60
     again = open_page("boundary", query_params={"lab": at.query_params["lab"]})
     assert again.selectbox(key="boundary_set").value == "circles"
     assert again.selectbox(key="boundary_regularizer").value == "l1"
+    assert again.select_slider(key="boundary_regularization").value == 0.001
     assert again.multiselect(key="boundary_features").value == list(link.setup.features)
     assert again.session_state["boundary"].weight_seed == seed
     assert any(t("boundary.link_loaded") in message.value for message in again.success)
-    assert any("kernel_regularizer='l1'" in code.value for code in again.code)
+    assert any("kernel_regularizer=keras.regularizers.L1(0.001)" in code.value for code in again.code)
 
 
 def test_a_broken_link_says_so_and_the_page_still_works():

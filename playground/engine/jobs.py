@@ -21,8 +21,10 @@ class FitJob:
     Attributes:
         config: How to compile and fit (its ``spec`` is built when ``model_bytes`` is None).
         model_bytes: A ``.keras`` model to train further (an upload, or the previous epochs of a lab), or None.
-        seed: Seeds Keras (``keras.utils.set_random_seed``) before the model is built and trained, so the
-            same seed gives the same initial weights and batch order; None leaves the randomness alone.
+        seed: Seeds the built model's initializers and dropouts explicitly (``build_model(spec, seed=...)``)
+            and Keras's global seeds (``keras.utils.set_random_seed``, for fit's shuffling) before it trains,
+            so the same seed gives the same initial weights and batch order whatever else the worker
+            process does; None leaves the randomness alone.
         frames: ``frames(model) -> array``, a picklable picture of the model published on the run
             (``Run.set_frame``) after each epoch, at most every ``live.FRAME_INTERVAL`` seconds, and
             always at the end; None for none.

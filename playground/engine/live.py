@@ -20,9 +20,12 @@ PUBLISH_INTERVAL = 0.2
 # Weight of the previous smoothed value in the batch curve (TensorBoard's default smoothing is 0.6):
 # enough to calm one noisy batch, little enough to lag only a batch or two behind.
 SMOOTHING = 0.6
-# Seconds between two frames (pictures of the model, e.g. a decision grid): a few a second at most,
-# since each costs a forward pass over the grid and the page redraws about twice a second.
+# Most seconds between two frames (pictures of the model, e.g. a decision grid) when epochs come faster.
 FRAME_INTERVAL = 0.25
+# Most of the training's time frames may take. A frame after every epoch when that is cheap enough: the
+# worker ships only the newest frame with the newest epochs, so the picture is then never behind the
+# epoch count (a fixed 0.25 s between frames left it two epochs behind on a small net).
+FRAME_SHARE = 0.15
 
 
 class LivePublisher:
@@ -49,7 +52,9 @@ class LivePublisher:
             clock: Monotonic clock (replaced in tests).
             checkpoint: A ``keras.callbacks.ModelCheckpoint`` whose saves become chart markers, or None.
             frames: ``frames(model) -> array`` published with ``Run.set_frame``, or None.
-            frame_interval: Smallest time between two frames, in seconds (the last one is always sent).
+            frame_interval: Longest wait between two frames, in seconds: a frame follows every epoch while
+                frames take at most ``FRAME_SHARE`` of the time, else they are spaced to that share, but
+                never more than this apart (the last one is always sent).
         """
         self.run = run
         self.interval = interval
@@ -64,6 +69,7 @@ class LivePublisher:
         self.frames = frames
         self.frame_interval = frame_interval
         self._last_frame = -math.inf
+        self._frame_seconds = 0.0
         self._epochs_done = 0
 
     def should_stop(self) -> bool:
@@ -139,9 +145,10 @@ class LivePublisher:
         if self.frames is None:
             return
         now = self.clock()
-        if final or now - self._last_frame >= self.frame_interval:
+        if final or now - self._last_frame >= min(self.frame_interval, self._frame_seconds / FRAME_SHARE):
             self._last_frame = now
             self.run.set_frame(self._epochs_done, self.frames(model))
+            self._frame_seconds = self.clock() - now
 
     def _mark_checkpoint(self, epoch: int) -> None:
         """Adds a marker when ModelCheckpoint improved its best value (it saved the model)."""

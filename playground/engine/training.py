@@ -164,6 +164,7 @@ def make_job(
     task: str,
     class_count: int,
     model: Any = None,
+    seed: int | None = None,
 ) -> TrainingJob:
     """Builds the model (unless given), fits the data to its input shape and encodes the labels.
 
@@ -176,6 +177,7 @@ def make_job(
         task: ``"binary"``, ``"multiclass"`` or ``"regression"``.
         class_count: Number of classes (for one-hot labels).
         model: An existing model to train further (an upload, or the previous run's), or None.
+        seed: Seeds the built model's initializers and dropouts explicitly (``build_model``), or None.
 
     Raises:
         playground.spec.SpecError: When the spec cannot be built.
@@ -184,7 +186,7 @@ def make_job(
     if model is None:
         from playground.spec import build_model
 
-        model = build_model(config.spec, name=f"run_{config.label.split()[0].strip('#') or 'model'}")
+        model = build_model(config.spec, name=f"run_{config.label.split()[0].strip('#') or 'model'}", seed=seed)
     input_shape = tuple(model.input_shape[1:])
     return TrainingJob(
         run=Run(config),

@@ -56,10 +56,13 @@ def _run_fit(job: FitJob, dataset: Any, channel: Channel) -> Outcome:
             if job.seed is not None:
                 import keras
 
+                # TensorFlow's global seed fixes fit's shuffling (its op seeds count ops in the data
+                # pipeline's own graph). The initial weights take explicit seeds (make_job): Python's
+                # global random, which Keras would draw them from, is shared with Dask's event loop.
                 keras.utils.set_random_seed(job.seed)
             model = load_model_bytes(job.model_bytes) if job.model_bytes else None
             training = make_job(job.config, dataset.x_train, dataset.y_train, dataset.x_test, dataset.y_test,
-                                dataset.task, dataset.num_classes, model=model)
+                                dataset.task, dataset.num_classes, model=model, seed=job.seed)
         except Exception as error:  # noqa: BLE001 - the learner sees the reason, never a traceback.
             run.finish(FAILED, "train.error_failed", detail=first_line(error, 300))
             return Outcome([None], [None], _memory())

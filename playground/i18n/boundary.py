@@ -89,14 +89,22 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "boundary.regularizer": {"en": "Regularization of every kernel", "ko": "모든 커널의 규제"},
     "boundary.regularizer_help": {
-        "en": "Keras's own names: 'l2' adds 0.01 × the sum of squared weights to the loss (keras.regularizers.L2(0.01)), "
-              "'l1' 0.01 × the sum of their sizes. Both pull weights towards 0 and smooth the boundary.",
-        "ko": "Keras의 이름 그대로입니다. 'l2'는 가중치 제곱합의 0.01배(keras.regularizers.L2(0.01)), 'l1'은 가중치 "
-              "절댓값 합의 0.01배를 손실에 더합니다. 둘 다 가중치를 0 쪽으로 당겨 경계를 매끄럽게 합니다.",
+        "en": "Keras's own names: 'l2' adds strength × the sum of squared weights to the loss "
+              "(keras.regularizers.L2(strength)), 'l1' strength × the sum of their sizes. Both pull weights "
+              "towards 0 and smooth the boundary.",
+        "ko": "Keras의 이름 그대로입니다. 'l2'는 가중치 제곱합의 세기배(keras.regularizers.L2(세기)), 'l1'은 가중치 "
+              "절댓값 합의 세기배를 손실에 더합니다. 둘 다 가중치를 0 쪽으로 당겨 경계를 매끄럽게 합니다.",
     },
     "boundary.regularizer.none": {"en": "none", "ko": "없음"},
-    "boundary.regularizer.l1": {"en": "L1 (0.01)", "ko": "L1 (0.01)"},
-    "boundary.regularizer.l2": {"en": "L2 (0.01)", "ko": "L2 (0.01)"},
+    "boundary.regularizer.l1": {"en": "L1", "ko": "L1"},
+    "boundary.regularizer.l2": {"en": "L2", "ko": "L2"},
+    "boundary.regularization": {"en": "Regularization strength", "ko": "규제 세기"},
+    "boundary.regularization_help": {
+        "en": "The factor of the penalty (Keras's default is 0.01). 0.0001 barely changes the boundary; 0.1 pulls "
+              "every weight so hard that the boundary flattens.",
+        "ko": "벌점에 곱하는 계수입니다(Keras 기본값 0.01). 0.0001은 경계를 거의 바꾸지 않고, 0.1은 모든 가중치를 "
+              "세게 당겨 경계가 평평해집니다.",
+    },
     "boundary.source_kind": {"en": "Points from", "ko": "점 출처"},
     "boundary.source_kind.points": {"en": "a point set", "ko": "점 집합"},
     "boundary.source_kind.table": {"en": "a real table", "ko": "실제 표 데이터"},

@@ -82,6 +82,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "{layer}: \"{argument}\" cannot be {got}. Choose one of: {choices} (for example {suggestion}).",
         "ko": "{layer}: \"{argument}\"은(는) {got}일 수 없습니다. 다음 중에서 고르세요: {choices} (예: {suggestion}).",
     },
+    "spec.error.bad_regularizer": {
+        "en": "{layer}: \"{argument}\" cannot be {got}. Give one of {choices} (Keras's strength 0.01), or a "
+              "strength from {minimum} to {maximum} as Keras writes it: {{\"class_name\": \"L2\", \"config\": {{\"l2\": 0.001}}}}.",
+        "ko": "{layer}: \"{argument}\"은(는) {got}일 수 없습니다. {choices} 중 하나(Keras 기본 세기 0.01)를 쓰거나, "
+              "{minimum}~{maximum}의 세기를 Keras 형식으로 쓰세요: {{\"class_name\": \"L2\", \"config\": {{\"l2\": 0.001}}}}.",
+    },
     "spec.error.not_int": {
         "en": "{layer}: \"{argument}\" must be a whole number, but got {got}. Enter a whole number such as 16.",
         "ko": "{layer}: \"{argument}\"은(는) 정수여야 하는데 {got}을(를) 받았습니다. 16 같은 정수를 넣으세요.",
@@ -246,8 +252,9 @@ _HELP: dict[str, dict[str, str]] = {
                                      "ko": "초기 가중치를 뽑는 방법. relu에는 he_normal이 잘 맞습니다."},
     "spec.help.kernel_regularizer": {
         "en": "Weight decay added to the loss: 'l2' is keras.regularizers.L2(0.01), which keeps weights small "
-              "and boundaries smooth.",
-        "ko": "손실에 더하는 가중치 벌점. 'l2'는 keras.regularizers.L2(0.01)로, 가중치를 작게 하고 경계를 매끄럽게 합니다."},
+              "and boundaries smooth; another strength is written keras.regularizers.L2(0.001).",
+        "ko": "손실에 더하는 가중치 벌점. 'l2'는 keras.regularizers.L2(0.01)로, 가중치를 작게 하고 경계를 매끄럽게 합니다. "
+              "다른 세기는 keras.regularizers.L2(0.001)처럼 씁니다."},
     "spec.help.filters": {"en": "Number of filters, i.e. output channels.", "ko": "필터 수, 즉 출력 채널 수."},
     "spec.help.kernel_size": {"en": "Filter size: 3 means 3×3.", "ko": "필터 크기. 3은 3×3입니다."},
     "spec.help.strides": {"en": "Step between filter positions; 2 halves the image.",

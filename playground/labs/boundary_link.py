@@ -22,8 +22,8 @@ from typing import Any
 from playground.errors import LearnerError
 from playground.labs.boundary import FEATURES, POINT_SETS
 from playground.labs.boundary_data import TABLE_COLUMNS, table_points
-from playground.labs.boundary_setup import (HIDDEN_ACTIVATIONS, MAX_EPOCHS, MAX_HIDDEN_LAYERS, MAX_UNITS, REGULARIZERS,
-                                            BoundarySetup)
+from playground.labs.boundary_setup import (DEFAULT_REGULARIZATION, HIDDEN_ACTIVATIONS, MAX_EPOCHS, MAX_HIDDEN_LAYERS,
+                                            MAX_UNITS, REGULARIZATION_STRENGTHS, REGULARIZERS, BoundarySetup)
 from playground.spec.io import MAX_JSON_CHARACTERS, MAX_URL_CHARACTERS, URL_VERSION
 
 URL_KEY = "lab"
@@ -57,7 +57,7 @@ def lab_to_param(setup: BoundarySetup, epochs: int, weight_seed: int) -> str:
         "set": setup.point_set, "classes": setup.classes, "noise": setup.noise, "points": setup.points,
         "test": setup.test_ratio, "data_seed": setup.data_seed,
         "hidden": [[units, activation] for units, activation in setup.hidden], "features": list(setup.features),
-        "reg": setup.regularizer, "opt": setup.optimizer, "lr": setup.learning_rate, "batch": setup.batch_size,
+        "reg": setup.regularizer, "reg_strength": setup.regularization, "opt": setup.optimizer, "lr": setup.learning_rate, "batch": setup.batch_size,
         "epochs": epochs, "seed": weight_seed,
     }
     if setup.table is not None and setup.table.indices:
@@ -138,6 +138,9 @@ def _read(data: dict[str, Any]) -> LabLink:
         noise=_number(data, "noise", 0, 1), points=_number(data, "points", 20, 500, whole=True),
         test_ratio=_number(data, "test", 0.1, 0.5), data_seed=_number(data, "data_seed", 0, 2**31, whole=True),
         hidden=layers, features=tuple(features), regularizer=_choice(data, "reg", REGULARIZERS),
+        # Links made before the strength control have none: Keras's own 0.01, as they trained.
+        regularization=_number({"reg_strength": DEFAULT_REGULARIZATION, **data}, "reg_strength",
+                               REGULARIZATION_STRENGTHS[0], REGULARIZATION_STRENGTHS[-1]),
         optimizer=_choice(data, "opt", OPTIMIZERS), learning_rate=_number(data, "lr", 0.0001, 3.0),
         batch_size=_number(data, "batch", 1, 500, whole=True))
     return LabLink(setup, _number(data, "epochs", 1, MAX_EPOCHS, whole=True),

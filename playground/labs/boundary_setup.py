@@ -17,6 +17,7 @@ from playground.data.core import Dataset
 from playground.labs.boundary import (BOUNDS, FEATURES, PLAIN_FEATURES, POINT_SETS, BoundaryFrames, add_features,
                                       make_points, train_test_split)
 from playground.labs.boundary_data import TablePoints
+from playground.spec.layers import regularizer as spec_regularizer
 
 HIDDEN_ACTIVATIONS: tuple[str, ...] = ("tanh", "relu", "sigmoid", "linear")
 """The activations a hidden layer may take on this page (the ones the lessons talk about)."""
@@ -25,7 +26,10 @@ MAX_UNITS = 64
 """Units per hidden layer, at most (the page's field and the link's check)."""
 MAX_EPOCHS = 2000
 REGULARIZERS: tuple[str | None, ...] = (None, "l1", "l2")
-"""Keras's own names: ``"l2"`` is ``keras.regularizers.L2(0.01)`` on every Dense layer's kernel, ``"l1"`` L1(0.01)."""
+"""Keras's own names: ``"l2"`` is ``keras.regularizers.L2(strength)`` on every Dense layer's kernel, ``"l1"`` L1."""
+REGULARIZATION_STRENGTHS: tuple[float, ...] = (0.0001, 0.0003, 0.001, 0.003, 0.01, 0.03, 0.1)
+"""The strengths the page offers (Keras's own default is 0.01): weak enough to change nothing, strong enough to flatten."""
+DEFAULT_REGULARIZATION = 0.01
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class BoundarySetup:
         hidden: The hidden layers as (units, activation), input side first; empty is a perceptron.
         features: The network's inputs (``FEATURES`` keys), computed from (x₁, x₂) in the data.
         regularizer: None, ``"l1"`` or ``"l2"``: Keras's regularizer on every Dense kernel.
+        regularization: The regularizer's strength (the factor of the penalty added to the loss).
         optimizer: A key of ``playground.engine.optimizers.OPTIMIZERS``.
         learning_rate: The optimizer's learning rate.
         batch_size: Samples per batch.
@@ -59,6 +64,7 @@ class BoundarySetup:
     hidden: tuple[tuple[int, str], ...] = ((4, "tanh"),)
     features: tuple[str, ...] = PLAIN_FEATURES
     regularizer: str | None = None
+    regularization: float = DEFAULT_REGULARIZATION
     optimizer: str = "Adam"
     learning_rate: float = 0.03
     batch_size: int = 10
@@ -113,7 +119,9 @@ class BoundarySetup:
 
     def spec(self) -> dict[str, Any]:
         """A stack of Dense layers; the output (sigmoid or softmax) follows from the number of classes."""
-        regularizer = {"kernel_regularizer": self.regularizer} if self.regularizer else {}
+        # Always with its strength, so the exported code says it: kernel_regularizer=keras.regularizers.L2(0.01).
+        regularizer = ({"kernel_regularizer": spec_regularizer(self.regularizer, self.regularization)}
+                       if self.regularizer else {})
         layers = [{"type": "Dense", "units": int(units), "activation": activation, **regularizer}
                   for units, activation in self.hidden]
         output = ({"units": 1, "activation": "sigmoid"} if self.class_count == 2
@@ -160,7 +168,7 @@ class BoundarySetup:
             "x_train, x_test = features(x_train), features(x_test)",
             "",
             to_code(self.spec(), {"optimizer": optimizer_code(self.optimizer, self.learning_rate),
-                                  "loss": self.loss, "metrics": ["accuracy"]}).replace(
+                                  "loss": self.loss, "metrics": ["accuracy"]}, seed=weight_seed).replace(
                 "from tensorflow import keras\n", f"from tensorflow import keras\n\nkeras.utils.set_random_seed({weight_seed})\n", 1),
             f"history = model.fit(x_train, y_train, batch_size={self.batch_size}, epochs={epochs}, "
             "validation_data=(x_test, y_test))",

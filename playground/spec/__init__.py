@@ -33,6 +33,7 @@ from typing import Any
 
 from playground.spec.codegen import default_compile_arguments, to_code
 from playground.spec.layers import LAYER_TYPES, layer_name
+from playground.spec import seeds
 from playground.spec.shapes import MAX_PARAMS, MAX_VALUES_PER_EXAMPLE, ModelSummary, SummaryRow
 from playground.spec.validation import ValidatedSpec, validated
 from playground.spec.errors import SpecError, layer_label
@@ -93,7 +94,7 @@ def summarize(spec: Any) -> ModelSummary:
     return validated(spec).summary
 
 
-def build_model(spec: Any, name: str = "sequential") -> Any:
+def build_model(spec: Any, name: str = "sequential", seed: int | None = None) -> Any:
     """Builds the uncompiled ``keras.Sequential`` model of a spec.
 
     Validates first, so a bad spec fails in well under a second without allocating anything.
@@ -101,6 +102,9 @@ def build_model(spec: Any, name: str = "sequential") -> Any:
     Args:
         spec: A model spec.
         name: The model's name (explicit, so it does not depend on Keras's global counters).
+        seed: With it, every random initializer and dropout gets an explicit seed from it
+            (``playground.spec.seeds``): the same seed gives the same initial weights whatever else
+            the process does. None leaves Keras's global random state to choose.
 
     Returns:
         A built ``keras.Sequential`` whose layers are named from their positions.
@@ -119,6 +123,9 @@ def build_model(spec: Any, name: str = "sequential") -> Any:
             if not LAYER_TYPES[layer["type"]].adds_layer:
                 continue  # A leading InputLayer is the keras.Input above.
             arguments = {key: _keras_value(value) for key, value in layer.items() if key != "type"}
+            if seed is not None:
+                arguments.update({key: seeds.keras_value(value)
+                                  for key, value in seeds.layer_seeds(layer, index, seed).items()})
             layer_class = getattr(keras.layers, layer["type"])
             model.add(layer_class(**arguments, name=layer_name(layer["type"], index)))
     except SpecError:

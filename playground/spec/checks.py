@@ -10,9 +10,10 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
-from playground.spec.layers import FORBIDDEN_TYPES, INPUT_ARGUMENTS, LAYER_TYPES, Field, LayerType
+from playground.spec.layers import FORBIDDEN_TYPES, INPUT_ARGUMENTS, LAYER_TYPES, REGULARIZER_CLASSES, Field, LayerType
 from playground.spec.errors import SpecError, shown
 
 MAX_LAYERS = 64
@@ -116,7 +117,9 @@ def _check_value(field: Field, value: Any, index: int, type_name: str) -> Any:
         if not isinstance(value, bool):
             raise SpecError("spec.error.not_bool", index, type_name, **context)
         return value
-    if field.kind == "choice":
+    if field.kind == "regularizer" and isinstance(value, Mapping):
+        return _check_regularizer(field, value, index, type_name)
+    if field.kind in ("choice", "regularizer"):
         if value not in field.choices:
             suggestion = _closest(value, [str(choice) for choice in field.choices]) if isinstance(value, str) else None
             raise SpecError("spec.error.bad_choice", index, type_name, choices=", ".join(map(str, field.choices)),
@@ -129,6 +132,26 @@ def _check_value(field: Field, value: Any, index: int, type_name: str) -> Any:
             raise SpecError("spec.error.not_number", index, type_name, **context)
         return _check_range(field, float(value), index, type_name)
     return _check_int_tuple(field, value, index, type_name)
+
+
+def _check_regularizer(field: Field, value: Mapping[str, Any], index: int, type_name: str) -> dict[str, Any]:
+    """A regularizer with its own strength, as Keras serialises it: {"class_name": "L2", "config": {"l2": 0.001}}."""
+    classes = {class_name: arguments for class_name, arguments in REGULARIZER_CLASSES.values()}
+    class_name, config = value.get("class_name"), value.get("config")
+    if set(value) != {"class_name", "config"} or class_name not in classes or not isinstance(config, Mapping) \
+            or set(config) != set(classes[class_name]):
+        raise SpecError("spec.error.bad_regularizer", index, type_name, argument=field.name, got=shown(value),
+                        choices=", ".join(map(str, field.choices[1:])), minimum=_number(field.minimum),
+                        maximum=_number(field.maximum))
+    strengths = {}
+    for argument in classes[class_name]:
+        strength = config[argument]
+        if isinstance(strength, bool) or not isinstance(strength, (int, float)) or not math.isfinite(strength):
+            raise SpecError("spec.error.not_number", index, type_name, argument=f"{field.name}.{argument}",
+                            got=shown(strength))
+        strengths[argument] = _check_range(replace(field, name=f"{field.name}.{argument}"), float(strength), index,
+                                           type_name)
+    return {"class_name": class_name, "config": strengths}
 
 
 def _as_int(value: Any, field: Field, index: int, type_name: str) -> int:

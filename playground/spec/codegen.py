@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from playground.spec import tasks
-from playground.spec.layers import LAYER_TYPES
+from playground.spec.layers import LAYER_TYPES, regularizer_code
+from playground.spec.seeds import layer_seeds, source
 from playground.spec.validation import validated
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -63,7 +64,8 @@ def default_compile_arguments(spec: Any) -> dict[str, Any]:
     return {"optimizer": "adam", "loss": tasks.HEADS[task].loss, "metrics": tasks.metrics_for(task)}
 
 
-def to_code(spec: Any, compile_arguments: dict[str, Any] | None = None, fit: FitArguments | None = None) -> str:
+def to_code(spec: Any, compile_arguments: dict[str, Any] | None = None, fit: FitArguments | None = None,
+            seed: int | None = None) -> str:
     """Returns runnable Keras code that builds, compiles and summarizes the model — and trains it.
 
     Args:
@@ -76,6 +78,8 @@ def to_code(spec: Any, compile_arguments: dict[str, Any] | None = None, fit: Fit
             output layer (``default_compile_arguments``).
         fit: With it, the code goes on to create the callbacks and call ``model.fit`` on
             ``x_train`` / ``y_train`` (the names the notes use).
+        seed: With it, every random initializer and dropout is written with its explicit seed, as
+            ``build_model(spec, seed=seed)`` builds it (``playground.spec.seeds``).
 
     Returns:
         The code, ending with a newline.
@@ -93,18 +97,19 @@ def to_code(spec: Any, compile_arguments: dict[str, Any] | None = None, fit: Fit
     else:
         normalized = validated(spec).spec
         arguments = {**default_compile_arguments(normalized), **(compile_arguments or {})}
-        lines = _model_lines(normalized)
+        lines = _model_lines(normalized, seed)
     lines += ["", _compile_call(arguments), "model.summary()"]
     if fit is not None:
         lines += ["", *_fit_lines(fit)]
     return "\n".join(lines) + "\n"
 
 
-def _model_lines(normalized: dict[str, Any]) -> list[str]:
-    """The imports and the ``Sequential`` stack of a validated spec."""
+def _model_lines(normalized: dict[str, Any], seed: int | None = None) -> list[str]:
+    """The imports and the ``Sequential`` stack of a validated spec (seeded as ``build_model`` seeds it)."""
     # A leading InputLayer adds no layer: its shape is the keras.Input line.
-    added = [layer for layer in normalized["layers"] if LAYER_TYPES[layer["type"]].adds_layer]
-    used_types = list(dict.fromkeys(layer["type"] for layer in added))
+    added = [(index, layer) for index, layer in enumerate(normalized["layers"])
+             if LAYER_TYPES[layer["type"]].adds_layer]
+    used_types = list(dict.fromkeys(layer["type"] for _, layer in added))
     lines = [
         "from tensorflow import keras",
         "from keras.models import Sequential",
@@ -113,7 +118,8 @@ def _model_lines(normalized: dict[str, Any]) -> list[str]:
         "model = Sequential()",
         f"model.add(keras.Input(shape={_literal(tuple(normalized['input_shape']))}))",
     ]
-    return lines + [f"model.add({_layer_call(layer)})" for layer in added]
+    return lines + [f"model.add({_layer_call(layer, layer_seeds(layer, index, seed) if seed is not None else {})})"
+                     for index, layer in added]
 
 
 def _fit_lines(fit: FitArguments) -> list[str]:
@@ -135,15 +141,18 @@ def _fit_lines(fit: FitArguments) -> list[str]:
     return [*lines, call]
 
 
-def _layer_call(layer: dict[str, Any]) -> str:
-    """``Dense(16, activation='relu')``: positional arguments first, then non-default keywords."""
+def _layer_call(layer: dict[str, Any], seeds: dict[str, Any] | None = None) -> str:
+    """``Dense(16, activation='relu')``: positional arguments first, then non-default keywords, then seeds."""
     layer_type = LAYER_TYPES[layer["type"]]
+    seeds = seeds or {}
     parts = [_literal(layer[name]) for name in layer_type.positional if name in layer]
     for field in layer_type.fields:
-        if field.name in layer_type.positional and field.name in layer:
+        if field.name in layer_type.positional and field.name in layer or field.name in seeds:
             continue
         if field.name in layer and layer[field.name] != field.default:
-            parts.append(f"{field.name}={_literal(layer[field.name])}")
+            value = layer[field.name]
+            parts.append(f"{field.name}={regularizer_code(value) if field.kind == 'regularizer' else _literal(value)}")
+    parts += [f"{name}={source(value)}" for name, value in seeds.items()]
     return f"{layer['type']}({', '.join(parts)})"
 
 

@@ -28,20 +28,24 @@ from playground.spec.activations import ACTIVATIONS
 from playground.spec.param_formulas import FormulaRule
 from playground.spec.shape_rules import Rule
 
-FieldKind = Literal["int", "float", "choice", "bool", "int_tuple"]
+FieldKind = Literal["int", "float", "choice", "bool", "int_tuple", "regularizer"]
 
-INITIALIZERS: tuple[str, ...] = (
-    "glorot_uniform",
-    "glorot_normal",
-    "he_normal",
-    "he_uniform",
-    "lecun_normal",
-    "lecun_uniform",
-    "random_normal",
-    "random_uniform",
-    "zeros",
-    "ones",
-)
+INITIALIZER_CLASSES: dict[str, str] = {
+    "glorot_uniform": "GlorotUniform",
+    "glorot_normal": "GlorotNormal",
+    "he_normal": "HeNormal",
+    "he_uniform": "HeUniform",
+    "lecun_normal": "LecunNormal",
+    "lecun_uniform": "LecunUniform",
+    "random_normal": "RandomNormal",
+    "random_uniform": "RandomUniform",
+    "zeros": "Zeros",
+    "ones": "Ones",
+}
+"""Keras's initializer names → their classes (``keras.initializers.<class>``), for seeded code and models."""
+INITIALIZERS: tuple[str, ...] = tuple(INITIALIZER_CLASSES)
+RANDOM_INITIALIZERS: frozenset[str] = frozenset(set(INITIALIZERS) - {"zeros", "ones"})
+"""The initializers that draw random numbers (and so take a ``seed``)."""
 PADDINGS: tuple[str, ...] = ("valid", "same")
 
 # Layer types that run arbitrary Python code (or load it); refused with their own message.
@@ -62,7 +66,8 @@ class Field:
 
     Attributes:
         name: The argument name, exactly as the Keras constructor spells it.
-        kind: "int", "float", "choice", "bool" or "int_tuple".
+        kind: "int", "float", "choice", "bool", "int_tuple" or "regularizer" (one of ``choices`` by name,
+            or a ``REGULARIZER_CLASSES`` class with strengths from ``minimum`` to ``maximum``).
         default: What Keras uses when the argument is absent, or ``REQUIRED``.
         minimum: Smallest accepted value (for an int_tuple: of each element).
         maximum: Largest accepted value (for an int_tuple: of each element).
@@ -114,6 +119,8 @@ class LayerType:
         adds_layer: False only for ``InputLayer``: its shape becomes the model's input
             (``keras.Input``), so it adds no layer to the model, no row to the summary and no
             ``model.add`` line to the exported code.
+        seeded: The constructor arguments that carry randomness and get an explicit seed when a model is
+            built or exported with one (``playground.spec.seeds``): an initializer argument, or ``"seed"``.
     """
 
     name: str
@@ -129,6 +136,7 @@ class LayerType:
     flattens: bool
     hidden_activation: bool
     adds_layer: bool = True
+    seeded: tuple[str, ...] = ()
 
     def field(self, name: str) -> Field | None:
         """Returns the field called ``name``, or None."""
@@ -147,10 +155,38 @@ def _activation(default: str | None = "linear") -> Field:
 _USE_BIAS = Field("use_bias", "bool", True, help_key="spec.help.use_bias")
 _KERNEL_INITIALIZER = Field("kernel_initializer", "choice", "glorot_uniform", choices=INITIALIZERS,
                             help_key="spec.help.kernel_initializer")
-# Keras's own names for its regularizers: "l2" is ``keras.regularizers.L2(0.01)``; None is none.
-REGULARIZERS: tuple[str | None, ...] = (None, "l1", "l2", "l1_l2")
-_KERNEL_REGULARIZER = Field("kernel_regularizer", "choice", None, choices=REGULARIZERS, nullable=True,
-                            help_key="spec.help.kernel_regularizer")
+REGULARIZER_CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "l1": ("L1", ("l1",)),
+    "l2": ("L2", ("l2",)),
+    "l1_l2": ("L1L2", ("l1", "l2")),
+}
+"""Keras's regularizer names → (class in ``keras.regularizers``, its strength arguments)."""
+# A regularizer argument is None, Keras's plain name ("l2" is ``keras.regularizers.L2(0.01)``), or the
+# class with its own strength as Keras serialises it: {"class_name": "L2", "config": {"l2": 0.001}}.
+REGULARIZERS: tuple[str | None, ...] = (None, *REGULARIZER_CLASSES)
+_KERNEL_REGULARIZER = Field("kernel_regularizer", "regularizer", None, minimum=1e-6, maximum=1.0,
+                            choices=REGULARIZERS, nullable=True, help_key="spec.help.kernel_regularizer")
+
+
+def regularizer(name: str | None, strength: float | None = None) -> str | dict[str, Any] | None:
+    """A regularizer argument: ``name`` alone (Keras's 0.01), or its class with ``strength`` on each penalty."""
+    if name is None or strength is None:
+        return name
+    class_name, arguments = REGULARIZER_CLASSES[name]
+    return {"class_name": class_name, "config": {argument: float(strength) for argument in arguments}}
+
+
+def regularizer_code(value: str | dict[str, Any]) -> str:
+    """A regularizer argument as exported code: ``'l2'`` or ``keras.regularizers.L2(0.001)``."""
+    if not isinstance(value, dict):
+        return repr(value)
+    config = value["config"]
+    if len(config) == 1:
+        return f"keras.regularizers.{value['class_name']}({float(next(iter(config.values()))):.10g})"
+    keywords = ", ".join(f"{name}={float(strength):.10g}" for name, strength in config.items())
+    return f"keras.regularizers.{value['class_name']}({keywords})"
+
+
 _PADDING = Field("padding", "choice", "valid", choices=PADDINGS, help_key="spec.help.padding")
 _POOL_SIZE = Field("pool_size", "int_tuple", 2, 1, 64, length=2, help_key="spec.help.pool_size")
 _POOL_STRIDES = Field("strides", "int_tuple", None, 1, 64, length=2, nullable=True, help_key="spec.help.pool_strides")
@@ -192,7 +228,7 @@ _TYPES: tuple[LayerType, ...] = (
         starter={"units": 16, "activation": "relu"}, positional=("units",), snake_name="dense",
         description_key="spec.type.Dense",
         shape_rule=shape_rules.dense, param_formula=param_formulas.dense,
-              colour="#83d483", flattens=False, hidden_activation=True,
+              colour="#83d483", flattens=False, hidden_activation=True, seeded=("kernel_initializer",),
     ),
     LayerType(
         "Conv2D",
@@ -203,7 +239,7 @@ _TYPES: tuple[LayerType, ...] = (
         starter={"filters": 32, "kernel_size": 3, "activation": "relu"}, positional=("filters", "kernel_size"),
         snake_name="conv2d", description_key="spec.type.Conv2D",
         shape_rule=shape_rules.conv2d, param_formula=param_formulas.conv2d,
-              colour="#ef476f", flattens=False, hidden_activation=True,
+              colour="#ef476f", flattens=False, hidden_activation=True, seeded=("kernel_initializer",),
     ),
     _pooling("MaxPooling2D", "max_pooling2d", "#118ab2"),
     # Keras 3 gives MaxPooling2D a default pool size but makes AveragePooling2D's required.
@@ -223,7 +259,7 @@ _TYPES: tuple[LayerType, ...] = (
     LayerType("Dropout", (Field("rate", "float", REQUIRED, 0.0, 0.95, help_key="spec.help.rate"),),
               starter={"rate": 0.3}, positional=("rate",), snake_name="dropout", description_key="spec.type.Dropout",
               shape_rule=shape_rules.same_shape, param_formula=param_formulas.none,
-              colour="#bbbbbb", flattens=False, hidden_activation=False),
+              colour="#bbbbbb", flattens=False, hidden_activation=False, seeded=("seed",)),
     LayerType(
         "BatchNormalization",
         (Field("momentum", "float", 0.99, 0.0, 0.9999, help_key="spec.help.momentum"),

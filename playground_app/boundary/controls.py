@@ -11,7 +11,7 @@ from playground.labs.boundary import FEATURES
 from playground.labs.boundary_data import TABLE_COLUMNS
 from playground.labs.boundary_link import URL_KEY, LinkError, lab_from_param, lab_to_param
 from playground.labs.boundary_setup import (HIDDEN_ACTIVATIONS, LESSONS, MAX_EPOCHS, MAX_HIDDEN_LAYERS, MAX_UNITS,
-                                            REGULARIZERS, BoundarySetup)
+                                            REGULARIZATION_STRENGTHS, REGULARIZERS, BoundarySetup)
 from playground_app.boundary.data_controls import data_controls, source_of
 from playground_app.boundary.state import BoundaryKeys, BoundaryState
 from playground_app.common import lang, tr
@@ -43,6 +43,7 @@ def _values(setup: BoundarySetup, epochs: int) -> dict[str, object]:
         BoundaryKeys.POINTS: setup.points, BoundaryKeys.TEST_RATIO: setup.test_ratio,
         BoundaryKeys.LAYERS: len(setup.hidden), BoundaryKeys.FEATURES: list(setup.features),
         BoundaryKeys.REGULARIZER: setup.regularizer or NO_REGULARIZER,
+        BoundaryKeys.REGULARIZATION: setup.regularization,
         BoundaryKeys.OPTIMIZER: setup.optimizer, BoundaryKeys.LEARNING_RATE: setup.learning_rate,
         BoundaryKeys.BATCH_SIZE: setup.batch_size, BoundaryKeys.EPOCHS: epochs,
     }
@@ -123,6 +124,9 @@ def setup_controls(state: BoundaryState, disabled: bool) -> tuple[BoundarySetup,
         regularizer = st.selectbox(tr("boundary.regularizer"), REGULARIZER_CHOICES, key=BoundaryKeys.REGULARIZER,
                                    format_func=lambda name: tr(f"boundary.regularizer.{name}"),
                                    help=tr("boundary.regularizer_help"), disabled=disabled)
+        strength = st.select_slider(tr("boundary.regularization"), REGULARIZATION_STRENGTHS, format_func="{:g}".format,
+                                    key=BoundaryKeys.REGULARIZATION, help=tr("boundary.regularization_help"),
+                                    disabled=disabled or regularizer == NO_REGULARIZER)
         left, middle, right = st.columns(3)
         optimizer = left.selectbox(tr("boundary.optimizer"), list(OPTIMIZERS),
                                    key=BoundaryKeys.OPTIMIZER, disabled=disabled)
@@ -132,7 +136,8 @@ def setup_controls(state: BoundaryState, disabled: bool) -> tuple[BoundarySetup,
                                         key=BoundaryKeys.BATCH_SIZE, disabled=disabled)
         epochs = st.number_input(tr("boundary.epochs"), 1, MAX_EPOCHS, key=BoundaryKeys.EPOCHS, disabled=disabled)
     setup = replace(DEFAULT, **data, hidden=tuple(hidden), features=tuple(features or DEFAULT.features),
-                    regularizer=None if regularizer == NO_REGULARIZER else regularizer, optimizer=optimizer,
+                    regularizer=None if regularizer == NO_REGULARIZER else regularizer, regularization=float(strength),
+                    optimizer=optimizer,
                     learning_rate=float(learning_rate), batch_size=int(batch_size))
     with network_column:
         output = "Dense(1, sigmoid)" if setup.class_count == 2 else f"Dense({setup.class_count}, softmax)"

@@ -28,6 +28,7 @@ class BoundaryKeys:
     ACTIVATION = "boundary_activation_{index}"
     FEATURES = "boundary_features"
     REGULARIZER = "boundary_regularizer"
+    REGULARIZATION = "boundary_regularization"
     OPTIMIZER = "boundary_optimizer"
     LEARNING_RATE = "boundary_learning_rate"
     BATCH_SIZE = "boundary_batch_size"

@@ -78,7 +78,7 @@ def _field_widget(uid: int, field: Field, layer: dict[str, Any]) -> None:
             format="%d" if is_int else "%g",
             **common,
         )
-    elif field.kind == "choice" and value in field.choices:
+    elif field.kind in ("choice", "regularizer") and value in field.choices:
         st.selectbox(label, options=list(field.choices), index=list(field.choices).index(value), **common)
     elif field.kind == "bool" and isinstance(value, bool):
         st.checkbox(label, value=value, **common)
