@@ -61,6 +61,10 @@ class RaceJob:
         watch: The EarlyStopping / ModelCheckpoint to imitate (``playground.engine.race.Watch``), or None.
         models: Per entry, the ``.keras`` file of its own starting model (None: built from ``spec``);
             empty when every entry is built from ``spec`` (the transfer page gives pretrained ones).
+        spread: Whether the entries may train on several workers at once (the overfitting lab's
+            variants): the runner splits the race into one share per free worker
+            (``playground.engine.spread``), all starting from one base model and the same batches.
+            False: one worker trains every entry, interleaved (the Compare page's optimizer race).
     """
 
     spec: dict[str, Any]
@@ -74,6 +78,7 @@ class RaceJob:
     validation_samples: int | None = None
     watch: Any = None
     models: tuple[bytes | None, ...] = ()
+    spread: bool = False
 
     @property
     def configs(self) -> list[RunConfig]:

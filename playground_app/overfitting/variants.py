@@ -1,8 +1,9 @@
 """Overfitting page, section 1: a base model and the variants ticked, trained together by the race engine.
 
 The variants are race entries (``playground.labs.variants.VariantEntry``): the page describes a
-``RaceJob`` and submits it, exactly as the Compare page's optimizer race does; the curves and the
-table come back through the same handle.
+``RaceJob`` and submits it, as the Compare page's optimizer race does, but allowed to spread over the
+free workers (``playground.engine.spread``); the curves and the table of every share come back
+through one handle, and its Stop stops them all.
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ def _submit(state: OverfittingState, spec: dict[str, Any], dataset: Any, entries
     try:
         job = RaceJob(spec=spec, entries=tuple(entries), epochs=epochs, batch_size=batch_size,
                       train_samples=train_samples, dataset_name=dataset.name, validation_samples=validation_samples,
-                      watch=Watch("val_loss", patience))
+                      watch=Watch("val_loss", patience), spread=True)
         state.race = runner.submit(job, dataset)
         state.experiment = experiment
     except Exception as error:  # noqa: BLE001 - a bad setting gets a message; the form keeps its values.
