@@ -28,6 +28,8 @@ class FitJob:
             always at the end; None for none.
         validate_on_test: Validates on the dataset's test split every epoch (``val_loss`` is the test
             loss) instead of holding out ``config.validation_split`` of the training data.
+        tensorboard_dir: The folder ``keras.callbacks.TensorBoard`` writes this run's logs to, or None
+            for none (the runner fills it in when TensorBoard logs are on: ``playground.engine.tensorboard``).
     """
 
     config: RunConfig
@@ -35,6 +37,7 @@ class FitJob:
     seed: int | None = None
     frames: Callable[[Any], Any] | None = None
     validate_on_test: bool = False
+    tensorboard_dir: str | None = None
 
     @property
     def configs(self) -> list[RunConfig]:

@@ -15,7 +15,7 @@ import threading
 import time
 import uuid
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from playground.engine import cluster
@@ -23,6 +23,7 @@ from playground.errors import LearnerError, first_line
 from playground.engine.jobs import FitJob, Outcome, RaceJob
 from playground.engine.runs import FAILED, FINAL_STATUSES, QUEUED, STOPPED, Run
 from playground.engine.spread import Share, free_slots, shares
+from playground.engine.tensorboard import log_root, run_folder
 from playground.engine.worker import Channel, build_base, run_job
 
 # Seconds a running job goes on with nobody looking at it (its tab closed) before it is stopped.
@@ -109,9 +110,12 @@ def submit(job: FitJob | RaceJob, dataset: Any) -> Handle:
     Reaching the cluster (the first time: starting it), sending the data and following the job all
     happen in the handle's own thread, so the page that pressed Train is never kept waiting; until a
     worker takes the job its runs say "queued". A cluster that cannot be reached fails the runs with
-    its message.
+    its message. With TensorBoard logs on (``playground.engine.tensorboard``), a fit gets its log folder here.
     """
     runs = [Run(config) for config in job.configs]
+    root = log_root()
+    if root and isinstance(job, FitJob) and job.tensorboard_dir is None:
+        job = replace(job, tensorboard_dir=run_folder(root, job.config.label, runs[0].uid))
     handle: Handle = RaceHandle(job, runs) if isinstance(job, RaceJob) else Handle(job, runs)
     threading.Thread(target=_start_and_follow, args=(handle, dataset), daemon=True,
                      name=f"playground-follow-{runs[0].run_id}").start()

@@ -83,6 +83,7 @@ def _run_fit(job: FitJob, dataset: Any, channel: Channel) -> Outcome:
             return Outcome([None], [None], _memory())
         training.run = run
         training.frames, training.validate_on_test = job.frames, job.validate_on_test
+        training.tensorboard_dir = job.tensorboard_dir
         execute(training)
     keep = run.status not in (DIVERGED, FAILED)
     return Outcome([model_to_bytes(training.model) if keep else None], [training.checkpoint], _memory())
