@@ -16,6 +16,8 @@ import time
 import urllib.request
 import webbrowser
 
+from playground.engine.tensorboard import TENSORBOARD_VARIABLE, tensorboard_installed
+
 # The environment variable the app's server reads to join an existing Dask scheduler.
 SCHEDULER_VARIABLE = "PLAYGROUND_SCHEDULER"
 # Seconds to wait for the server before giving up on opening the browser.
@@ -39,7 +41,25 @@ def parse_arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--scheduler", default=os.environ.get(SCHEDULER_VARIABLE, ""),
                         help="train on an existing Dask scheduler, e.g. tcp://HOST:8786 "
                              f"(default: ${SCHEDULER_VARIABLE}, else workers on this computer)")
-    return parser.parse_args(argv)
+    parser.add_argument("--tensorboard", metavar="DIR", default=os.environ.get(TENSORBOARD_VARIABLE, ""),
+                        help="also write each Train run's TensorBoard logs to DIR/<run>, for "
+                             f"'tensorboard --logdir DIR' (default: ${TENSORBOARD_VARIABLE}, else off)")
+    options = parser.parse_args(argv)
+    if options.tensorboard and not tensorboard_installed():
+        parser.error("--tensorboard needs the tensorboard package: "
+                     'pip install "deep-learning-playground[tensorboard]" (or pip install tensorboard)')
+    return options
+
+
+def server_environment(options: argparse.Namespace, base: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment the app's server runs with: ours, plus the scheduler and TensorBoard folder asked for."""
+    environment = dict(os.environ if base is None else base)
+    if options.scheduler:
+        environment[SCHEDULER_VARIABLE] = options.scheduler
+    if options.tensorboard:
+        # Absolute: the workers that write the logs need not share this command's working folder.
+        environment[TENSORBOARD_VARIABLE] = os.path.abspath(os.path.expanduser(options.tensorboard))
+    return environment
 
 
 def _open_browser_when_ready(url: str, process: subprocess.Popen) -> None:
@@ -58,9 +78,7 @@ def _open_browser_when_ready(url: str, process: subprocess.Popen) -> None:
 def main(argv: list[str] | None = None) -> None:
     """Runs the app's Streamlit server until it is stopped (Ctrl+C)."""
     options = parse_arguments(argv)
-    environment = dict(os.environ)
-    if options.scheduler:
-        environment[SCHEDULER_VARIABLE] = options.scheduler
+    environment = server_environment(options)
     command = [sys.executable, "-m", *streamlit_arguments(options.port, options.address)]
     host = "127.0.0.1" if options.address in ("0.0.0.0", "::") else options.address
     url = f"http://{host}:{options.port}"

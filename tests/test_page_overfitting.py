@@ -57,6 +57,43 @@ def test_two_variants_train_together_and_fill_the_chart_and_table():
     assert at.button(key="overfit_variants_start").disabled is False
 
 
+def test_a_one_click_experiment_fills_the_form_so_a_tweaked_rerun_trains_the_same_variants():
+    at = open_page("overfitting")
+    at.checkbox(key="overfit_variants_gap").check().run()  # Something the experiment does not use.
+    at.button(key="overfit_variants_experiment_batch_norm_placement").click().run()
+    assert not at.exception
+    assert at.session_state["overfitting"].experiment == "batch_norm_placement"
+    assert any("rerun it" in info.value for info in at.info)
+    # The form now holds the experiment: the small CNN on digits, the base and BatchNormalization both ways.
+    assert at.selectbox(key="overfit_variants_model").value == "small_cnn"
+    assert at.selectbox(key="overfit_variants_dataset").value == "mnist"
+    assert at.checkbox(key="overfit_variants_base").value and at.checkbox(key="overfit_variants_batch_norm").value
+    assert at.radio(key="overfit_variants_placement").value == "both"
+    assert not at.checkbox(key="overfit_variants_dropout").value and not at.checkbox(key="overfit_variants_gap").value
+    assert [at.number_input(key=f"overfit_variants_{name}").value for name in ("samples", "validation", "epochs")] == [
+        1000, 500, 6]
+    at.button(key="overfit_variants_stop").click().run()
+    _wait_for(at)
+    # Tweak: fewer samples and one epoch, then rerun — the same three variants train.
+    for key, value in (("overfit_variants_samples", 64), ("overfit_variants_validation", 64), ("overfit_variants_epochs", 1)):
+        at.number_input(key=key).set_value(value).run()
+    at.button(key="overfit_variants_start").click().run()
+    assert not at.exception and at.session_state["overfitting"].experiment is None
+    _wait_for(at)
+    table = _table(at, "Variant")
+    assert list(table["Variant"]) == ["base", "+BN C+B+A", "+BN C+A+B"]
+    assert (table["Status"] == "finished").all()
+
+
+def test_the_dropout_experiment_fills_both_of_its_rates():
+    from playground.labs.variants import EXPERIMENTS
+    from playground_app.overfitting.variants import experiment_form
+
+    form = experiment_form(EXPERIMENTS["dropout_fashion"])
+    assert form["overfit_variants_dropout"] and form["overfit_variants_dropout_rates"] == [0.3, 0.5]
+    assert form["overfit_variants_model"] == "fashion_dnn" and form["overfit_variants_epochs"] == 20
+
+
 def test_global_pooling_on_a_network_without_convolutions_is_refused_before_training():
     at = open_page("overfitting")
     at.selectbox(key="overfit_variants_model").set_value("fashion_dnn").run()

@@ -30,6 +30,8 @@ class FitJob:
             always at the end; None for none.
         validate_on_test: Validates on the dataset's test split every epoch (``val_loss`` is the test
             loss) instead of holding out ``config.validation_split`` of the training data.
+        tensorboard_dir: The folder ``keras.callbacks.TensorBoard`` writes this run's logs to, or None
+            for none (the runner fills it in when TensorBoard logs are on: ``playground.engine.tensorboard``).
     """
 
     config: RunConfig
@@ -37,6 +39,7 @@ class FitJob:
     seed: int | None = None
     frames: Callable[[Any], Any] | None = None
     validate_on_test: bool = False
+    tensorboard_dir: str | None = None
 
     @property
     def configs(self) -> list[RunConfig]:
@@ -63,6 +66,10 @@ class RaceJob:
         watch: The EarlyStopping / ModelCheckpoint to imitate (``playground.engine.race.Watch``), or None.
         models: Per entry, the ``.keras`` file of its own starting model (None: built from ``spec``);
             empty when every entry is built from ``spec`` (the transfer page gives pretrained ones).
+        spread: Whether the entries may train on several workers at once (the overfitting lab's
+            variants): the runner splits the race into one share per free worker
+            (``playground.engine.spread``), all starting from one base model and the same batches.
+            False: one worker trains every entry, interleaved (the Compare page's optimizer race).
     """
 
     spec: dict[str, Any]
@@ -76,6 +83,7 @@ class RaceJob:
     validation_samples: int | None = None
     watch: Any = None
     models: tuple[bytes | None, ...] = ()
+    spread: bool = False
 
     @property
     def configs(self) -> list[RunConfig]:

@@ -68,6 +68,8 @@ class Race:
         seed: int = 0,
         watch: Watch | None = None,
         models: Sequence[Any] | None = None,
+        base: Any = None,
+        minimum_entries: int = MIN_ENTRIES,
     ) -> None:
         """Builds the copies (same initial weights where layers coincide) and compiles each with its optimizer.
 
@@ -82,13 +84,17 @@ class Race:
             watch: EarlyStopping / ModelCheckpoint to imitate (markers, kept epoch, its test accuracy), or None.
             models: Per entry, its own built Keras model to train (the transfer page's pretrained ones), or
                 None to build it from ``spec``.
+            base: The base model whose initial weights the copies take where their layers coincide, or
+                None to build it from ``spec`` here (see ``initial_models``).
+            minimum_entries: Fewest entries accepted: 1 for one share of a race spread over workers
+                (``RaceJob.spread``), whose whole was checked against ``MIN_ENTRIES`` when it was made.
 
         Raises:
             CompareError: Too few or too many entries, or epochs / batch size out of range.
             ValueError: An optimizer setting out of range (from ``playground.engine.optimizers``).
             playground.spec.SpecError: The spec cannot be built.
         """
-        check_settings(entries, epochs, batch_size)
+        check_settings(entries, epochs, batch_size, minimum_entries)
         self.entries = list(entries)
         self.data = data
         self.epochs = int(epochs)
@@ -97,7 +103,7 @@ class Race:
         self.seed = int(seed)
         self.watch = watch
         self.loss = tasks.HEADS[data.task].loss
-        self.models = initial_models(spec, self.entries, models)
+        self.models = initial_models(spec, self.entries, models, base)
         self.augmenters = [entry.augmenter() for entry in self.entries]
         for model, entry in zip(self.models, self.entries):
             self._compile(model, entry, entry.learning_rate)
@@ -274,17 +280,21 @@ class Race:
         if publisher.diverged:
             self.runs[index].finish(DIVERGED, "compare.race.diverged_note")
         else:
-            self.runs[index].finish(STOPPED)
+            run = self.runs[index]
+            # Where Stop took effect (batches trained): the chart marks it, as on the Train page.
+            run.add_event(RunEvent("stopped", run.snapshot().epoch, float(run.batches_trained)))
+            run.finish(STOPPED)
 
 
-def check_settings(entries: Sequence[RaceEntry], epochs: int, batch_size: int) -> None:
+def check_settings(entries: Sequence[RaceEntry], epochs: int, batch_size: int,
+                   minimum_entries: int = MIN_ENTRIES) -> None:
     """Refuses a race that cannot run, before anything is built or sent to a worker.
 
     Raises:
         CompareError: Too few or too many entries, or epochs / batch size out of range.
         ValueError: An optimizer setting out of range (from ``playground.engine.optimizers``).
     """
-    if not MIN_ENTRIES <= len(entries) <= MAX_ENTRIES:
+    if not minimum_entries <= len(entries) <= MAX_ENTRIES:
         raise CompareError("compare.error.optimizer_count", minimum=MIN_ENTRIES, maximum=MAX_ENTRIES)
     if not 1 <= int(epochs) <= 100 or not 1 <= int(batch_size) <= 4096:
         raise CompareError("compare.error.race_sizes")

@@ -142,15 +142,17 @@ class EntryResult:
 
 
 def initial_models(spec: dict[str, Any] | None, entries: Sequence[RaceEntry],
-                   given: Sequence[Any] | None = None) -> list[Any]:
+                   given: Sequence[Any] | None = None, base: Any = None) -> list[Any]:
     """Builds one copy per entry, each starting from the base model's initial weights where layers coincide.
 
     An entry with its own ``given`` model (the transfer page's pretrained ones) trains that one as it is.
 
-    The base model (``spec`` itself) is built once; each copy's layer takes the weights of the base
-    layer it comes from (``RaceEntry.model_spec``) when their shapes agree. Layers a variant adds, and
-    layers whose shapes changed (the Dense after GlobalAveragePooling2D instead of Flatten), keep
-    their own fresh initial weights.
+    The base model (``spec`` itself) is built once — or given as ``base``, when the entries of one race
+    are spread over several processes: each process then copies from the same base instead of
+    drawing its own random weights. Each copy's layer takes the weights of the base layer it comes
+    from (``RaceEntry.model_spec``) when their shapes agree. Layers a variant adds, and layers whose
+    shapes changed (the Dense after GlobalAveragePooling2D instead of Flatten), keep their own fresh
+    initial weights.
     """
     from playground.spec import build_model, validate
     from playground.spec.layers import layer_name
@@ -161,7 +163,7 @@ def initial_models(spec: dict[str, Any] | None, entries: Sequence[RaceEntry],
     if all(model is not None for model in given):
         return given
     base_layers = validate(spec)["layers"]
-    base = build_model(spec, name="race_base")
+    base = base if base is not None else build_model(spec, name="race_base")
     models = []
     for index, (entry, own) in enumerate(zip(entries, given)):
         if own is not None:

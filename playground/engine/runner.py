@@ -1,9 +1,11 @@
 """The server side of the engine: submit a job to the cluster and follow it through a handle.
 
 ``submit(job, dataset)`` sends the data to the cluster once (scattered by content, so the same data is
-not sent again for the next run), submits ``worker.run_job`` and starts one follower thread that applies
-the worker's stream to the handle's ``Run`` records, forwards Stop, and brings the models home. Pages
-hold handles and read ``Run.snapshot()``; they never see a thread, a future or a queue.
+not sent again for the next run), submits ``worker.run_job`` — once, or once per share of a race
+spread over the free workers (``playground.engine.spread``) — and starts one follower thread that
+applies the workers' streams to the handle's ``Run`` records, forwards Stop (one Dask event heard by
+every share), and brings the models home. Pages hold handles and read ``Run.snapshot()``; they never
+see a thread, a future or a queue.
 """
 
 from __future__ import annotations
@@ -15,13 +17,16 @@ import time
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any
 
 from playground.engine import cluster
 from playground.errors import LearnerError, first_line
 from playground.engine.jobs import FitJob, Outcome, RaceJob
 from playground.engine.runs import FAILED, FINAL_STATUSES, QUEUED, STOPPED, Run
-from playground.engine.worker import Channel, run_job
+from playground.engine.spread import Share, free_slots, shares
+from playground.engine.tensorboard import log_root, run_folder
+from playground.engine.worker import Channel, build_base, run_job
 
 _log = logging.getLogger(__name__)
 
@@ -110,7 +115,7 @@ def submit(job: FitJob | RaceJob, dataset: Any, on_end: Callable[[Handle], None]
     Reaching the cluster (the first time: starting it), sending the data and following the job all
     happen in the handle's own thread, so the page that pressed Train is never kept waiting; until a
     worker takes the job its runs say "queued". A cluster that cannot be reached fails the runs with
-    its message.
+    its message. With TensorBoard logs on (``playground.engine.tensorboard``), a fit gets its log folder here.
 
     Args:
         job: What to train.
@@ -120,6 +125,9 @@ def submit(job: FitJob | RaceJob, dataset: Any, on_end: Callable[[Handle], None]
             with it, so a reload during training loses nothing). Its errors are logged, never raised.
     """
     runs = [Run(config) for config in job.configs]
+    root = log_root()
+    if root and isinstance(job, FitJob) and job.tensorboard_dir is None:
+        job = replace(job, tensorboard_dir=run_folder(root, job.config.label, runs[0].uid))
     handle: Handle = RaceHandle(job, runs) if isinstance(job, RaceJob) else Handle(job, runs)
     handle.on_end = on_end
     threading.Thread(target=_start_and_follow, args=(handle, dataset), daemon=True,
@@ -128,17 +136,14 @@ def submit(job: FitJob | RaceJob, dataset: Any, on_end: Callable[[Handle], None]
 
 
 def _start_and_follow(handle: Handle, dataset: Any) -> None:
-    """Submits the handle's job to the cluster, then follows it to the end."""
-    from distributed import Event, Queue
+    """Submits the handle's job to the cluster (as one task, or one per share of a spread race), then follows it."""
+    from distributed import Event
 
     name = uuid.uuid4().hex
-    channel = Channel(events=f"playground-events-{name}", stop=f"playground-stop-{name}")
     try:
         client = cluster.get_client()
-        queue = Queue(channel.events, client=client)  # Made before the job, so no message is missed.
-        future = client.submit(run_job, handle.job, _scatter(client, dataset), channel, pure=False,
-                               key=f"playground-{type(handle.job).__name__.lower()}-{name}")
-        handle.stop_event = Event(channel.stop, client=client)
+        parts = _submit_parts(client, handle, _scatter(client, dataset), name)
+        handle.stop_event = Event(f"playground-stop-{name}", client=client)  # One Stop for every share.
     except Exception as error:  # noqa: BLE001 - the learner reads why nothing trained, never a traceback.
         key, fields = ((error.key, error.fields) if isinstance(error, LearnerError)
                        else ("engine.error.cluster_failed", {"detail": first_line(error, 300)}))
@@ -148,7 +153,39 @@ def _start_and_follow(handle: Handle, dataset: Any) -> None:
         return
     if any(run.stop_requested.is_set() for run in handle.runs):
         handle.stop()  # Stop was pressed while the cluster started.
-    _follow(handle, client, future, queue, channel)
+    _follow(handle, client, parts)
+
+
+@dataclass
+class _Part:
+    """One task of a job on the cluster: its share, its event queue and its future."""
+
+    share: Share
+    channel: Channel
+    queue: Any
+    future: Any
+
+
+def _submit_parts(client: Any, handle: Handle, data: Any, name: str) -> list[_Part]:
+    """Submits one task per share of the job (see ``playground.engine.spread``), all at once."""
+    from distributed import Queue
+
+    job = handle.job
+    planned = shares(job, free_slots(client) if isinstance(job, RaceJob) and job.spread else [])
+    kind = type(job).__name__.lower()
+    # A race spread over workers builds its base model once, so that every share starts from it.
+    base = (client.submit(build_base, job.spec, pure=False, key=f"playground-base-{name}")
+            if len(planned) > 1 else None)
+    parts = []
+    for number, share in enumerate(planned):
+        suffix = f"-{number}" if len(planned) > 1 else ""
+        channel = Channel(events=f"playground-events-{name}{suffix}", stop=f"playground-stop-{name}")
+        queue = Queue(channel.events, client=client)  # Made before the task, so no message is missed.
+        placement = {"workers": [share.worker], "allow_other_workers": True} if share.worker else {}
+        future = client.submit(run_job, share.job, data, channel, base, pure=False,
+                               key=f"playground-{kind}-{name}{suffix}", **placement)
+        parts.append(_Part(share, channel, queue, future))
+    return parts
 
 
 def _scatter(client: Any, dataset: Any) -> Any:
@@ -168,40 +205,63 @@ def _scatter(client: Any, dataset: Any) -> Any:
         return future
 
 
-def _follow(handle: Handle, client: Any, future: Any, queue: Any, channel: Channel) -> None:
-    """Applies the worker's stream to the runs until the job ends, then brings the models home."""
+def _follow(handle: Handle, client: Any, parts: list[_Part]) -> None:
+    """Applies the workers' streams to the runs until every task ended, then brings the models home."""
     held_back: dict[int, str] = {}
     stop_sent = False
     try:
         while True:
             if not stop_sent and _should_stop(handle):
-                if all(run.status == QUEUED for run in handle.runs):
-                    future.cancel()  # Not started yet: it never takes a worker.
+                for part in parts:
+                    if all(handle.runs[index].status == QUEUED for index in part.share.indices):
+                        part.future.cancel()  # Not started yet: it never takes a worker.
                 handle.stop()
                 stop_sent = True
-            finished = future.done()  # Read before the queue: what the job sent before ending is in it.
-            for message in queue.get(batch=True):
-                _apply(handle, pickle.loads(message), held_back)
+            # Read before the queues: what a task sent before ending is in its queue.
+            finished = all(part.future.done() for part in parts)
+            for part in parts:
+                for message in part.queue.get(batch=True):
+                    _apply(handle, part.share.indices, pickle.loads(message), held_back)
             if finished:
                 break
             time.sleep(POLL_SECONDS)
-        outcome: Outcome = future.result()
-        handle.models, handle.checkpoints = list(outcome.models), list(outcome.checkpoints)
-        _bring_models_home(handle)
-        _maybe_recycle(client, future, outcome)
-    except Exception as error:  # noqa: BLE001 - a dead worker or a lost cluster ends the runs plainly.
-        for index, run in enumerate(handle.runs):
-            if run.status in FINAL_STATUSES or index in held_back:
-                continue
-            if stop_sent and future.cancelled():
-                run.apply({"status": STOPPED})  # Stopped while it waited for a free worker.
-            else:
-                run.apply({"status": FAILED, "error": ("engine.error.worker_died", {"detail": first_line(error, 300)})})
+        for part in parts:
+            _collect(handle, client, part, held_back, stop_sent)
+    except Exception as error:  # noqa: BLE001 - a lost cluster ends the runs plainly.
+        for part in parts:
+            _fail(handle, part, held_back, stop_sent, error)
     finally:
         for index, status in held_back.items():
             handle.runs[index].apply({"status": status})
         _end(handle)
-        _release(client, future, queue, channel)
+        for part in parts:
+            _release(client, part)
+
+
+def _collect(handle: Handle, client: Any, part: _Part, held_back: dict[int, str], stop_sent: bool) -> None:
+    """Brings one task's models home, or fails its runs plainly when its worker died."""
+    try:
+        outcome: Outcome = part.future.result()
+    except Exception as error:  # noqa: BLE001 - a dead worker fails its own runs; the other shares go on.
+        _fail(handle, part, held_back, stop_sent, error)
+        return
+    for index, data, checkpoint in zip(part.share.indices, outcome.models, outcome.checkpoints):
+        handle.models[index], handle.checkpoints[index] = data, checkpoint
+        # Each returned .keras file goes to its run (loaded with safe_mode=True when a page needs it).
+        handle.runs[index].model_bytes, handle.runs[index].checkpoint_bytes = data, checkpoint
+    _maybe_recycle(client, part.future, outcome)
+
+
+def _fail(handle: Handle, part: _Part, held_back: dict[int, str], stop_sent: bool, error: Exception) -> None:
+    """Ends a task's unfinished runs: stopped while queued, or failed because its worker went away."""
+    for index in part.share.indices:
+        run = handle.runs[index]
+        if run.status in FINAL_STATUSES or index in held_back:
+            continue
+        if stop_sent and part.future.cancelled():
+            run.apply({"status": STOPPED})  # Stopped while it waited for a free worker.
+        else:
+            run.apply({"status": FAILED, "error": ("engine.error.worker_died", {"detail": first_line(error, 300)})})
 
 
 def _end(handle: Handle) -> None:
@@ -220,19 +280,15 @@ def _should_stop(handle: Handle) -> bool:
     return pressed or time.monotonic() - handle.last_seen > VIEWER_TIMEOUT
 
 
-def _apply(handle: Handle, changes: dict[int, dict[str, Any]], held_back: dict[int, str]) -> None:
-    """Applies one message; a final status waits until the models are home (pages then find them)."""
-    for index, change in changes.items():
+def _apply(handle: Handle, indices: tuple[int, ...], changes: dict[int, dict[str, Any]],
+           held_back: dict[int, str]) -> None:
+    """Applies one message of a task (its own run numbers, the handle's ``indices``); a final status
+    waits until the models are home (pages then find them)."""
+    for local, change in changes.items():
+        index = indices[local]
         if change.get("status") in FINAL_STATUSES:
             held_back[index] = change.pop("status")
         handle.runs[index].apply(change)
-
-
-def _bring_models_home(handle: Handle) -> None:
-    """Hands each returned ``.keras`` file to its run (loaded with ``safe_mode=True`` when a page needs it)."""
-    for run, data, checkpoint in zip(handle.runs, handle.models, handle.checkpoints):
-        run.model_bytes = data
-        run.checkpoint_bytes = checkpoint
 
 
 def _maybe_recycle(client: Any, future: Any, outcome: Outcome) -> None:
@@ -248,11 +304,11 @@ def _maybe_recycle(client: Any, future: Any, outcome: Outcome) -> None:
         pass
 
 
-def _release(client: Any, future: Any, queue: Any, channel: Channel) -> None:
-    """Frees the job's queue, stop event and result on the scheduler."""
+def _release(client: Any, part: _Part) -> None:
+    """Frees a task's queue, the job's stop event and the task's result on the scheduler."""
     from distributed import Event
 
-    for action in (queue.close, Event(channel.stop, client=client).clear, future.release):
+    for action in (part.queue.close, Event(part.channel.stop, client=client).clear, part.future.release):
         try:
             action()
         except Exception:  # noqa: BLE001 - the cluster may be gone already; nothing is left to free.

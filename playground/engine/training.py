@@ -39,6 +39,7 @@ class TrainingJob:
         checkpoint: The best model ModelCheckpoint saved (``.keras`` bytes), filled in by ``execute``.
         frames: ``frames(model) -> array`` published on the run as it trains (``FitJob.frames``), or None.
         validate_on_test: Validate on the test split every epoch instead of a held-out share.
+        tensorboard_dir: Where ``keras.callbacks.TensorBoard`` writes the run's logs, or None for none.
     """
 
     run: Run
@@ -51,6 +52,7 @@ class TrainingJob:
     checkpoint: bytes | None = None
     frames: Any = None
     validate_on_test: bool = False
+    tensorboard_dir: str | None = None
 
 
 def execute(job: TrainingJob) -> None:
@@ -104,6 +106,10 @@ def _fit(job: TrainingJob) -> LivePublisher:
                 verbose=0,
             )
             callbacks.append(early_stopping)
+        if job.tensorboard_dir:
+            from playground.engine.tensorboard import tensorboard_callback
+
+            callbacks += [callback for callback in (tensorboard_callback(job.tensorboard_dir),) if callback is not None]
         publisher = LivePublisher(job.run, checkpoint=checkpoint, frames=job.frames)
         callbacks.append(live_callback(publisher))
         validation_data = None

@@ -35,15 +35,33 @@ class Channel:
     stop: str
 
 
-def run_job(job: FitJob | RaceJob, dataset: Any, channel: Channel) -> Outcome:
+def run_job(job: FitJob | RaceJob, dataset: Any, channel: Channel, base_model: bytes | None = None) -> Outcome:
     """Trains ``job`` on ``dataset`` in this worker, streaming to the server; returns the models.
+
+    ``base_model`` is the ``.keras`` file of a race's base model (``build_base``) when the race is
+    spread over several workers: this share's copies take their initial weights from it.
 
     Never raises for a learner's mistake: errors end the runs as "failed" with a message (an
     exception would reach the server as a traceback). A dying process is the server's to report.
     """
     if isinstance(job, RaceJob):
-        return _run_race(job, dataset, channel)
+        return _run_race(job, dataset, channel, base_model)
     return _run_fit(job, dataset, channel)
+
+
+def build_base(spec: dict[str, Any]) -> bytes | None:
+    """Builds a race's base model once and returns its ``.keras`` file, for every share of the race.
+
+    Returns None when the spec cannot be built: each share then meets the same error while building
+    its race, and says it plainly on its runs.
+    """
+    from playground.engine.model_files import model_to_bytes
+    from playground.spec import build_model
+
+    try:
+        return model_to_bytes(build_model(spec, name="race_base"))
+    except Exception:  # noqa: BLE001 - reported by the shares, in the learner's language.
+        return None
 
 
 def _run_fit(job: FitJob, dataset: Any, channel: Channel) -> Outcome:
@@ -68,14 +86,15 @@ def _run_fit(job: FitJob, dataset: Any, channel: Channel) -> Outcome:
             return Outcome([None], [None], _memory())
         training.run = run
         training.frames, training.validate_on_test = job.frames, job.validate_on_test
+        training.tensorboard_dir = job.tensorboard_dir
         execute(training)
     keep = run.status not in (DIVERGED, FAILED)
     return Outcome([model_to_bytes(training.model) if keep else None], [training.checkpoint], _memory())
 
 
-def _run_race(job: RaceJob, dataset: Any, channel: Channel) -> Outcome:
+def _run_race(job: RaceJob, dataset: Any, channel: Channel, base_model: bytes | None) -> Outcome:
     from playground.engine.model_files import load_model_bytes, model_to_bytes
-    from playground.engine.race import Race, prepare_data
+    from playground.engine.race import MIN_ENTRIES, Race, prepare_data
 
     runs = [Run(config) for config in job.configs]
     with streaming(channel, runs):
@@ -83,8 +102,11 @@ def _run_race(job: RaceJob, dataset: Any, channel: Channel) -> Outcome:
             data = replace(prepare_data(dataset, job.spec, job.train_samples, seed=job.seed,
                                         validation_samples=job.validation_samples), name=job.dataset_name)
             models = [load_model_bytes(model) if model else None for model in job.models] or None
+            base = load_model_bytes(base_model) if base_model else None
+            # A share of a spread race may hold one entry; the whole race was checked when it was made.
             race = Race(job.spec, data, job.entries, epochs=job.epochs, batch_size=job.batch_size,
-                        target_accuracy=job.target_accuracy, seed=job.seed, watch=job.watch, models=models)
+                        target_accuracy=job.target_accuracy, seed=job.seed, watch=job.watch, models=models,
+                        base=base, minimum_entries=1 if job.spread else MIN_ENTRIES)
         except Exception as error:  # noqa: BLE001 - the learner sees the reason, never a traceback.
             for run in runs:
                 run.finish(FAILED, "compare.error.race_failed", detail=first_line(error, 300))

@@ -18,7 +18,7 @@ class VariantKeys:
     DATASET = "overfit_variants_dataset"
     BASE = "overfit_variants_base"
     DROPOUT = "overfit_variants_dropout"
-    DROPOUT_RATE = "overfit_variants_dropout_rate"
+    DROPOUT_RATES = "overfit_variants_dropout_rates"
     BATCH_NORM = "overfit_variants_batch_norm"
     PLACEMENT = "overfit_variants_placement"
     GLOBAL_POOLING = "overfit_variants_gap"

@@ -1,8 +1,9 @@
 """Overfitting page, section 1: a base model and the variants ticked, trained together by the race engine.
 
 The variants are race entries (``playground.labs.variants.VariantEntry``): the page describes a
-``RaceJob`` and submits it, exactly as the Compare page's optimizer race does; the curves and the
-table come back through the same handle.
+``RaceJob`` and submits it, as the Compare page's optimizer race does, but allowed to spread over the
+free workers (``playground.engine.spread``); the curves and the table of every share come back
+through one handle, and its Stop stops them all.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from playground.engine.race import MAX_ENTRIES, MIN_ENTRIES, Watch
 from playground.errors import LearnerError
 from playground.labs.augmentation import DIGIT_AUGMENTATION
 from playground.labs.variants import (BASE, BASE_MODEL_DATASETS, BASE_MODELS, EXPERIMENTS, MAX_DROPOUT, Variant,
-                                      entries_for)
+                                      VariantExperiment, entries_for)
 from playground_app.common import tr
 from playground_app.compare.race import blocking_problem
 from playground_app.errors import error_text
@@ -27,6 +28,8 @@ BUILD = "build"
 SOURCES = (*BASE_MODELS, BUILD)
 PLACEMENTS = ("CBA", "CAB", "both")
 METRICS = ("accuracy", "loss")
+DROPOUT_RATES = tuple(round(0.1 * step, 1) for step in range(1, round(MAX_DROPOUT * 10) + 1))
+DEFAULT_DROPOUT = 0.5
 
 
 def _experiments(state: OverfittingState, running: bool) -> None:
@@ -52,7 +55,35 @@ def _run_experiment(state: OverfittingState, name: str) -> None:
         return
     _submit(state, experiment.spec, dataset, list(entries_for(experiment.variants)),
             (experiment.train_samples, experiment.validation_samples, experiment.epochs, experiment.batch_size,
-             experiment.patience), experiment=name)
+             experiment.patience), experiment=name, form=experiment_form(experiment))
+
+
+def experiment_form(experiment: VariantExperiment) -> dict[str, Any]:
+    """The set-up form's widget values that describe ``experiment``, so the learner can tweak it and rerun.
+
+    Every one-click experiment's variants are ones the form can tick (the base, Dropout at some rates,
+    BatchNormalization at one or both placements, global pooling, L2, the digits' augmentation).
+    """
+    variants = experiment.variants
+    placements = sorted({variant.batch_norm for variant in variants if variant.batch_norm}, key=PLACEMENTS.index)
+    rates = sorted({variant.dropout for variant in variants if variant.dropout is not None})
+    return {
+        VariantKeys.MODEL: experiment.model,
+        VariantKeys.DATASET: experiment.dataset,
+        VariantKeys.BASE: BASE in variants,
+        VariantKeys.DROPOUT: bool(rates),
+        VariantKeys.DROPOUT_RATES: rates or [DEFAULT_DROPOUT],
+        VariantKeys.BATCH_NORM: bool(placements),
+        VariantKeys.PLACEMENT: "both" if len(placements) > 1 else (placements or ["CBA"])[0],
+        VariantKeys.GLOBAL_POOLING: any(variant.global_pooling for variant in variants),
+        VariantKeys.L2: any(variant.l2 for variant in variants),
+        VariantKeys.AUGMENTATION: any(variant.augmentation is not None for variant in variants),
+        VariantKeys.SAMPLES: experiment.train_samples,
+        VariantKeys.VALIDATION: experiment.validation_samples,
+        VariantKeys.EPOCHS: experiment.epochs,
+        VariantKeys.BATCH: experiment.batch_size,
+        VariantKeys.PATIENCE: experiment.patience,
+    }
 
 
 def _follow_model_dataset() -> None:
@@ -83,8 +114,9 @@ def _variants() -> list[Variant]:
         chosen.append(BASE)
     left, right = st.columns(2)
     if left.checkbox(tr("overfit.tick.dropout"), value=True, key=VariantKeys.DROPOUT):
-        rate = left.slider(tr("overfit.dropout_rate"), 0.1, MAX_DROPOUT, 0.5, 0.1, key=VariantKeys.DROPOUT_RATE)
-        chosen.append(Variant(dropout=round(float(rate), 2)))
+        st.session_state.setdefault(VariantKeys.DROPOUT_RATES, [DEFAULT_DROPOUT])
+        rates = left.multiselect(tr("overfit.dropout_rates"), DROPOUT_RATES, key=VariantKeys.DROPOUT_RATES)
+        chosen += [Variant(dropout=float(rate)) for rate in sorted(rates)]
     if right.checkbox(tr("overfit.tick.batch_norm"), value=False, key=VariantKeys.BATCH_NORM):
         placement = right.radio(tr("overfit.placement"), PLACEMENTS, key=VariantKeys.PLACEMENT, horizontal=True,
                                 format_func=lambda key: tr(f"overfit.placement.{key}"))
@@ -128,7 +160,9 @@ def _problem(spec: dict[str, Any] | None, dataset: Any, variants: list[Variant])
 
 
 def _submit(state: OverfittingState, spec: dict[str, Any], dataset: Any, entries: list[Any],
-            options: tuple[int, int, int, int, int], experiment: str | None = None) -> None:
+            options: tuple[int, int, int, int, int], experiment: str | None = None,
+            form: dict[str, Any] | None = None) -> None:
+    """Submits the variants; ``form`` (an experiment's set-up) fills the form for the next run once they started."""
     from playground.engine import runner
     from playground.engine.jobs import RaceJob
 
@@ -136,12 +170,14 @@ def _submit(state: OverfittingState, spec: dict[str, Any], dataset: Any, entries
     try:
         job = RaceJob(spec=spec, entries=tuple(entries), epochs=epochs, batch_size=batch_size,
                       train_samples=train_samples, dataset_name=dataset.name, validation_samples=validation_samples,
-                      watch=Watch("val_loss", patience))
+                      watch=Watch("val_loss", patience), spread=True)
         state.race = runner.submit(job, dataset)
         state.experiment = experiment
     except Exception as error:  # noqa: BLE001 - a bad setting gets a message; the form keeps its values.
         st.error(error_text(error))
         return
+    # Set before any widget of the form exists in this run (the experiment buttons come first), then rerun.
+    st.session_state.update(form or {})
     st.rerun()  # At once, so that Start is disabled and Stop enabled while the variants train.
 
 
@@ -171,7 +207,7 @@ def render(state: OverfittingState) -> None:
         return
     if state.experiment is not None:
         st.info(f"**{tr(f'overfit.experiment.{state.experiment}.title')}** — "
-                f"{tr(f'overfit.experiment.{state.experiment}.point')}")
+                f"{tr(f'overfit.experiment.{state.experiment}.point')}\n\n{tr('overfit.experiment.form_filled')}")
     metric = st.radio(tr("overfit.metric"), METRICS, key=VariantKeys.METRIC, horizontal=True,
                       format_func=lambda key: tr(f"overfit.metric.{key}"))
     show_variants(state, metric)

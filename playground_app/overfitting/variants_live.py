@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from playground.engine.runs import DIVERGED, FAILED
+from playground.engine.runs import DIVERGED, FAILED, FINAL_STATUSES
 from playground_app.common import lang, tr
 from playground_app.compare.race_live import STATUS_KEYS
 from playground_app.overfitting.state import OverfittingState, VariantKeys
@@ -54,7 +54,9 @@ def _draw(state: OverfittingState, was_active: bool, metric: str) -> None:
     # its last element behind, drawn twice, after the page's final rerun.
     progress = st.empty()
     if race.active:
-        epoch = max(snapshot.epoch for snapshot in snapshots)
+        # The slowest variant still training: spread over workers, one may finish while others go on.
+        epoch = min((snapshot.epoch for snapshot in snapshots if snapshot.status not in FINAL_STATUSES),
+                    default=max(snapshot.epoch for snapshot in snapshots))
         progress.info(tr("overfit.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
     labels = {name: tr(f"overfit.chart.{name}") for name in CHART_LABELS}
     figure = variants_figure(snapshots, metric, labels)
