@@ -206,3 +206,28 @@ def test_on_end_is_told_once_when_the_models_are_home():
     while not told and time.monotonic() < deadline:
         time.sleep(0.05)
     assert told == [(True, FINISHED, True)]
+
+
+def test_two_learners_on_the_same_data_train_at_once_on_the_two_workers():
+    """Dask places a task beside its data: the data must be on every worker, or the second run waits."""
+    from playground.engine.runs import RUNNING
+
+    dataset = subsample(load("mnist", allow_download=False), 4000)  # Big enough that Dask keeps tasks beside it.
+    configs = [RunConfig(label=f"#{number} Adam", spec=PRESETS["mnist_dnn"], dataset=dataset.name,
+                         loss="sparse_categorical_crossentropy", optimizer="Adam", learning_rate=0.001, epochs=20,
+                         batch_size=32) for number in (1, 2)]
+    handles = [runner.submit(FitJob(config), dataset) for config in configs]
+    both_running = False
+    deadline = time.monotonic() + 120
+    while any(handle.active for handle in handles) and time.monotonic() < deadline:
+        for handle in handles:
+            handle.touch()
+        if all(handle.runs[0].status == RUNNING for handle in handles):
+            both_running = True
+            break
+        time.sleep(0.05)
+    for handle in handles:
+        handle.stop()
+    for handle in handles:
+        _wait(handle)
+    assert both_running, "the second run waited for the first instead of taking the idle worker"
