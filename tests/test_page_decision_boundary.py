@@ -118,6 +118,14 @@ def test_open_in_build_hands_the_network_to_the_build_page():
     assert not at.error, [error.value for error in at.error]
     (features,) = [box for box in at.multiselect if box.label == "features"]
     assert features.value == ["x1", "x2", "x1_squared", "x2_squared"]
+
+
+def test_build_edits_the_features_layer_and_exports_its_class():
+    """The lab's network, opened by its Build link: the features are a multiselect, and the code defines the class."""
+    from playground.spec.io import spec_to_url_param
+
+    at = open_page("build", query_params={"model": spec_to_url_param(LESSONS["circles_squares"].setup.spec())})
+    (features,) = [box for box in at.multiselect if box.label == "features"]
     features.set_value(["x1_x2", "x1"]).run()
     assert not at.exception, at.exception
     assert at.session_state["build"].spec["layers"][0]["features"] == ["x1_x2", "x1"]
