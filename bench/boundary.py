@@ -42,9 +42,9 @@ def pictures(repeats: int = 20) -> None:
     print(f"grid_100x100_ms: {_median_ms(lambda: decision_grid(small, resolution=100), repeats):.1f}")
     deep = BoundarySetup(hidden=((8, "tanh"),) * 4, features=("x1", "x2", "x1_squared", "x2_squared"))
     model = build_model(deep.spec())
-    print(f"neuron_maps_ms: {_median_ms(lambda: neuron_maps(model, features=deep.features), repeats):.1f}")
+    print(f"neuron_maps_ms: {_median_ms(lambda: neuron_maps(model), repeats):.1f}")
     print(f"neuron_maps_100x100_ms: "
-          f"{_median_ms(lambda: neuron_maps(model, resolution=100, features=deep.features), repeats):.1f}")
+          f"{_median_ms(lambda: neuron_maps(model, resolution=100), repeats):.1f}")
     frames = deep.frames()
     print(f"frame_ms: {_median_ms(lambda: frames(model), repeats):.1f}")
     frame = frames(model)

@@ -78,8 +78,9 @@ def test_the_exported_code_makes_the_same_data_and_model():
     assert "kernel_regularizer=keras.regularizers.L2(0.001)" in code and namespace["model"].count_params() == 4
     # The strength reaches Keras: the penalty the model adds to its loss is 0.001 × the sum of squared weights.
     model = namespace["model"]
-    kernel = np.asarray(model.layers[0].kernel)
-    assert model.layers[0].kernel_regularizer.l2 == pytest.approx(0.001)
+    assert type(model.layers[0]).__name__ == "InputFeatures" and model.input_shape == (None, 2)
+    kernel = np.asarray(model.layers[1].kernel)
+    assert model.layers[1].kernel_regularizer.l2 == pytest.approx(0.001)
     assert float(sum(np.asarray(loss) for loss in model.losses)) == pytest.approx(0.001 * float(np.sum(kernel ** 2)),
                                                                                  rel=1e-5)
 

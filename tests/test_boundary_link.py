@@ -30,7 +30,8 @@ def test_a_full_setup_with_a_real_table_round_trips():
     assert len(param) < 600  # Short enough to paste anywhere.
     link = lab_from_param(param)
     assert link.setup == setup and link.setup.table.columns == ("alcohol", "flavanoids") and link.csv_name is None
-    assert link.setup.spec()["layers"][0]["kernel_regularizer"] == {"class_name": "L1", "config": {"l1": 0.003}}
+    assert link.setup.spec()["layers"][0] == {"type": "InputFeatures", "features": ["x1", "x2", "sin_x1"]}
+    assert link.setup.spec()["layers"][1]["kernel_regularizer"] == {"class_name": "L1", "config": {"l1": 0.003}}
 
 
 def _old_link(data: dict) -> str:

@@ -28,16 +28,16 @@ def test_neuron_maps_are_the_hidden_layers_outputs_over_the_grid():
 
     setup = BoundarySetup(hidden=((5, "tanh"), (3, "relu")), features=("x1", "x2", "x1_x2", "sin_x2"))
     model = _model(setup)
-    maps = neuron_maps(model, (-3, 3, -2, 1), 12, setup.features)
+    maps = neuron_maps(model, (-3, 3, -2, 1), 12)
     assert [layer.shape for layer in maps] == [(12, 12, 5), (12, 12, 3)]
     # The same numbers as a Keras model whose outputs are the hidden layers, at the same points.
     axis1, axis2 = grid_points((-3, 3, -2, 1), 12)
     row, column = 9, 2  # x₂ = axis2[9], x₁ = axis1[2]
     point = np.array([[axis1[column], axis2[row]]], dtype=np.float32)
-    from playground.labs.boundary import add_features
-
-    intermediate = keras.Model(model.inputs, [layer.output for layer in model.layers[:-1]])
-    expected = intermediate.predict(add_features(point, setup.features), verbose=0)
+    # The features layer is the model's first, but no hidden layer: the model takes the raw point.
+    assert type(model.layers[0]).__name__ == "InputFeatures"
+    intermediate = keras.Model(model.inputs, [layer.output for layer in model.layers[1:-1]])
+    expected = intermediate.predict(point, verbose=0)
     for layer, values in zip(maps, expected):
         assert np.allclose(layer[row, column], values[0], atol=1e-5)
     assert np.all(maps[1] >= 0) and np.abs(maps[0]).max() <= 1  # relu and tanh ranges.
@@ -67,7 +67,7 @@ def _parts(figure):
 def test_the_network_picture_has_a_map_per_neuron_lines_per_weight_and_hover_with_weights_and_bias():
     setup = BoundarySetup(hidden=((3, "tanh"),), features=("x1", "x2", "x1_squared"))
     model = _model(setup)
-    frame = BoundaryFrames(features=setup.features)(model)
+    frame = BoundaryFrames()(model)
     figure = network_figure(frame, setup.features, [3], LABELS)
     (heatmap,), lines, markers = _parts(figure)
     assert len(markers.hovertext) == 3 + 3 + 1  # Inputs, hidden neurons, the output: one hover each.

@@ -20,6 +20,7 @@ _IMAGE = [12, 12, 3]
 _SEQUENCE = [6, 4]
 INPUT_FOR_TYPE: dict[str, list[int]] = {
     "Dense": [20],
+    "InputFeatures": [2],
     "Conv2D": _IMAGE,
     "MaxPooling2D": _IMAGE,
     "AveragePooling2D": _IMAGE,

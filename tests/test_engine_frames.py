@@ -102,3 +102,22 @@ def test_the_picture_follows_every_epoch_when_frames_are_cheap_and_costs_little_
     assert 2 <= len(drawn) and len(drawn) * 0.04 / total <= 0.2
     # However slow a frame, one at least every FRAME_INTERVAL while epochs keep coming.
     assert max(later - earlier for earlier, later in zip(drawn, drawn[1:])) * 0.02 <= 0.25 + 0.04 + 0.02
+
+
+def test_a_model_with_its_features_layer_trains_on_a_worker_comes_home_and_continues():
+    """The worker builds InputFeatures from the spec; its .keras file loads at home and on the next job (safe_mode)."""
+    setup = BoundarySetup(point_set="circles", points=60, hidden=(), features=("x1", "x2", "x1_squared", "x2_squared"))
+    dataset = setup.dataset()
+    model_bytes = None
+    for epochs in (2, 1):
+        handle = runner.submit(setup.job(epochs=epochs, weight_seed=3, model_bytes=model_bytes), dataset)
+        deadline = time.monotonic() + 240
+        while handle.active:
+            assert time.monotonic() < deadline
+            handle.touch()
+            time.sleep(0.05)
+        run = handle.runs[0]
+        assert run.status == FINISHED and run.frame[0] == epochs
+        model_bytes = run.model_bytes
+    assert type(run.model.layers[0]).__name__ == "InputFeatures" and run.model.input_shape == (None, 2)
+    assert np.allclose(run.frame[1].grid, decision_grid(run.model, resolution=50), atol=2e-3)

@@ -39,6 +39,8 @@ def _stack(input_shape: list[int], *layers: dict[str, Any]) -> dict[str, Any]:
 # their defaults (strides with 'same' padding, BatchNormalization without center, GRU both ways).
 LAYER_CASES: dict[str, dict[str, Any]] = {
     "InputLayer": {"layers": [{"type": "InputLayer", "shape": [8]}, {"type": "Dense", "units": 3}]},
+    "InputFeatures": _stack([2], {"type": "InputFeatures", "features": ["sin_x2", "x1", "x1_x2"]},
+                            {"type": "Dense", "units": 3}),
     "Dense": _stack([4, 5], {"type": "Dense", "units": 6, "activation": "tanh", "use_bias": False,
                              "kernel_regularizer": "l2"}),
     "Conv2D": _stack([11, 10, 3], {"type": "Conv2D", "filters": 4, "kernel_size": [3, 2], "strides": 2,
@@ -71,7 +73,8 @@ def test_every_registered_type_has_a_case():
 
 
 # Parts that may honestly be empty: Flatten has no arguments, hence no starter and no positional ones.
-_MAY_BE_EMPTY = {"fields", "starter", "positional"}
+# Only the playground's own classes (InputFeatures) name a module and the modules their code needs.
+_MAY_BE_EMPTY = {"fields", "starter", "positional", "module", "code_modules"}
 
 
 @pytest.mark.parametrize("type_name", list(LAYER_TYPES))
@@ -101,10 +104,16 @@ def test_every_layer_type_matches_keras_exactly(type_name):
 def test_field_names_are_real_keras_arguments_with_keras_defaults(type_name):
     import keras
 
-    parameters = inspect.signature(getattr(keras.layers, type_name).__init__).parameters
+    import importlib
+
+    module = LAYER_TYPES[type_name].module
+    layer_class = getattr(importlib.import_module(module) if module else keras.layers, type_name)
+    parameters = inspect.signature(layer_class.__init__).parameters
     for field in LAYER_TYPES[type_name].fields:
         assert field.name in parameters, f"{type_name} has no argument {field.name}"
         keras_default = parameters[field.name].default
+        if keras_default == field.default:
+            continue
         if field.default is REQUIRED:
             assert keras_default is inspect.Parameter.empty or field.name == "activation"
         elif isinstance(keras_default, tuple):
@@ -121,7 +130,7 @@ def test_starter_layers_are_valid_and_texts_exist_in_every_language(type_name):
     fresh = new_layer(type_name)
     input_shape = {"InputLayer": None, "SimpleRNN": [10, 3], "LSTM": [10, 3], "GRU": [10, 3],
                    "Conv2D": [28, 28, 1], "MaxPooling2D": [28, 28, 1], "AveragePooling2D": [28, 28, 1],
-                   "GlobalAveragePooling2D": [28, 28, 1], "Reshape": [784]}.get(type_name, [8])
+                   "GlobalAveragePooling2D": [28, 28, 1], "Reshape": [784], "InputFeatures": [2]}.get(type_name, [8])
     spec = {"layers": [fresh, {"type": "Dense", "units": 2}]} if input_shape is None else _stack(input_shape, fresh)
     validate(spec)
     keys = [layer_type.description_key, *(field.help_key for field in layer_type.fields)]

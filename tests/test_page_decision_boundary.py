@@ -109,7 +109,25 @@ def test_open_in_build_hands_the_network_to_the_build_page():
     at.button(key="boundary_open_in_build").click().run()
     assert not at.exception, at.exception
     build = at.session_state["build"]
-    assert build.spec["input_shape"] == [4]
+    # The model takes the points (x₁, x₂); its features are its first layer, which Build shows and edits.
+    assert build.spec["input_shape"] == [2]
     assert build.spec["layers"] == LESSONS["circles_squares"].setup.spec()["layers"]
+    assert build.spec["layers"][0] == {"type": "InputFeatures", "features": ["x1", "x2", "x1_squared", "x2_squared"]}
     assert at.title[0].value == t("nav.build")  # The Build page is showing.
     assert any("x₁²" in message.value for message in at.success)
+    assert not at.error, [error.value for error in at.error]
+    (features,) = [box for box in at.multiselect if box.label == "features"]
+    assert features.value == ["x1", "x2", "x1_squared", "x2_squared"]
+
+
+def test_build_edits_the_features_layer_and_exports_its_class():
+    """The lab's network, opened by its Build link: the features are a multiselect, and the code defines the class."""
+    from playground.spec.io import spec_to_url_param
+
+    at = open_page("build", query_params={"model": spec_to_url_param(LESSONS["circles_squares"].setup.spec())})
+    (features,) = [box for box in at.multiselect if box.label == "features"]
+    features.set_value(["x1_x2", "x1"]).run()
+    assert not at.exception, at.exception
+    assert at.session_state["build"].spec["layers"][0]["features"] == ["x1_x2", "x1"]
+    assert any("InputFeatures(features=('x1_x2', 'x1'))" in code.value and "class InputFeatures" in code.value
+               for code in at.code)

@@ -25,6 +25,7 @@ from typing import Any
 
 from playground.data.archives import MEGABYTE, ArchiveError, ArchiveLimits, check_archive
 from playground.errors import LearnerError, Translated, first_line
+from playground.spec.layers import LAYER_TYPES
 
 # A .keras file holds config.json and metadata.json (kilobytes) and model.weights.h5 (the weights;
 # the app's upload limit is 50 MB, and weights barely compress). Anything far beyond is refused.
@@ -38,6 +39,11 @@ KERAS_ARCHIVE_LIMITS = ArchiveLimits(
 # Objects in a Keras config name their module; only Keras's own may be built from an upload.
 _KERAS_PACKAGES = ("keras",)
 _LAMBDA_CLASS_NAMES = {"Lambda", "__lambda__"}
+# The playground's own layers (``InputFeatures``), registered with Keras under the "playground" package:
+# a file names them by that registered name (from the app, or from exported code run in Colab, whose
+# module is then "__main__"), and importing their module registers the class for safe_mode loading.
+_PLAYGROUND_CLASSES: dict[str, str] = {f"playground>{name}": layer_type.module
+                                       for name, layer_type in LAYER_TYPES.items() if layer_type.module}
 _UPLOAD_NAME = "uploaded.keras"
 
 
@@ -70,8 +76,12 @@ def load_model_bytes(data: bytes) -> Any:
         raise ModelFileError("train.upload_unsafe", "The model holds Python code (a Lambda layer).")
     if foreign is not None:
         raise ModelFileError("train.upload_foreign_code", name=foreign)
+    import importlib
+
     import keras
 
+    for module in _PLAYGROUND_CLASSES.values():
+        importlib.import_module(module)
     with tempfile.TemporaryDirectory(prefix="playground-upload-") as folder:
         path = os.path.join(folder, _UPLOAD_NAME)
         with open(path, "wb") as handle:
@@ -123,6 +133,8 @@ def _foreign_object(config: Any) -> str | None:
         class_name = str(item.get("class_name", ""))
         if class_name in _LAMBDA_CLASS_NAMES:
             return class_name
+        if item.get("registered_name") in _PLAYGROUND_CLASSES and class_name == str(item["registered_name"]).split(">")[1]:
+            continue
         module = item.get("module")
         if module is not None and str(module).split(".")[0] not in _KERAS_PACKAGES:
             return f"{module}.{class_name}"[:120]

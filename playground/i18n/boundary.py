@@ -82,10 +82,11 @@ STRINGS: dict[str, dict[str, str]] = {
                         "ko": "출력층: {output}, 손실 {loss} (클래스 수에 따라 자동 선택)."},
     "boundary.features": {"en": "Input features", "ko": "입력 특성"},
     "boundary.features_help": {
-        "en": "Keras has no built-in layer that squares an input or takes its sine (and Lambda layers are not allowed), "
-              "so these columns are computed in the data with numpy — the exported code shows the same step.",
-        "ko": "Keras에는 입력을 제곱하거나 사인을 취하는 기본 층이 없고 Lambda 층은 허용되지 않으므로, 이 열들은 "
-              "numpy로 데이터에서 계산합니다. 내보낸 코드에도 같은 단계가 있습니다.",
+        "en": "The model's first layer, InputFeatures, computes these columns from each point (x₁, x₂) "
+              "(Keras has no built-in layer for them, and Lambda layers are not allowed): the exported code "
+              "defines the same small layer class.",
+        "ko": "모델의 첫 번째 층 InputFeatures가 각 점 (x₁, x₂)에서 이 열들을 계산합니다 (Keras에는 이런 기본 층이 "
+              "없고 Lambda 층은 허용되지 않습니다). 내보낸 코드에도 같은 작은 층 클래스가 정의되어 있습니다.",
     },
     "boundary.regularizer": {"en": "Regularization of every kernel", "ko": "모든 커널의 규제"},
     "boundary.regularizer_help": {
@@ -153,9 +154,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Hands this network (its layers; the input features become its inputs) to the Build page.",
         "ko": "이 신경망(층 구성, 입력 특성이 입력이 됨)을 만들기 페이지로 넘깁니다.",
     },
+    "boundary.opened_in_build_plain": {
+        "en": "The Decision boundary lab's network is loaded: it takes points (x₁, x₂).",
+        "ko": "결정 경계 실습의 신경망을 불러왔습니다. 점 (x₁, x₂)를 받습니다.",
+    },
     "boundary.opened_in_build": {
-        "en": "The Decision boundary lab's network is loaded ({inputs} inputs: {features}).",
-        "ko": "결정 경계 실습의 신경망을 불러왔습니다 (입력 {inputs}개: {features}).",
+        "en": "The Decision boundary lab's network is loaded: it takes points (x₁, x₂), and its features "
+              "({features}) are its first layer, InputFeatures, which you can edit here.",
+        "ko": "결정 경계 실습의 신경망을 불러왔습니다. 점 (x₁, x₂)를 받고, 특성({features})은 첫 번째 층 "
+              "InputFeatures이며 여기서 고칠 수 있습니다.",
     },
     "boundary.share": {"en": "This page's link holds the whole lab (data, network, seed):",
                        "ko": "이 페이지의 링크에 실습 전체(데이터, 신경망, 시드)가 담겨 있습니다:"},

@@ -74,6 +74,16 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "{layer}: \"{argument}\" is empty. Give it a value.",
         "ko": "{layer}: \"{argument}\" 값이 비어 있습니다. 값을 넣으세요.",
     },
+    "spec.error.not_choice_list": {
+        "en": "{layer}: \"{argument}\" must be a list of one or more different names from {choices}, but got {got}.",
+        "ko": "{layer}: \"{argument}\"은(는) {choices} 중 서로 다른 이름 하나 이상의 목록이어야 하는데 {got}을(를) 받았습니다.",
+    },
+    "spec.error.needs_points": {
+        "en": "{layer} takes points (x₁, x₂): the model's input shape must be (2,), but it gets {got}. "
+              "Set the input shape to 2 and put this layer first.",
+        "ko": "{layer}은(는) 점 (x₁, x₂)를 받습니다. 모델의 입력 모양은 (2,)여야 하는데 {got}을(를) 받습니다. "
+              "입력 모양을 2로 정하고 이 층을 맨 앞에 두세요.",
+    },
     "spec.error.not_bool": {
         "en": "{layer}: \"{argument}\" must be true or false, but got {got}. Set it to true or false.",
         "ko": "{layer}: \"{argument}\"은(는) true 또는 false여야 하는데 {got}을(를) 받았습니다. true나 false로 정하세요.",
@@ -206,6 +216,10 @@ _MESSAGES: dict[str, dict[str, str]] = {
 _LAYER_TYPES: dict[str, dict[str, str]] = {
     "spec.type.InputLayer": {"en": "Declares the shape of one example (without the batch).",
                              "ko": "예제 하나의 모양을 정합니다(배치 축 제외)."},
+    "spec.type.InputFeatures": {"en": "The playground's own layer: turns each point (x₁, x₂) into the chosen "
+                                      "features (x₁², x₁x₂, sin x₁ …), one column each, with no weights.",
+                                "ko": "플레이그라운드의 층: 각 점 (x₁, x₂)를 고른 특성(x₁², x₁x₂, sin x₁ …)으로 바꿉니다. "
+                                      "특성마다 열 하나이고 가중치는 없습니다."},
     "spec.type.Dense": {"en": "Fully connected: every output unit sees every input value.",
                         "ko": "완전 연결층: 모든 출력 유닛이 모든 입력 값을 봅니다."},
     "spec.type.Conv2D": {"en": "Slides small learned filters over an image to detect local patterns.",
@@ -243,6 +257,9 @@ _LAYER_TYPES: dict[str, dict[str, str]] = {
 _HELP: dict[str, dict[str, str]] = {
     "spec.help.shape": {"en": "Shape of one example, e.g. 28, 28, 1 for a grayscale image.",
                         "ko": "예제 하나의 모양. 예: 흑백 이미지는 28, 28, 1."},
+    "spec.help.features": {"en": "The columns computed from (x₁, x₂), in this order: x1, x2, x1_squared, "
+                                 "x2_squared, x1_x2, sin_x1, sin_x2.",
+                           "ko": "(x₁, x₂)에서 이 순서로 계산할 열: x1, x2, x1_squared, x2_squared, x1_x2, sin_x1, sin_x2."},
     "spec.help.units": {"en": "Number of output neurons. The last layer has one per class.",
                         "ko": "출력 뉴런 수. 마지막 층은 클래스마다 하나입니다."},
     "spec.help.activation": {"en": "Function applied to each output; linear means none.",

@@ -4,9 +4,9 @@ Everything here is numpy (Keras only inside ``decision_grid`` and ``neuron_maps`
 given), so the sets, features and grids are tested without Streamlit or a cluster. Every point set lives in the square
 ``BOUNDS`` so that one picture frame fits all of them and the lessons compare like with like.
 
-Input features (x₁², sin x₁, …) are computed in the data, not inside the model: Keras has no built-in
-layer that squares or takes the sine of an input, and ``Lambda`` is refused in specs (it runs arbitrary
-code). The exported code therefore shows the same numpy feature step (``FEATURES[...].code``).
+Input features (x₁², sin x₁, …) are the model's first layer (``InputFeatures``, the playground's own
+registered Keras layer, since ``Lambda`` is refused): every model here takes the raw points (x₁, x₂).
+``add_features`` computes the same columns in numpy, from the same formulas, for the network picture's input maps.
 """
 
 from __future__ import annotations
@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
+from playground.spec.input_features import INPUT_FEATURES
 
 BOUNDS: tuple[float, float] = (-3.0, 3.0)
 """Both axes of every point set and every picture (x₁ and x₂ run over the same range)."""
@@ -166,29 +168,22 @@ class Feature:
 
     Attributes:
         label: How the page and the charts write it (x₁², sin x₁).
-        compute: ``compute(x1, x2)`` on numpy arrays.
-        code: The same column in the exported code, from ``x1`` and ``x2``.
+        compute: ``compute(x1, x2, ops)`` with ``numpy`` or ``keras.ops`` as ``ops``
+            (``playground.spec.input_features.INPUT_FEATURES``, the ``InputFeatures`` layer's own formulas).
     """
 
     label: str
-    compute: Callable[[np.ndarray, np.ndarray], np.ndarray]
-    code: str
+    compute: Callable[[Any, Any, Any], Any]
 
 
-FEATURES: dict[str, Feature] = {
-    "x1": Feature("x₁", lambda x1, x2: x1, "x1"),
-    "x2": Feature("x₂", lambda x1, x2: x2, "x2"),
-    "x1_squared": Feature("x₁²", lambda x1, x2: x1 ** 2, "x1 ** 2"),
-    "x2_squared": Feature("x₂²", lambda x1, x2: x2 ** 2, "x2 ** 2"),
-    "x1_x2": Feature("x₁x₂", lambda x1, x2: x1 * x2, "x1 * x2"),
-    "sin_x1": Feature("sin x₁", lambda x1, x2: np.sin(x1), "np.sin(x1)"),
-    "sin_x2": Feature("sin x₂", lambda x1, x2: np.sin(x2), "np.sin(x2)"),
-}
+_LABELS: dict[str, str] = {"x1": "x₁", "x2": "x₂", "x1_squared": "x₁²", "x2_squared": "x₂²", "x1_x2": "x₁x₂",
+                           "sin_x1": "sin x₁", "sin_x2": "sin x₂"}
+FEATURES: dict[str, Feature] = {name: Feature(_LABELS[name], compute) for name, compute in INPUT_FEATURES.items()}
 PLAIN_FEATURES: tuple[str, ...] = ("x1", "x2")
 
 
 def add_features(x: np.ndarray, features: Sequence[str] = PLAIN_FEATURES) -> np.ndarray:
-    """The network's inputs: one column per chosen feature of the points ``x`` (n, 2), as float32.
+    """What the ``InputFeatures`` layer gives for the points ``x`` (n, 2): one column per chosen feature, float32.
 
     Raises:
         ValueError: When no feature or an unknown one is chosen.
@@ -199,7 +194,7 @@ def add_features(x: np.ndarray, features: Sequence[str] = PLAIN_FEATURES) -> np.
     if unknown:
         raise ValueError(f"Unknown feature {unknown[0]!r}; choose from {', '.join(FEATURES)}.")
     x1, x2 = x[:, 0], x[:, 1]
-    return np.stack([FEATURES[name].compute(x1, x2) for name in features], axis=1).astype(np.float32)
+    return np.stack([FEATURES[name].compute(x1, x2, np) for name in features], axis=1).astype(np.float32)
 
 
 def grid_points(bounds: Sequence[float] = BOUNDS, resolution: int = FRAME_RESOLUTION) -> tuple[np.ndarray, np.ndarray]:
@@ -208,34 +203,35 @@ def grid_points(bounds: Sequence[float] = BOUNDS, resolution: int = FRAME_RESOLU
     return np.linspace(low1, high1, resolution), np.linspace(low2, high2, resolution)
 
 
-def decision_grid(model: Any, bounds: Sequence[float] = BOUNDS, resolution: int = 100,
-                  features: Sequence[str] = PLAIN_FEATURES) -> np.ndarray:
+def grid_inputs(bounds: Sequence[float] = BOUNDS, resolution: int = FRAME_RESOLUTION) -> np.ndarray:
+    """Every cell centre (x₁, x₂) of the grid, row by row (x₂ low to high, x₁ low to high within a row), float32."""
+    axis1, axis2 = grid_points(bounds, resolution)
+    first, second = np.meshgrid(axis1, axis2)
+    return np.stack([first.ravel(), second.ravel()], axis=1).astype(np.float32)
+
+
+def decision_grid(model: Any, bounds: Sequence[float] = BOUNDS, resolution: int = 100) -> np.ndarray:
     """What the model says at every cell of a ``resolution`` × ``resolution`` grid over ``bounds``.
 
     One batched ``model(grid, training=False)`` call: ``predict`` would cost a data pipeline per call
     (tens of milliseconds), and this runs every epoch while a learner watches.
 
     Args:
-        model: A Keras model taking the chosen features.
+        model: A Keras model taking points (x₁, x₂) (input features, if any, are its first layer).
         bounds: (low, high) for both axes, or (x₁ low, x₁ high, x₂ low, x₂ high).
         resolution: Cells per side.
-        features: The model's input features (``FEATURES`` keys), computed from each cell's (x₁, x₂).
 
     Returns:
         Row ``i`` is x₂ = the i-th value from low to high, column ``j`` is x₁: the positive-class
         probability (r, r) for one sigmoid unit, or class probabilities (r, r, classes) for softmax.
     """
-    axis1, axis2 = grid_points(bounds, resolution)
-    first, second = np.meshgrid(axis1, axis2)
-    points = np.stack([first.ravel(), second.ravel()], axis=1)
-    outputs = np.asarray(model(add_features(points, features), training=False))
+    outputs = np.asarray(model(grid_inputs(bounds, resolution), training=False))
     if outputs.shape[-1] == 1:
         return outputs.reshape(resolution, resolution)
     return outputs.reshape(resolution, resolution, outputs.shape[-1])
 
 
-def neuron_maps(model: Any, bounds: Sequence[float] = BOUNDS, resolution: int = NEURON_RESOLUTION,
-                features: Sequence[str] = PLAIN_FEATURES) -> list[np.ndarray]:
+def neuron_maps(model: Any, bounds: Sequence[float] = BOUNDS, resolution: int = NEURON_RESOLUTION) -> list[np.ndarray]:
     """What every hidden unit answers at every cell of the grid ``decision_grid`` uses: each neuron's own map.
 
     The grid goes through the layers one at a time (one batched call each), keeping every hidden
@@ -253,20 +249,19 @@ def neuron_maps(model: Any, bounds: Sequence[float] = BOUNDS, resolution: int = 
         (resolution, resolution, units): ``[i, j, k]`` is unit ``k``'s activation at x₂ = the i-th and
         x₁ = the j-th grid value (the same layout as ``decision_grid``).
     """
-    axis1, axis2 = grid_points(bounds, resolution)
-    first, second = np.meshgrid(axis1, axis2)
-    values = add_features(np.stack([first.ravel(), second.ravel()], axis=1), features)
+    values = grid_inputs(bounds, resolution)
     maps = []
     for layer in model.layers[:-1]:
         values = layer(values, training=False)
-        maps.append(np.asarray(values).reshape(resolution, resolution, -1))
+        if layer.weights:
+            maps.append(np.asarray(values).reshape(resolution, resolution, -1))
     return maps
 
 
 def layer_weights(model: Any) -> list[tuple[np.ndarray, np.ndarray]]:
-    """Every Dense layer's (kernel (inputs, units), bias (units,)), input side first, as float32."""
+    """Every Dense layer's (kernel (inputs, units), bias (units,)), input side first, as float32 (``InputFeatures`` has none)."""
     return [(np.asarray(layer.kernel, dtype=np.float32), np.asarray(layer.bias, dtype=np.float32))
-            for layer in model.layers]
+            for layer in model.layers if layer.weights]
 
 
 @dataclass(frozen=True)
@@ -292,20 +287,19 @@ class BoundaryFrames:
     Plain data and importable, so it travels to a worker with the job.
     """
 
-    features: tuple[str, ...] = PLAIN_FEATURES
     bounds: tuple[float, ...] = BOUNDS
     resolution: int = FRAME_RESOLUTION
 
     def __call__(self, model: Any) -> BoundaryFrame:
         """The model's grid and neuron maps as float16 (enough for a colour map, a quarter of the bytes)."""
-        grid = decision_grid(model, self.bounds, self.resolution, self.features).astype(np.float16)
-        neurons = neuron_maps(model, self.bounds, NEURON_RESOLUTION, self.features)
+        grid = decision_grid(model, self.bounds, self.resolution).astype(np.float16)
+        neurons = neuron_maps(model, self.bounds, NEURON_RESOLUTION)
         return BoundaryFrame(grid, tuple(layer[..., :MAX_DRAWN_UNITS].astype(np.float16) for layer in neurons),
                              tuple(layer_weights(model)))
 
 
 def accuracy(model: Any, x: np.ndarray, y: np.ndarray) -> float:
-    """Share of points ``x`` (already with their features) whose predicted class is ``y``."""
+    """Share of points ``x`` (n, 2) whose predicted class is ``y``."""
     outputs = np.asarray(model(x, training=False))
     predicted = (outputs[:, 0] > 0.5).astype(int) if outputs.shape[-1] == 1 else outputs.argmax(axis=-1)
     return float(np.mean(predicted == np.asarray(y)))

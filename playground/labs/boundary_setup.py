@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 
 from playground.data.core import Dataset
-from playground.labs.boundary import (BOUNDS, FEATURES, PLAIN_FEATURES, POINT_SETS, BoundaryFrames, add_features,
-                                      make_points, train_test_split)
+from playground.labs.boundary import (BOUNDS, PLAIN_FEATURES, POINT_SETS, BoundaryFrames, make_points,
+                                      train_test_split)
 from playground.labs.boundary_data import TablePoints
 from playground.spec.layers import regularizer as spec_regularizer
 
@@ -46,7 +46,8 @@ class BoundarySetup:
         test_ratio: Share of the points kept for testing.
         data_seed: Seed of the points and of the split.
         hidden: The hidden layers as (units, activation), input side first; empty is a perceptron.
-        features: The network's inputs (``FEATURES`` keys), computed from (x₁, x₂) in the data.
+        features: The network's inputs (``FEATURES`` keys), computed from (x₁, x₂) by the model's first
+            layer (``InputFeatures``); the plain (x₁, x₂) needs no such layer.
         regularizer: None, ``"l1"`` or ``"l2"``: Keras's regularizer on every Dense kernel.
         regularization: The regularizer's strength (the factor of the penalty added to the loss).
         optimizer: A key of ``playground.engine.optimizers.OPTIMIZERS``.
@@ -107,18 +108,18 @@ class BoundarySetup:
         return train_test_split(x, y, self.test_ratio, self.data_seed)
 
     def dataset(self) -> Dataset:
-        """The data as the engine takes it: the chosen features as columns."""
+        """The data as the engine takes it: the points (x₁, x₂); the model computes its features itself."""
         x_train, y_train, x_test, y_test = self.data()
         return Dataset(
-            name=f"boundary-{self.source}", x_train=add_features(x_train, self.features), y_train=y_train,
-            x_test=add_features(x_test, self.features), y_test=y_test, task=self.task,
-            class_names=self.class_names, input_shape=(len(self.features),),
+            name=f"boundary-{self.source}", x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test,
+            task=self.task, class_names=self.class_names, input_shape=(2,),
             kind="tabular", source_key="boundary.source", source_fields={"set": self.source},
-            feature_names=tuple(FEATURES[name].label for name in self.features),
+            feature_names=("x₁", "x₂"),
         )
 
     def spec(self) -> dict[str, Any]:
-        """A stack of Dense layers; the output (sigmoid or softmax) follows from the number of classes."""
+        """``InputFeatures`` (unless the features are the plain x₁, x₂), then Dense layers; the output
+        (sigmoid or softmax) follows from the number of classes. The model takes points (x₁, x₂)."""
         # Always with its strength, so the exported code says it: kernel_regularizer=keras.regularizers.L2(0.01).
         regularizer = ({"kernel_regularizer": spec_regularizer(self.regularizer, self.regularization)}
                        if self.regularizer else {})
@@ -127,11 +128,13 @@ class BoundarySetup:
         output = ({"units": 1, "activation": "sigmoid"} if self.class_count == 2
                   else {"units": self.class_count, "activation": "softmax"})
         layers.append({"type": "Dense", **output, **regularizer})
-        return {"input_shape": [len(self.features)], "layers": layers}
+        if tuple(self.features) != PLAIN_FEATURES:
+            layers.insert(0, {"type": "InputFeatures", "features": list(self.features)})
+        return {"input_shape": [2], "layers": layers}
 
     def frames(self) -> BoundaryFrames:
         """What the worker draws after each epoch: the model's grid over the points' square."""
-        return BoundaryFrames(features=tuple(self.features), bounds=self.bounds)
+        return BoundaryFrames(bounds=self.bounds)
 
     def config(self, epochs: int, label: str = "boundary") -> Any:
         """The run config of ``epochs`` more epochs (validation is the test split, see ``job``)."""
@@ -153,28 +156,19 @@ class BoundarySetup:
                       validate_on_test=True)
 
     def code(self, epochs: int, weight_seed: int) -> str:
-        """Runnable Keras code making the same points and features and training the same model."""
+        """Runnable Keras code making the same points and training the same model (its features layer included)."""
         from playground.engine.optimizers import optimizer_code
         from playground.spec.codegen import to_code
 
-        columns = ", ".join(FEATURES[name].code for name in self.features)
         lines = ["import numpy as np", "", *self._data_code(), "",
-            "# Input features are computed here, in the data: no built-in Keras layer squares an input.",
-            "def features(x):",
-            "    x1, x2 = x[:, 0], x[:, 1]",
-            f"    return np.stack([{columns}], axis=1).astype('float32')",
-            "",
-            "",
-            "x_train, x_test = features(x_train), features(x_test)",
-            "",
             to_code(self.spec(), {"optimizer": optimizer_code(self.optimizer, self.learning_rate),
                                   "loss": self.loss, "metrics": ["accuracy"]}, seed=weight_seed).replace(
                 "from tensorflow import keras\n", f"from tensorflow import keras\n\nkeras.utils.set_random_seed({weight_seed})\n", 1),
             f"history = model.fit(x_train, y_train, batch_size={self.batch_size}, epochs={epochs}, "
             "validation_data=(x_test, y_test))",
             "",
-            "# The model takes the features, so a point (x₁, x₂) goes through features() first:",
-            "print(model.predict(features(np.array([[0.5, -1.0]])), verbose=0))",
+            "# The model takes a point (x₁, x₂) as it is: its first layer computes the features.",
+            "print(model.predict(np.array([[0.5, -1.0]]), verbose=0))",
         ]
         return "\n".join(lines) + "\n"
 

@@ -126,7 +126,7 @@ def build_model(spec: Any, name: str = "sequential", seed: int | None = None) ->
             if seed is not None:
                 arguments.update({key: seeds.keras_value(value)
                                   for key, value in seeds.layer_seeds(layer, index, seed).items()})
-            layer_class = getattr(keras.layers, layer["type"])
+            layer_class = _layer_class(keras, layer["type"])
             model.add(layer_class(**arguments, name=layer_name(layer["type"], index)))
     except SpecError:
         raise
@@ -136,6 +136,16 @@ def build_model(spec: Any, name: str = "sequential", seed: int | None = None) ->
                             detail=_first_line(error)) from error
         raise SpecError("spec.error.keras_model", detail=_first_line(error)) from error
     return model
+
+
+def _layer_class(keras: Any, type_name: str) -> Any:
+    """The Keras class of a registry type: ``keras.layers.<name>``, or the playground's own (``InputFeatures``)."""
+    module = LAYER_TYPES[type_name].module
+    if not module:
+        return getattr(keras.layers, type_name)
+    import importlib
+
+    return getattr(importlib.import_module(module), type_name)
 
 
 def _keras_value(value: Any) -> Any:

@@ -125,6 +125,8 @@ def _check_value(field: Field, value: Any, index: int, type_name: str) -> Any:
             raise SpecError("spec.error.bad_choice", index, type_name, choices=", ".join(map(str, field.choices)),
                             suggestion=suggestion or field.choices[0], **context)
         return value
+    if field.kind == "choice_list":
+        return _check_choice_list(field, value, index, type_name)
     if field.kind == "int":
         return _check_range(field, _as_int(value, field, index, type_name), index, type_name)
     if field.kind == "float":
@@ -170,6 +172,16 @@ def _check_range(field: Field, value: float, index: int, type_name: str) -> Any:
 
 def _number(value: float | None) -> str:
     return "" if value is None else f"{value:,g}" if abs(value) < 1e6 else f"{int(value):,}"
+
+
+def _check_choice_list(field: Field, value: Any, index: int, type_name: str) -> list[Any]:
+    """One or more different ``field.choices``, in the order given (``InputFeatures``' columns)."""
+    if isinstance(value, str) or not isinstance(value, (list, tuple)) or not value or len(set(value)) != len(value):
+        raise SpecError("spec.error.not_choice_list", index, type_name, argument=field.name, got=shown(value),
+                        choices=", ".join(map(str, field.choices)))
+    for item in value:
+        _check_value(replace(field, kind="choice"), item, index, type_name)
+    return list(value)
 
 
 def _check_int_tuple(field: Field, value: Any, index: int, type_name: str) -> int | list[int]:

@@ -10,7 +10,9 @@ This is the only code exporter: the Build page shows ``to_code(spec)``, the Trai
 
 from __future__ import annotations
 
+import importlib.util
 import re
+from pathlib import Path
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,6 +23,7 @@ from playground.spec.validation import validated
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _COMPILE_KEYS = ("optimizer", "loss", "metrics")
+_EXPORT_MARKER = "# exported-code: start\n"
 
 
 @dataclass(frozen=True)
@@ -110,16 +113,31 @@ def _model_lines(normalized: dict[str, Any], seed: int | None = None) -> list[st
     added = [(index, layer) for index, layer in enumerate(normalized["layers"])
              if LAYER_TYPES[layer["type"]].adds_layer]
     used_types = list(dict.fromkeys(layer["type"] for _, layer in added))
+    keras_types = [name for name in used_types if not LAYER_TYPES[name].module]
     lines = [
         "from tensorflow import keras",
         "from keras.models import Sequential",
-        f"from keras.layers import {', '.join(used_types)}",
+        *([f"from keras.layers import {', '.join(keras_types)}"] if keras_types else []),
         "",
+        *_definitions(used_types),
         "model = Sequential()",
         f"model.add(keras.Input(shape={_literal(tuple(normalized['input_shape']))}))",
     ]
     return lines + [f"model.add({_layer_call(layer, layer_seeds(layer, index, seed) if seed is not None else {})})"
                      for index, layer in added]
+
+
+def _definitions(used_types: list[str]) -> list[str]:
+    """The playground's own layer classes used by the model, written out so the code runs without the playground."""
+    modules = list(dict.fromkeys(module for name in used_types for module in LAYER_TYPES[name].code_modules))
+    return [line for module in modules for line in [*exported_part(module).splitlines(), "", ""]]
+
+
+def exported_part(module: str) -> str:
+    """The source of ``module`` after its ``# exported-code: start`` line, read without importing it (no Keras)."""
+    origin = importlib.util.find_spec(module).origin  # type: ignore[union-attr]
+    text = Path(str(origin)).read_text(encoding="utf-8")
+    return text.split(_EXPORT_MARKER, 1)[1].strip("\n")
 
 
 def _fit_lines(fit: FitArguments) -> list[str]:

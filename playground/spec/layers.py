@@ -25,10 +25,11 @@ from typing import Any, Literal
 
 from playground.spec import param_formulas, shape_rules
 from playground.spec.activations import ACTIVATIONS
+from playground.spec.input_features import INPUT_FEATURES
 from playground.spec.param_formulas import FormulaRule
 from playground.spec.shape_rules import Rule
 
-FieldKind = Literal["int", "float", "choice", "bool", "int_tuple", "regularizer"]
+FieldKind = Literal["int", "float", "choice", "choice_list", "bool", "int_tuple", "regularizer"]
 
 INITIALIZER_CLASSES: dict[str, str] = {
     "glorot_uniform": "GlorotUniform",
@@ -66,8 +67,9 @@ class Field:
 
     Attributes:
         name: The argument name, exactly as the Keras constructor spells it.
-        kind: "int", "float", "choice", "bool", "int_tuple" or "regularizer" (one of ``choices`` by name,
-            or a ``REGULARIZER_CLASSES`` class with strengths from ``minimum`` to ``maximum``).
+        kind: "int", "float", "choice", "choice_list", "bool", "int_tuple" or "regularizer" (one of ``choices``
+            by name; a "choice_list" is one or more different ``choices`` in a chosen order; a regularizer is
+            one of ``choices`` or a ``REGULARIZER_CLASSES`` class with strengths from ``minimum`` to ``maximum``).
         default: What Keras uses when the argument is absent, or ``REQUIRED``.
         minimum: Smallest accepted value (for an int_tuple: of each element).
         maximum: Largest accepted value (for an int_tuple: of each element).
@@ -121,6 +123,11 @@ class LayerType:
             ``model.add`` line to the exported code.
         seeded: The constructor arguments that carry randomness and get an explicit seed when a model is
             built or exported with one (``playground.spec.seeds``): an initializer argument, or ``"seed"``.
+        module: Empty for a class of ``keras.layers``; else the playground module defining the class
+            (imported lazily, as Keras is). Exported code then carries that module's exported part
+            (after its ``# exported-code: start`` line, and that of the modules it names in ``code_modules``)
+            instead of importing the class, so it runs without the playground.
+        code_modules: The modules whose exported part the exported code needs, in order (``module`` last).
     """
 
     name: str
@@ -137,6 +144,8 @@ class LayerType:
     hidden_activation: bool
     adds_layer: bool = True
     seeded: tuple[str, ...] = ()
+    module: str = ""
+    code_modules: tuple[str, ...] = ()
 
     def field(self, name: str) -> Field | None:
         """Returns the field called ``name``, or None."""
@@ -221,6 +230,15 @@ _TYPES: tuple[LayerType, ...] = (
               shape_rule=shape_rules.same_shape, param_formula=param_formulas.none,
               colour="#dddddd", flattens=False, hidden_activation=False,
               adds_layer=False),
+    LayerType("InputFeatures",
+              (Field("features", "choice_list", ("x1", "x2"), choices=tuple(INPUT_FEATURES),
+                     help_key="spec.help.features"),),
+              starter={"features": ["x1", "x2", "x1_squared", "x2_squared"]}, snake_name="input_features",
+              description_key="spec.type.InputFeatures",
+              shape_rule=shape_rules.input_features, param_formula=param_formulas.none,
+              colour="#a8dadc", flattens=False, hidden_activation=False,
+              module="playground.spec.input_features_layer",
+              code_modules=("playground.spec.input_features", "playground.spec.input_features_layer")),
     LayerType(
         "Dense",
         (Field("units", "int", REQUIRED, 1, 8192, help_key="spec.help.units"), _activation(), _USE_BIAS,

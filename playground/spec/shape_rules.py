@@ -123,6 +123,13 @@ def dense(shape: Shape, layer: dict[str, Any], context: Context) -> tuple[Shape,
     return (*shape[:-1], units), shape[-1] * units + (units if layer.get("use_bias", True) else 0), 0
 
 
+def input_features(shape: Shape, layer: dict[str, Any], context: Context) -> tuple[Shape, int, int]:
+    """``InputFeatures`` takes points (x₁, x₂) and gives one column per chosen feature, with no weights."""
+    if tuple(shape) != (2,):
+        raise context.error("spec.error.needs_points", got=batch_shape(shape))
+    return (len(layer["features"]),), 0, 0
+
+
 def conv2d(shape: Shape, layer: dict[str, Any], context: Context) -> tuple[Shape, int, int]:
     _need_image(shape, context)
     kernel = _pair(layer["kernel_size"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from playground.labs.boundary import FEATURES
+from playground.labs.boundary import FEATURES, PLAIN_FEATURES
 from playground.labs.boundary_setup import BoundarySetup
 from playground_app.boundary.state import BoundaryKeys
 from playground_app.build.state import Notice, build_state
@@ -19,7 +19,9 @@ def _open_in_build(setup: BoundarySetup) -> None:
     state = build_state()
     state.load(setup.spec())
     features = ", ".join(FEATURES[name].label for name in setup.features)
-    state.notice = Notice("success", "boundary.opened_in_build", {"inputs": len(setup.features), "features": features})
+    plain = tuple(setup.features) == PLAIN_FEATURES
+    state.notice = Notice("success", "boundary.opened_in_build_plain" if plain else "boundary.opened_in_build",
+                          {} if plain else {"features": features})
     st.session_state[SWITCH_TO_BUILD] = True
 
 

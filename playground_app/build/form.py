@@ -47,6 +47,8 @@ def _on_field_change(uid: int, field: Field) -> None:
     state = build_state()
     raw = st.session_state[BuildKeys.FIELD.format(uid=uid, name=field.name)]
     value = parse_int_tuple(raw) if field.kind == "int_tuple" else raw
+    if field.kind == "choice_list":  # A multiselect's list, or text typed where it could not show the value.
+        value = [item.strip() for item in raw.split(",") if item.strip()] if isinstance(raw, str) else list(raw)
     if field.kind == "int" and isinstance(value, float) and value.is_integer():
         value = int(value)
     default = None if field.default is REQUIRED else field.default
@@ -82,6 +84,8 @@ def _field_widget(uid: int, field: Field, layer: dict[str, Any]) -> None:
         st.selectbox(label, options=list(field.choices), index=list(field.choices).index(value), **common)
     elif field.kind == "bool" and isinstance(value, bool):
         st.checkbox(label, value=value, **common)
+    elif field.kind == "choice_list" and isinstance(value, (list, tuple)) and set(value) <= set(field.choices):
+        st.multiselect(label, options=list(field.choices), default=list(value), **common)
     else:
         # int_tuple fields, and any value the widgets above cannot hold, are typed as text.
         st.text_input(label, value=show_int_tuple(value) if field.kind == "int_tuple" else str(value), **common)
