@@ -428,6 +428,9 @@ def app_side(epochs: int, samples: int, watch_seconds: float) -> dict[str, float
                     elif progress and progress[0] in ("failed", "diverged", "stopped"):
                         raise RuntimeError(f"a concurrent app run ended {progress[0]}")
                 tabs[0][1].wait_for_timeout(100)
+                if _SHOTS and int(time.perf_counter() - clicks[0]) % 30 == 0:
+                    for index, (_, page, _) in enumerate(tabs):
+                        _say(f"tab {index + 1} of 3 {_progress(page)}", page)
             if len(finished) < 3:
                 raise TimeoutError("the three concurrent app runs did not all finish in time")
             for context, _, _ in tabs:
