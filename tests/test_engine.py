@@ -231,3 +231,10 @@ def test_two_learners_on_the_same_data_train_at_once_on_the_two_workers():
     for handle in handles:
         _wait(handle)
     assert both_running, "the second run waited for the first instead of taking the idle worker"
+
+
+def test_a_training_worker_may_use_every_core():
+    """Dask caps a worker's OpenMP threads at 1 unless told; one learner's fit would use one core."""
+    client = cluster.get_client()
+    capped = client.run(lambda: os.environ.get("OMP_NUM_THREADS"))
+    assert capped and all(value != "1" for value in capped.values()), capped

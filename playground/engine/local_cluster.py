@@ -42,8 +42,12 @@ def main(argv: list[str] | None = None) -> None:
     from distributed import LocalCluster
 
     # A training that kills its worker (out of memory) must fail at once with a plain message,
-    # not be retried on the next worker and kill that one too.
-    with dask.config.set({"distributed.scheduler.allowed-failures": 0}):
+    # not be retried on the next worker and kill that one too. Dask's nanny caps each worker's
+    # OpenMP / MKL / OpenBLAS threads at 1; one learner's training would then use one core of the
+    # machine (a fit ~10-20 % slower on 2 cores, bench/app_overhead.py): TensorFlow sizes its own pools.
+    uncapped = {"MALLOC_TRIM_THRESHOLD_": 65536}
+    with dask.config.set({"distributed.scheduler.allowed-failures": 0,
+                          "distributed.nanny.pre-spawn-environ": uncapped}):
         cluster = LocalCluster(
             n_workers=options.workers,
             threads_per_worker=1,
