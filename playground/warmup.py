@@ -10,6 +10,7 @@ lock for the rest of the import instead of doing it twice.
 from __future__ import annotations
 
 import logging
+import os
 import threading
 
 _log = logging.getLogger(__name__)
@@ -17,9 +18,25 @@ _lock = threading.Lock()
 _thread: threading.Thread | None = None
 
 
-def warm_in_background() -> threading.Thread:
-    """Starts the warm-up once per process (later calls return the same thread) and returns at once."""
+def keras_already_set_up() -> bool:
+    """Whether Keras has its folder already (``$KERAS_HOME`` or ``~/.keras``).
+
+    Importing TensorFlow imports Keras, which writes ``keras.json`` into that folder. On a fresh
+    machine the warm-up must not be what creates it: opening the home page writes nothing into the
+    learner's home; the first page that really uses Keras does.
+    """
+    folder = os.environ.get("KERAS_HOME") or os.path.join(os.path.expanduser("~"), ".keras")
+    return os.path.isdir(folder)
+
+
+def warm_in_background() -> threading.Thread | None:
+    """Starts the warm-up once per process (later calls return the same thread) and returns at once.
+
+    Returns None, warming nothing, when Keras has no folder yet (see ``keras_already_set_up``).
+    """
     global _thread
+    if not keras_already_set_up():
+        return None
     with _lock:
         if _thread is None:
             _thread = threading.Thread(target=_warm, name="playground-warmup", daemon=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -70,7 +71,7 @@ def test_home_page_does_not_import_tensorflow():
     assert result.stdout.strip().splitlines()[-1] == "False False"
 
 
-def test_the_home_page_warms_tensorflow_in_the_background_after_it_is_drawn():
+def test_the_home_page_warms_tensorflow_in_the_background_after_it_is_drawn(tmp_path):
     """Build's first diagram waited 9-16 s for TensorFlow; now the home page starts that import behind itself."""
     code = (
         "import sys, time; from streamlit.testing.v1 import AppTest; import playground.warmup as warmup; "
@@ -80,9 +81,25 @@ def test_the_home_page_warms_tensorflow_in_the_background_after_it_is_drawn():
         "warmup.warm_in_background().join(300); warmed = time.perf_counter() - started; "
         "print('keras' in sys.modules, drawn < warmed, 'playground-warmup' not in [t.name for t in __import__('threading').enumerate()])"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=400)
+    keras_home = tmp_path / "keras"  # Keras set up already: the warm-up runs (on a fresh HOME it waits, below).
+    keras_home.mkdir()
+    environment = {**os.environ, "KERAS_HOME": str(keras_home)}
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=400,
+                            env=environment)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().splitlines()[-1] == "True True True"
+
+
+def test_the_warm_up_writes_nothing_into_a_fresh_home(tmp_path):
+    """Importing TensorFlow makes Keras write ~/.keras/keras.json: not before the learner uses Keras."""
+    environment = {key: value for key, value in os.environ.items() if key != "KERAS_HOME"}
+    environment["HOME"] = str(tmp_path)
+    code = "import playground.warmup as warmup; print(warmup.warm_in_background())"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120,
+                            env=environment)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "None"
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_streamlit_no_longer_resets_keras_after_a_run():

@@ -17,7 +17,9 @@ pytestmark = pytest.mark.slow
 
 
 def _session_training(epochs: int, optimizer: str):
-    at = open_page("train")
+    # Three learners, three workspaces (as a class server gives them): tabs of one desktop workspace
+    # would each see the others' live training, as a reload does.
+    at = open_page("train", session_state={"workspace_id": f"learner{optimizer.lower()}"})
     at.selectbox(key="train_optimizer").set_value(optimizer).run()
     at.select_slider(key="train_batch_size").set_value(8).run()
     at.number_input(key="train_epochs").set_value(epochs).run()
