@@ -54,15 +54,20 @@ def _draw(state: CompareState, was_active: bool) -> None:
     points = sum(len(snapshot.batches) + len(snapshot.epochs) for snapshot in snapshots)
     # A fresh key per content, so the chart is replaced rather than diffed against a stale one.
     st.plotly_chart(figure, key=RaceKeys.CHART.format(race=id(race), points=points, lang=lang()))
+    show_entry_problems(snapshots)
+    _table(state)
+    if was_active and not race.active:
+        # The race just ended: one full rerun redraws the page without the timer and enables Start.
+        st.rerun()
+
+
+def show_entry_problems(snapshots: list) -> None:
+    """A diverged entry's warning and a failed entry's message, under a race's chart (Compare, Overfitting)."""
     for snapshot in snapshots:
         if snapshot.status == DIVERGED:
             st.warning(tr("compare.race.diverged_warning", label=snapshot.config.label))
         elif snapshot.status == FAILED and snapshot.error_key:
             st.error(tr(snapshot.error_key, **snapshot.error_fields))
-    _table(state)
-    if was_active and not race.active:
-        # The race just ended: one full rerun redraws the page without the timer and enables Start.
-        st.rerun()
 
 
 def show_race(state: CompareState) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from playground.engine.runs import DIVERGED, FAILED, FINAL_STATUSES
+from playground.engine.runs import FINAL_STATUSES
 from playground_app.common import lang, tr
-from playground_app.compare.race_live import STATUS_KEYS
+from playground_app.compare.race_live import STATUS_KEYS, show_entry_problems
 from playground_app.overfitting.state import OverfittingState, VariantKeys
 
 CHART_LABELS = ("train", "validation", "gap", "epoch", "early_stopping", "checkpoint", "stopped")
@@ -64,11 +64,7 @@ def _draw(state: OverfittingState, was_active: bool, metric: str) -> None:
     # A fresh key per content, so the chart is replaced rather than diffed against a stale one.
     st.plotly_chart(figure, key=VariantKeys.CHART.format(race=id(race), points=points, metric=metric, lang=lang()))
     st.caption(tr("overfit.chart.legend"))
-    for snapshot in snapshots:
-        if snapshot.status == DIVERGED:
-            st.warning(tr("compare.race.diverged_warning", label=snapshot.config.label))
-        elif snapshot.status == FAILED and snapshot.error_key:
-            st.error(tr(snapshot.error_key, **snapshot.error_fields))
+    show_entry_problems(snapshots)
     _table(state)
     if was_active and not race.active:
         # The variants just finished: one full rerun redraws the page without the timer and enables Start.
