@@ -34,7 +34,8 @@ _log = logging.getLogger(__name__)
 VIEWER_TIMEOUT = 300.0
 # A worker whose memory grew past this after a job is restarted while idle (TensorFlow keeps caches).
 RECYCLE_BYTES = 2_500_000_000
-# Seconds between two looks at the worker's messages, Stop and the job's end (the page redraws every second).
+# Seconds between two looks at Stop and the job's end; a job of one task is followed by waiting on its
+# queue instead, so its messages are applied as they arrive.
 POLL_SECONDS = 0.25
 # Different datasets kept on the cluster for the next runs (each stays until pushed out).
 SCATTERED_KEPT = 6
@@ -219,12 +220,16 @@ def _follow(handle: Handle, client: Any, parts: list[_Part]) -> None:
                 stop_sent = True
             # Read before the queues: what a task sent before ending is in its queue.
             finished = all(part.future.done() for part in parts)
+            wait = POLL_SECONDS if len(parts) == 1 and not finished else 0.0
             for part in parts:
-                for message in part.queue.get(batch=True):
+                for message in _messages(part, wait):
                     _apply(handle, part.share.indices, pickle.loads(message), held_back)
             if finished:
                 break
-            time.sleep(POLL_SECONDS)
+            if len(held_back) == len(handle.runs):
+                _wait_for_results(parts)  # Every run has said how it ended: its models are on their way.
+            elif not wait:
+                time.sleep(POLL_SECONDS)
         for part in parts:
             _collect(handle, client, part, held_back, stop_sent)
     except Exception as error:  # noqa: BLE001 - a lost cluster ends the runs plainly.
@@ -236,6 +241,26 @@ def _follow(handle: Handle, client: Any, parts: list[_Part]) -> None:
         _end(handle)
         for part in parts:
             _release(client, part)
+
+
+def _messages(part: _Part, wait: float) -> list[bytes]:
+    """The messages a task has sent so far; with none, waits up to ``wait`` seconds for the next one."""
+    messages = part.queue.get(batch=True)
+    if messages or not wait:
+        return messages
+    try:
+        return [part.queue.get(timeout=wait), *part.queue.get(batch=True)]
+    except TimeoutError:
+        return []
+
+
+def _wait_for_results(parts: list[_Part]) -> None:
+    """Waits (about ``POLL_SECONDS``) until every task's result is ready, so the models come home at once."""
+    for part in parts:
+        try:
+            part.future.result(timeout=POLL_SECONDS)
+        except Exception:  # noqa: BLE001 - not ready yet, or failed: ``_collect`` reads it again and says which.
+            pass
 
 
 def _collect(handle: Handle, client: Any, part: _Part, held_back: dict[int, str], stop_sent: bool) -> None:
