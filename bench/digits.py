@@ -21,7 +21,8 @@ def main(repeats: int = 200) -> None:
 
     print(f"keras_import_s: {time.perf_counter() - started:.2f}")
     from playground.labs.digits import load_default_model, predict_digit, preprocess
-    from playground.labs.digits_training import load_bundled_digits, render_as_canvas
+    from playground.labs.digits_augment import render_as_canvas
+    from playground.labs.digits_training import load_bundled_digits
 
     started = time.perf_counter()
     model = load_default_model()

@@ -20,7 +20,8 @@ from playground.labs.digits import (
     predict_preprocessed,
     preprocess,
 )
-from playground.labs.digits_training import build_training_set, held_out_split, load_bundled_digits, render_as_canvas
+from playground.labs.digits_augment import render_as_canvas
+from playground.labs.digits_training import build_training_set, held_out_split, load_bundled_digits
 
 ROOT = Path(__file__).resolve().parent.parent
 # Measured for the shipped model (see README): 98.8 % on the 1,000 held-out digits, both as MNIST

