@@ -78,6 +78,36 @@ def test_the_final_evaluation_says_so_instead_of_batch_zero():
     assert not any("batch 0/" in text for text in texts), texts
 
 
+def test_a_run_that_ends_before_the_next_redraw_is_shown_finished_as_soon_as_it_ends():
+    """The progress line redraws every 2 s; a run in its final evaluation is waited for, not shown 2 s late."""
+    import threading
+
+    from playground.engine.jobs import FitJob
+    from playground.engine.runner import Handle
+
+    running = _run("#1 ending", epochs=2)
+    for epoch in range(2):
+        running.add_batch(epoch, 4, {"loss": 0.5})
+        running.add_epoch(epoch, {"loss": 0.5})
+    running.add_event(RunEvent("evaluating", 2))
+    handle = Handle(FitJob(running.config), [running])
+
+    def end() -> None:
+        running.set_results(RunResults({"accuracy": 0.9, "loss": 0.3}, [[5, 1], [0, 4]], [1], [0, 0]))
+        running.finish(FINISHED)
+        handle.done.set()
+
+    at = open_page("train")
+    at.session_state["train"].runs.append(running)
+    at.session_state["train"].handles.append(handle)
+    at.session_state["train_overlay"] = [running.run_id]
+    threading.Timer(0.5, end).start()
+    at.run()
+    assert not at.exception, at.exception
+    texts = [str(element.proto.text) for element in at.get("progress")]
+    assert any("finished" in text for text in texts), texts
+
+
 def test_a_failed_run_shows_its_message_not_an_empty_chart():
     failed = _run("#1 broken")
     failed.finish(FAILED, "train.error_failed", detail="Incompatible shapes")

@@ -9,6 +9,7 @@ progress fragment asks for one full rerun so that the results section appears.
 from __future__ import annotations
 
 import dataclasses
+import time
 
 import numpy as np
 import streamlit as st
@@ -32,11 +33,15 @@ EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam tabl
 # How often the page redraws while a run trains. Every rerun of a fragment costs the browser: about
 # 0.08 core-seconds for the progress line and 0.2 more for the curves and runs table, chart or not
 # (bench/app_overhead.py, browser_cpu_share; Streamlit redraws the page's chart with every delta). So the
-# progress line moves every 2 s and the curves every 4 s — every second only while the run that trains
-# waits for its first points, so they show within about a second of arriving.
+# progress line moves every 2 s and the curves every 4 s — every half second only while the run that
+# trains waits for its first points (no chart of it on the page yet), so they show soon after arriving.
 PROGRESS_SECONDS = 2.0
 CHART_SECONDS = 4.0
-FIRST_POINTS_SECONDS = 1.0
+FIRST_POINTS_SECONDS = 0.5
+# When every active run will end before the next redraw (it is evaluating, or less than PROGRESS_SECONDS
+# is left), the progress line waits for the end, up to this long, so "finished" and the results show when
+# they are true instead of up to PROGRESS_SECONDS later. A click meanwhile waits as long, only then.
+END_WAIT_SECONDS = 1.5
 OVERLAY_KEY = TrainKeys.OVERLAY
 CHART_LABELS = ("train", "validation", "batches", "epoch", "early_stopping", "checkpoint", "stopped")
 """The words the curve builder writes on a chart (``train.chart.<name>``)."""
@@ -149,6 +154,8 @@ def live_section(state: TrainState) -> None:
     def curves_fragment() -> None:
         _curves(state)
         runs_table(state)  # Its epoch counts and losses move while a run trains.
+        if waiting and not _waiting_for_first_points(state):
+            st.rerun()  # The first points are drawn: back to the curves' slow pace at once.
 
     progress_area = st.container()  # Above the curves, but filled after them: they note which runs they drew.
     curves_fragment()
@@ -168,12 +175,33 @@ def _progress_and_stop(state: TrainState) -> None:
     for handle in state.handles:
         if handle.active:
             handle.touch()  # Somebody is watching: the run is not an orphan of a closed tab.
+    _wait_for_an_imminent_end(state)
     active = state.active_runs()
     shown = [run for run in active if run.status == "running"] or state.runs[-1:]
     for run in shown:
         snapshot = run.snapshot()
         _progress(snapshot)
     st.button(tr("train.stop"), key=TrainKeys.STOP, disabled=not active, on_click=_stop_all, args=(state,))
+
+
+def _wait_for_an_imminent_end(state: TrainState) -> None:
+    """Waits (see ``END_WAIT_SECONDS``) when every active run will have ended before the next redraw."""
+    handles = [handle for handle in state.handles if handle.active]
+    left = []
+    for run in state.active_runs():
+        snapshot = run.snapshot()
+        if evaluating(snapshot):
+            left.append(0.0)
+        elif snapshot.eta is not None and snapshot.eta < PROGRESS_SECONDS:
+            left.append(snapshot.eta)
+        else:
+            return  # Queued, or training for a while yet: the next redraw comes first.
+    if not handles or not left:
+        return
+    # The time left counts the batches only: the test-set evaluation and the model's trip home follow.
+    deadline = time.monotonic() + min(END_WAIT_SECONDS, max(left) + 0.5)
+    for handle in handles:
+        handle.done.wait(max(0.0, deadline - time.monotonic()))
 
 
 def _progress(snapshot: RunSnapshot) -> None:
