@@ -8,25 +8,33 @@ Prints ``name: value`` lines:
   validation split 0.2, batch size 32, Adam 0.001, sparse_categorical_crossentropy, ``--epochs`` epochs),
   timed inside a child process in which TensorFlow is already imported and one tiny fit already ran (as the
   app's Dask workers are warmed by ``cluster.WarmUp``); the median of ``--bare-repeats`` fits, one process
-  each. The app additionally evaluates on up to 1,000 test samples and ships the model home as ``.keras``
-  bytes; those costs are part of the app side, not the bare side.
+  each. ``bare_fit_and_evaluate_seconds``: the same child also evaluates and predicts the 1,000 test samples
+  after the fit, as the app's job does (``engine.training.evaluate``), timed to that end: the side of a
+  ratio that does the same work as the app. Shipping the model home as ``.keras`` bytes stays an app cost.
 - ``app_run_seconds``: in the real app (``python -m streamlit run`` with ``streamlit_command``) and a real
   headless Chromium driven by Playwright: on the Train page, preset "MNIST CNN", dataset MNIST, the
   samples slider set to ``--samples``, the ``--epochs`` epochs, batch size 32; time from clicking Train until the
   page's progress text says "finished" (the live chart is on screen all along). A full warm-up run in another
   tab precedes it, so the worker pool is warm and has traced nothing of this model yet either (a new model
   is traced again on every run, exactly as in the bare fit). The page's progress line is redrawn every 2 s
-  (``playground_app.train.live.PROGRESS_SECONDS``), so this has ~2 s resolution — what the learner sees. ``app_elapsed_shown_seconds`` is the "s elapsed" the page shows at the end (the
+  (``playground_app.train.live.PROGRESS_SECONDS``) and waits for a run that will end before the next redraw
+  (``END_WAIT_SECONDS``) — what the learner sees. ``app_elapsed_shown_seconds`` is the "s elapsed" the page shows at the end (the
   server-side record from running to finished, evaluation and model transfer included; queueing, job
   submission and the last redraw excluded).
-- ``app_overhead_ratio_1``: ``app_run_seconds / bare_fit_seconds``.
+- ``app_overhead_ratio_1``: ``app_run_seconds / bare_fit_seconds`` (the issue's definition);
+  ``app_overhead_ratio_1_same_work``: ``app_run_seconds / bare_fit_and_evaluate_seconds``.
+- ``engine_run_seconds`` / ``engine_first_point_seconds``: the same run through the engine alone, from this
+  process (``runner.submit`` on its own embedded cluster, second of two runs; no server, no browser): submit ->
+  models home, and submit -> the server-side record's first point. ``engine_overhead_ratio_1_same_work`` divides
+  the first by ``bare_fit_and_evaluate_seconds``; the rest of ``app_run_seconds`` is the page and the browser.
 - ``first_point_seconds``: the same run, from clicking Train until the live chart appears (the tab cleared its
   runs, so there is no chart before the run's first points).
 - ``app_overhead_ratio_3``: three browser contexts (three separate sessions) press Train one right after
   the other (clicks ~tens of ms apart); the slowest click -> "finished" divided by the wall time of three bare
   fits run at once as three child processes (first start to last end). The embedded cluster has one worker
   per core, so on a 2-core machine the third app run waits for a free worker while the three bare fits
-  share the cores: this ratio measures what learners see, not per-fit efficiency.
+  share the cores: this ratio measures what learners see, not per-fit efficiency. ``_same_work``: divided by
+  the three bare children's wall time to the end of their evaluations.
 - ``server_cpu_share`` / ``worker_cpu_share`` / ``browser_cpu_share``: CPU seconds per wall second (1.0 = one
   core) of the Streamlit server process alone (its threads included, its Dask worker child processes not),
   of those worker processes (the training itself, for reference), and of all Chromium processes (the
@@ -42,6 +50,8 @@ Prints ``name: value`` lines:
 Usage: ``python bench/app_overhead.py [--epochs 5] [--samples 4000] [--quick]`` from the repository root.
 ``--quick`` is a smoke run (1 epoch, 1,024 samples, 4 s watch). Needs Chromium at ``$PLAYGROUND_CHROMIUM``
 (default ``/usr/bin/chromium``) and the ``playwright`` Python package; never runs ``playwright install``.
+The browser side (preparing a Train tab, reading its progress line) is ``bench/train_tab.py``; CPU seconds from
+``/proc`` are ``bench/process_cpu.py``.
 """
 
 from __future__ import annotations
@@ -49,7 +59,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -60,30 +69,16 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from process_cpu import chromium_pids, cpu_of, server_pid_and_workers  # noqa: E402 - bench/ is on the path.
+from train_tab import (RUN_TIMEOUT_S, SHOTS, click_train, prepare_tab, progress,  # noqa: E402
+                       say, wait_finished)
+
 PRESET = "mnist_cnn"
-PRESET_TITLE = "MNIST CNN (two conv blocks)"
 DATASET = "mnist"
 BATCH_SIZE = 32
 VALIDATION_SPLIT = 0.2
 TEST_SAMPLES = 1000  # What the Train page keeps of the test part (DEFAULT_TEST_SAMPLES).
 CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"]
-TIMEOUT_MS = 180_000
-RUN_TIMEOUT_S = 1_800.0
-_STARTED = time.perf_counter()
-
-
-_SHOTS = os.environ.get("BENCH_SCREENSHOTS")  # A folder: a screenshot of the page at each step (debugging).
-
-
-def _say(what: str, page=None) -> None:
-    """Progress on stderr (stdout keeps only ``name: value`` lines)."""
-    print(f"[{time.perf_counter() - _STARTED:7.1f} s] {what}", file=sys.stderr, flush=True)
-    if _SHOTS and page is not None:
-        Path(_SHOTS).mkdir(parents=True, exist_ok=True)
-        name = re.sub(r"\W+", "-", what)[:40]
-        page.screenshot(path=str(Path(_SHOTS) / f"{time.perf_counter() - _STARTED:07.1f}-{name}.png"), full_page=True)
 
 
 # ---------------------------------------------------------------- the bare side (child processes)
@@ -121,12 +116,22 @@ def _bare_child(epochs: int, samples: int) -> None:
                   metrics=tasks.metrics_for(dataset.task))
     model.fit(x, np.asarray(dataset.y_train), batch_size=BATCH_SIZE, epochs=epochs,
               validation_split=VALIDATION_SPLIT, verbose=0)
+    fitted = time.time()
+    # What the app's job does after fit (playground.engine.training.evaluate): test metrics and predictions.
+    x_test = tasks.fit_inputs(np.asarray(dataset.x_test), tuple(model.input_shape[1:]))
+    model.evaluate(x_test, np.asarray(dataset.y_test), verbose=0, return_dict=True, batch_size=256)
+    model.predict(x_test, verbose=0, batch_size=256)
     end = time.time()
-    print(json.dumps({"start": start, "end": end, "samples": int(len(dataset.y_train))}), flush=True)
+    print(json.dumps({"start": start, "fitted": fitted, "end": end, "samples": int(len(dataset.y_train))}), flush=True)
 
 
-def bare_fits(count: int, epochs: int, samples: int) -> tuple[float, list[float]]:
-    """Runs ``count`` bare fits at once in child processes; returns (wall of all, each one's seconds)."""
+def bare_fits(count: int, epochs: int, samples: int) -> dict[str, float]:
+    """Runs ``count`` bare fits at once in child processes.
+
+    Returns:
+        ``fit``: wall seconds from the first start to the last fit's end; ``fit_and_evaluate``: the same to
+        the last evaluation's end (the work the app's job does too); ``each``: each child's fit seconds.
+    """
     children = [subprocess.Popen([sys.executable, __file__, "--bare-child", "--epochs", str(epochs),
                                   "--samples", str(samples)], cwd=ROOT, stdin=subprocess.PIPE,
                                  stdout=subprocess.PIPE, text=True) for _ in range(count)]
@@ -149,203 +154,13 @@ def bare_fits(count: int, epochs: int, samples: int) -> tuple[float, list[float]
         for child in children:
             if child.poll() is None:
                 child.kill()
-    wall = max(r["end"] for r in results) - min(r["start"] for r in results)
-    return wall, [r["end"] - r["start"] for r in results]
+    start = min(result["start"] for result in results)
+    return {"fit": max(result["fitted"] for result in results) - start,
+            "fit_and_evaluate": max(result["end"] for result in results) - start,
+            "each": [result["fitted"] - result["start"] for result in results]}
 
 
 # ---------------------------------------------------------------- the app side (browser)
-
-PROGRESS_JS = """(label) => {
-  const text = document.body ? document.body.innerText : '';
-  const re = new RegExp(label + ': (\\\\S+) · epoch \\\\d+/\\\\d+ · batch (\\\\d+)/\\\\d+ · ([\\\\d.]+) s elapsed');
-  const m = text.match(re);
-  return m ? [m[1], parseInt(m[2]), parseFloat(m[3])] : null;
-}"""
-
-
-def _progress(page, label: str = "#1 Adam") -> tuple[str, int, float] | None:
-    """The (status word, batch, seconds elapsed) of the run ``label`` as the page shows it, or None."""
-    from playwright.sync_api import Error
-
-    try:
-        found = page.evaluate(PROGRESS_JS, re.escape(label))
-    except Error:
-        return None
-    return (found[0], found[1], found[2]) if found else None
-
-
-def _wait_idle(page) -> None:
-    from tests.helpers import wait_for_app
-
-    wait_for_app(page, TIMEOUT_MS)
-
-
-def _set_slider(page, label: str, value: int) -> int:
-    """Moves a Streamlit slider with the keyboard until it shows ``value`` (or its nearest end); returns it."""
-    slider = page.get_by_test_id("stSlider").filter(has_text=label).first
-    thumb = slider.locator('input[type="range"]').first
-    thumb.wait_for(state="attached", timeout=TIMEOUT_MS)
-
-    def read() -> tuple[int, int, int, int]:
-        found = thumb.evaluate("e => [e.value, e.min, e.max, e.step]")
-        return tuple(int(float(item)) for item in found)
-
-    for _ in range(3):
-        current, minimum, maximum, step = read()
-        target = min(max(value, minimum), maximum)
-        if current == target:
-            return current
-        thumb.focus()
-        if target == maximum:
-            thumb.press("End")
-        elif target == minimum:
-            thumb.press("Home")
-        else:
-            key = "ArrowRight" if target > current else "ArrowLeft"
-            for _ in range(abs(target - current) // max(step, 1)):
-                thumb.press(key)
-        page.wait_for_timeout(800)
-        _wait_idle(page)
-    return read()[0]
-
-
-def _selectbox_value(page, label: str) -> str:
-    """The chosen option of a Streamlit selectbox (its combobox input holds it)."""
-    box = page.get_by_test_id("stSelectbox").filter(has_text=label).first
-    return box.locator("input").first.input_value()
-
-
-def prepare_tab(browser, url: str, epochs: int, samples: int):
-    """Opens a fresh session on the Train page with the benchmark's settings; returns (context, page, samples)."""
-    _say("opening a tab on the Train page")
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    page.goto(f"{url}/train")  # Each page has its own path (the navigation link's name includes its icon).
-    _wait_idle(page)
-    _say("page loaded", page)
-    page.get_by_role("button", name="Train", exact=True).wait_for()
-    _wait_idle(page)
-    # Runs are kept on disk and come back in every new session: clear them, so this session's run is "#1 Adam".
-    _say("on Train", page)
-    clear = page.get_by_role("button", name="Clear runs", exact=True)
-    if clear.count() and clear.is_enabled():
-        clear.click()
-        page.wait_for_timeout(500)
-        _wait_idle(page)
-    # A preset from the notes (the model source defaults to the Build page's model when there is one).
-    page.get_by_text("A preset from the course notes", exact=True).click()
-    _wait_idle(page)
-    # The preset (picking it also picks its dataset, MNIST).
-    _say("runs cleared", page)
-    page.get_by_test_id("stSelectbox").filter(has_text="Preset").first.click()
-    page.get_by_role("option", name=PRESET_TITLE).click()
-    # The dataset loads in its own step: wait until the page describes MNIST (not the previous dataset).
-    page.wait_for_function("() => document.body.innerText.includes('input shape (28, 28, 1)')"
-                           " && !document.body.innerText.includes('Loading ')", timeout=TIMEOUT_MS)
-    _wait_idle(page)
-    chosen = {name: _selectbox_value(page, name) for name in ("Preset", "Dataset")}
-    if chosen["Preset"] != PRESET_TITLE or not chosen["Dataset"].startswith("MNIST "):
-        raise RuntimeError(f"the Train page did not take the preset and its dataset: {chosen}")
-    _say("preset chosen", page)
-    used = _set_slider(page, "Training samples used", samples)
-    _say("samples set", page)
-    epochs_box = page.get_by_label("Epochs", exact=True)
-    epochs_box.fill(str(epochs))
-    epochs_box.press("Enter")
-    page.wait_for_timeout(500)
-    _wait_idle(page)
-    # The page proposes a batch size per dataset (64 for MNIST): move its select-slider to 32 with the keyboard.
-    _say("epochs set", page)
-    batch = page.get_by_test_id("stSlider").filter(has_text="Batch size").first
-    thumb = batch.get_by_role("slider").first
-    for _ in range(8):
-        shown = thumb.get_attribute("aria-valuetext") or thumb.inner_text()
-        if shown.strip() == "32":
-            break
-        thumb.focus()
-        thumb.press("ArrowLeft" if int(shown.strip() or 0) > 32 else "ArrowRight")
-        page.wait_for_timeout(600)
-        _wait_idle(page)
-    else:
-        raise RuntimeError(f"batch size could not be set to 32: {batch.inner_text()!r}")
-    from playwright.sync_api import expect
-
-    expect(page.get_by_role("button", name="Train", exact=True)).to_be_enabled(timeout=TIMEOUT_MS)
-    _say(f"tab ready ({used} samples)")
-    return context, page, used
-
-
-def click_train(page) -> float:
-    _say("Train clicked")
-    page.get_by_role("button", name="Train", exact=True).click()
-    return time.perf_counter()
-
-
-def wait_finished(page, clicked: float, label: str = "#1 Adam") -> tuple[float, float | None, float]:
-    """Polls the page until the run says finished.
-
-    Returns:
-        Seconds to finished, seconds to the chart's first points, and the seconds elapsed the page shows at the end
-        (the server-side record's running -> finished, models home included).
-    """
-    first = None
-    deadline = clicked + RUN_TIMEOUT_S
-    while time.perf_counter() < deadline:
-        progress = _progress(page, label)
-        now = time.perf_counter()
-        if first is None and page.locator('[data-testid="stPlotlyChart"]').count():
-            first = now - clicked  # The live chart appears with the run's first points.
-        if progress:
-            status, batch, elapsed = progress
-            if status == "finished":
-                return now - clicked, first, elapsed
-            if status in ("failed", "diverged", "stopped"):
-                raise RuntimeError(f"the app run ended {status}")
-        page.wait_for_timeout(50)
-    raise TimeoutError("the app run did not finish in time")
-
-
-def _cpu_seconds(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as handle:
-        fields = handle.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def _cpu_of(pids: list[int]) -> dict[int, float]:
-    times = {}
-    for pid in pids:
-        try:
-            times[pid] = _cpu_seconds(pid)
-        except OSError:
-            pass
-    return times
-
-
-def _chromium_pids() -> list[int]:
-    import psutil
-
-    pids = []
-    for process in psutil.Process().children(recursive=True):
-        try:
-            if "chrom" in process.name().lower() or "chrom" in " ".join(process.cmdline()[:1]).lower():
-                pids.append(process.pid)
-        except psutil.Error:
-            pass
-    return pids
-
-
-def _server_pid_and_workers(port: int) -> tuple[int, list[int]]:
-    import psutil
-
-    for process in psutil.Process().children(recursive=False):
-        try:
-            if "streamlit" in " ".join(process.cmdline()) and str(port) in " ".join(process.cmdline()):
-                return process.pid, [child.pid for child in process.children(recursive=True)]
-        except psutil.Error:
-            pass
-    raise RuntimeError("the Streamlit server process was not found")
-
 
 def cpu_shares(browser, url: str, samples: int, seconds: float) -> dict[str, float]:
     """One tab watches a long run's live chart for ``seconds``; CPU share of server, workers, Chromium."""
@@ -354,18 +169,18 @@ def cpu_shares(browser, url: str, samples: int, seconds: float) -> dict[str, flo
     try:
         clicked = click_train(page)
         while time.perf_counter() - clicked < RUN_TIMEOUT_S:
-            progress = _progress(page)
-            if progress and progress[1] > 0:
+            shown = progress(page)
+            if shown and shown[1] > 0:
                 break
             page.wait_for_timeout(100)
         page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
-        server, workers = _server_pid_and_workers(port)
-        chromium = _chromium_pids()
-        before = {"server": _cpu_of([server]), "worker": _cpu_of(workers), "browser": _cpu_of(chromium)}
+        server, workers = server_pid_and_workers(port)
+        chromium = chromium_pids()
+        before = {"server": cpu_of([server]), "worker": cpu_of(workers), "browser": cpu_of(chromium)}
         start = time.perf_counter()
         page.wait_for_timeout(seconds * 1000)  # Playwright keeps serving the page's events meanwhile.
         wall = time.perf_counter() - start
-        after = {"server": _cpu_of([server]), "worker": _cpu_of(workers), "browser": _cpu_of(_chromium_pids())}
+        after = {"server": cpu_of([server]), "worker": cpu_of(workers), "browser": cpu_of(chromium_pids())}
         shares = {}
         for name in before:
             used = sum(value - before[name].get(pid, 0.0) for pid, value in after[name].items())
@@ -381,7 +196,7 @@ def cpu_only(samples: int, watch_seconds: float) -> dict[str, float]:
     """Only the CPU shares (``--only cpu``): a quick loop while making the live view cheaper."""
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import serve_app
+    from tests.conftest import CHROMIUM_FLAGS, serve_app
 
     with serve_app("bench-app-overhead.log") as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
@@ -394,7 +209,7 @@ def cpu_only(samples: int, watch_seconds: float) -> dict[str, float]:
 def app_side(epochs: int, samples: int, watch_seconds: float) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
-    from tests.conftest import serve_app
+    from tests.conftest import CHROMIUM_FLAGS, serve_app
 
     figures: dict[str, float] = {}
     with serve_app("bench-app-overhead.log") as url, sync_playwright() as playwright:
@@ -422,15 +237,15 @@ def app_side(epochs: int, samples: int, watch_seconds: float) -> dict[str, float
                 for index, (_, page, _) in enumerate(tabs):
                     if index in finished:
                         continue
-                    progress = _progress(page)
-                    if progress and progress[0] == "finished":
+                    shown = progress(page)
+                    if shown and shown[0] == "finished":
                         finished[index] = time.perf_counter() - clicks[index]
-                    elif progress and progress[0] in ("failed", "diverged", "stopped"):
-                        raise RuntimeError(f"a concurrent app run ended {progress[0]}")
+                    elif shown and shown[0] in ("failed", "diverged", "stopped"):
+                        raise RuntimeError(f"a concurrent app run ended {shown[0]}")
                 tabs[0][1].wait_for_timeout(100)
-                if _SHOTS and int(time.perf_counter() - clicks[0]) % 30 == 0:
+                if SHOTS and int(time.perf_counter() - clicks[0]) % 30 == 0:
                     for index, (_, page, _) in enumerate(tabs):
-                        _say(f"tab {index + 1} of 3 {_progress(page)}", page)
+                        say(f"tab {index + 1} of 3 {progress(page)}", page)
             if len(finished) < 3:
                 raise TimeoutError("the three concurrent app runs did not all finish in time")
             for context, _, _ in tabs:
@@ -449,6 +264,35 @@ def app_side(epochs: int, samples: int, watch_seconds: float) -> dict[str, float
 
 
 # ---------------------------------------------------------------- Stop, through the engine directly
+
+def engine_side(epochs: int, samples: int) -> dict[str, float]:
+    """The same run through the engine alone (no server, no browser): submit -> first point, and -> models home."""
+    from playground.engine import cluster, runner
+    from playground.engine.jobs import FitJob
+    from playground.engine.runs import RunConfig
+    from playground.spec.presets import PRESETS
+
+    dataset = _app_data(samples)
+    config = RunConfig(label="#1 Adam", spec=PRESETS[PRESET], dataset=dataset.name,
+                       loss="sparse_categorical_crossentropy", optimizer="Adam", learning_rate=0.001,
+                       batch_size=BATCH_SIZE, epochs=epochs, validation_split=VALIDATION_SPLIT)
+    try:
+        figures = {}
+        for _ in range(2):  # The first run warms the cluster and sends the data, as the app's warm-up run does.
+            submitted = time.perf_counter()
+            handle = runner.submit(FitJob(config), dataset)
+            first = None
+            while not handle.done.wait(0.005):
+                if first is None and handle.runs[0].has_points:
+                    first = time.perf_counter() - submitted
+            if handle.runs[0].status != "finished":
+                raise RuntimeError(f"the engine run ended {handle.runs[0].status}")
+            figures = {"engine_run_seconds": time.perf_counter() - submitted,
+                       "engine_first_point_seconds": first if first is not None else float("nan")}
+        return figures
+    finally:
+        cluster.close()
+
 
 def stop_latency(samples: int) -> dict[str, float]:
     """Submits a long fit to an embedded cluster in this process, presses Stop mid-run, reads the events."""
@@ -521,23 +365,34 @@ def main() -> None:
     print(f"epochs: {epochs}", flush=True)
     print(f"batch_size: {BATCH_SIZE}", flush=True)
     print(f"cores: {os.cpu_count()}", flush=True)
-    singles = [bare_fits(1, epochs, samples)[0] for _ in range(arguments.bare_repeats)]
-    bare_1 = statistics.median(singles)
+    singles = [bare_fits(1, epochs, samples) for _ in range(arguments.bare_repeats)]
+    bare_1 = statistics.median(single["fit"] for single in singles)
+    same_1 = statistics.median(single["fit_and_evaluate"] for single in singles)
     print(f"bare_fit_seconds: {bare_1:.2f}", flush=True)
-    print(f"bare_fit_each_seconds: {', '.join(f'{value:.2f}' for value in singles)}", flush=True)
-    bare_3, each = bare_fits(3, epochs, samples)
+    each_fit = ", ".join(f"{single['fit']:.2f}" for single in singles)
+    print(f"bare_fit_each_seconds: {each_fit}", flush=True)
+    print(f"bare_fit_and_evaluate_seconds: {same_1:.2f}", flush=True)
+    three = bare_fits(3, epochs, samples)
+    bare_3, same_3 = three["fit"], three["fit_and_evaluate"]
     print(f"bare_3_at_once_wall_seconds: {bare_3:.2f}", flush=True)
-    print(f"bare_3_at_once_each_seconds: {', '.join(f'{value:.2f}' for value in each)}", flush=True)
+    print(f"bare_3_at_once_each_seconds: {', '.join(f'{value:.2f}' for value in three['each'])}", flush=True)
+    print(f"bare_3_at_once_with_evaluate_wall_seconds: {same_3:.2f}", flush=True)
+    engine = engine_side(epochs, samples)
+    print(f"engine_run_seconds: {engine['engine_run_seconds']:.2f}", flush=True)
+    print(f"engine_first_point_seconds: {engine['engine_first_point_seconds']:.2f}", flush=True)
     app = app_side(epochs, samples, watch)
     print(f"samples_used: {int(app['samples_used'])}")
     print(f"app_run_seconds: {app['app_run_seconds']:.2f}")
     print(f"app_elapsed_shown_seconds: {app['app_elapsed_shown_seconds']:.2f}")
     print(f"app_overhead_ratio_1: {app['app_run_seconds'] / bare_1:.3f}")
+    print(f"app_overhead_ratio_1_same_work: {app['app_run_seconds'] / same_1:.3f}")
+    print(f"engine_overhead_ratio_1_same_work: {engine['engine_run_seconds'] / same_1:.3f}")
     print(f"first_point_seconds: {app['first_point_seconds']:.2f}")
     print(f"app_slowest_of_3_seconds: {app['app_slowest_of_3_seconds']:.2f}")
     print(f"app_fastest_of_3_seconds: {app['app_fastest_of_3_seconds']:.2f}")
     print(f"click_spread_of_3_seconds: {app['click_spread_of_3_seconds']:.3f}")
     print(f"app_overhead_ratio_3: {app['app_slowest_of_3_seconds'] / bare_3:.3f}")
+    print(f"app_overhead_ratio_3_same_work: {app['app_slowest_of_3_seconds'] / same_3:.3f}")
     print(f"server_cpu_share: {app['server_cpu_share']:.3f}")
     print(f"worker_cpu_share: {app['worker_cpu_share']:.3f}")
     print(f"browser_cpu_share: {app['browser_cpu_share']:.3f}", flush=True)
