@@ -12,6 +12,7 @@ import pytest
 
 from playground.labs import digits
 from playground.labs.digits import (
+    DEFAULT_MODEL_HELD_OUT_ACCURACY,
     DEFAULT_MODEL_PATH,
     DigitModelError,
     check_digit_model,
@@ -24,8 +25,8 @@ from playground.labs.digits_augment import render_as_canvas
 from playground.labs.digits_training import build_training_set, held_out_split, load_bundled_digits
 
 ROOT = Path(__file__).resolve().parent.parent
-# Measured for the shipped model (see README): 98.8 % on the 1,000 held-out digits, both as MNIST
-# images and rendered as canvas drawings in this test (fixed seed). The bar is the issue's 98 %.
+# Measured for the shipped model (see README): 99.1 % on the 1,000 held-out digits as MNIST images,
+# 98.5 % rendered as canvas drawings by digits_training (fixed seed). The bar is the issue's 98 %.
 CANVAS_ACCURACY_BAR = 0.98
 
 
@@ -47,6 +48,16 @@ def test_held_out_digits_drawn_on_the_canvas_are_recognised(bundled):
     predicted = np.array([np.argmax(predict_digit(render_as_canvas(images[index], rng, brush=int(rng.integers(12, 30))), model)) for index in held_out])
     accuracy = float(np.mean(predicted == labels[held_out]))
     assert accuracy >= CANVAS_ACCURACY_BAR, f"accuracy {accuracy:.3f} on held-out canvas drawings"
+
+
+def test_the_accuracy_the_draw_page_claims_is_what_the_shipped_model_scores(bundled):
+    """The Draw page and the README quote DEFAULT_MODEL_HELD_OUT_ACCURACY: it must be the shipped model's own figure."""
+    images, labels = bundled
+    _, held_out = held_out_split(labels)
+    digits = np.stack([preprocess(images[index]) for index in held_out])[..., np.newaxis]
+    predicted = np.argmax(load_default_model().predict(digits, verbose=0), axis=-1)
+    accuracy = float(np.mean(predicted == labels[held_out]))
+    assert abs(accuracy - DEFAULT_MODEL_HELD_OUT_ACCURACY) < 0.0015, f"the shipped model scores {accuracy:.3f}"
 
 
 def test_held_out_split_is_fixed_stratified_and_disjoint(bundled):
