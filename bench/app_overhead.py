@@ -27,8 +27,8 @@ Prints ``name: value`` lines:
   process (``runner.submit`` on its own embedded cluster, second of two runs; no server, no browser): submit ->
   models home, and submit -> the server-side record's first point. ``engine_overhead_ratio_1_same_work`` divides
   the first by ``bare_fit_and_evaluate_seconds``; the rest of ``app_run_seconds`` is the page and the browser.
-- ``first_point_seconds``: the same run, from clicking Train until the live chart appears (the tab cleared its
-  runs, so there is no chart before the run's first points).
+- ``first_point_seconds``: the same run, from clicking Train until the live chart draws a point (a trace with
+  a line or a marker in the page's plotly chart; the empty panels drawn before it have none).
 - ``app_overhead_ratio_3``: three browser contexts (three separate sessions) press Train one right after
   the other (clicks ~tens of ms apart); the slowest click -> "finished" divided by the wall time of three bare
   fits run at once as three child processes (first start to last end). The embedded cluster has one worker

@@ -38,6 +38,12 @@ PROGRESS_JS = """(label) => {
 }"""
 
 
+# Whether the live chart draws a point yet (the empty panels drawn before the first points have no trace).
+POINTS_JS = """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"] .scatterlayer .trace'))
+  .some(trace => trace.querySelector('.points path') ||
+                 Array.from(trace.querySelectorAll('path.js-line')).some(line => (line.getAttribute('d') || '').length > 2))"""
+
+
 def progress(page, label: str = "#1 Adam") -> tuple[str, int, float] | None:
     """The (status word, batch, seconds elapsed) of the run ``label`` as the page shows it, or None."""
     from playwright.sync_api import Error
@@ -169,8 +175,8 @@ def wait_finished(page, clicked: float, label: str = "#1 Adam") -> tuple[float, 
     while time.perf_counter() < deadline:
         shown = progress(page, label)
         now = time.perf_counter()
-        if first is None and page.locator('[data-testid="stPlotlyChart"]').count():
-            first = now - clicked  # The live chart appears with the run's first points.
+        if first is None and page.evaluate(POINTS_JS):
+            first = now - clicked  # The live chart draws the run's first points.
         if shown:
             status, batch, elapsed = shown
             if status == "finished":

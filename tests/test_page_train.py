@@ -43,6 +43,8 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
     assert "model = Sequential()" in code and "epochs=2" in code and "monitor='val_loss'" in code
     at.button(key="train_start").click().run()
     assert not at.exception
+    # A second click would start a second run: the page that answers the click already shows it busy.
+    assert at.button(key="train_start").disabled, "Train is still clickable right after the click"
     _wait_for_runs(at)
     run = at.session_state["train"].runs[-1]
     assert run.status == "finished"

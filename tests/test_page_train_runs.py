@@ -108,6 +108,33 @@ def test_a_run_that_ends_before_the_next_redraw_is_shown_finished_as_soon_as_it_
     assert any("finished" in text for text in texts), texts
 
 
+def _curves_chart(at: AppTest) -> dict:
+    import json
+
+    charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    assert len(charts) == 1, f"{len(charts)} charts"
+    return charts[0]
+
+
+def test_before_the_first_points_the_chart_they_will_go_in_is_already_drawn():
+    """The browser loads plotly with the first chart (seconds on a busy laptop): the empty panels come first."""
+    queued = Run(RunConfig(label="#1 soon", spec=PRESETS["iris"], dataset="iris",
+                           loss="sparse_categorical_crossentropy", optimizer="Adam", learning_rate=0.01, epochs=7))
+    chart = _curves_chart(_with_runs(queued))
+    texts = {annotation["text"] for annotation in chart["layout"].get("annotations", [])}
+    assert {"loss", "accuracy"} <= texts, texts
+    assert any("first batch" in text for text in texts), texts
+    assert not any(trace.get("x") for trace in chart["data"]), "no point was trained yet"
+    assert chart["layout"]["xaxis"]["range"] == [0, 7], "the x axis spans the epochs to come"
+
+
+def test_with_no_runs_the_page_shows_where_the_curves_will_appear():
+    at = open_page("train")
+    assert not at.exception, at.exception
+    chart = _curves_chart(at)
+    assert any("Train" in annotation["text"] for annotation in chart["layout"].get("annotations", []))
+
+
 def test_a_failed_run_shows_its_message_not_an_empty_chart():
     failed = _run("#1 broken")
     failed.finish(FAILED, "train.error_failed", detail="Incompatible shapes")

@@ -113,6 +113,25 @@ def curves_panels(
     return figure
 
 
+def waiting_panels(metrics: Sequence[str], epochs: int, note: str, labels: dict[str, str] | None = None) -> go.Figure:
+    """The live chart before any point: ``curves_panels``' empty panels, the x axis over the epochs to come,
+    and ``note`` across them.
+
+    The Train page draws it before a run's first points (and before any run): the browser loads plotly
+    with its first chart, which takes seconds on a busy laptop, so it does so while nothing is lost.
+    """
+    figure = curves_panels([], metrics, labels=labels)
+    columns = min(len(metrics), 2)
+    for index in range(len(metrics)):  # plotly leaves out the axes of a panel without a trace.
+        row, column = divmod(index, columns)
+        figure.add_trace(go.Scatter(x=[], y=[], showlegend=False, hoverinfo="skip"), row=row + 1, col=column + 1)
+    figure.update_xaxes(range=[0, max(int(epochs), 1)])
+    figure.update_yaxes(range=[0, 1], showticklabels=False)
+    figure.add_annotation(text=note, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
+                          font={"size": 14, "color": "#7f7f7f"}, bgcolor="rgba(255, 255, 255, 0.9)")
+    return figure
+
+
 _DEFAULT_LABELS = {
     "train": "train",
     "validation": "validation",

@@ -19,7 +19,7 @@ from playground.engine.race import RACE_PRESETS
 from playground.engine.jobs import FitJob
 from playground.errors import LearnerError
 from playground.spec import tasks, validate
-from playground.charts.training import curves_panels, metric_names
+from playground.charts.training import curves_panels, metric_names, waiting_panels
 from playground.data.registry import Dataset, load, subsample
 from playground.spec.presets import PRESETS
 from playground.engine.runs import DIVERGED, FAILED, RunConfig, RunSnapshot, evaluating
@@ -54,13 +54,16 @@ def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Datase
     ready = choice is not None and dataset is not None and options is not None and not blocked
     first, second, third = st.columns([1, 2, 1])
     # A disabled primary button stays red and looks clickable: it is primary only when it can be pressed.
+    started = False
     if first.button(tr("train.start"), type="primary" if ready and not busy else "secondary", key=TrainKeys.START,
                     disabled=busy or not ready, width="stretch"):
-        _start_single(state, choice, dataset, loss, one_hot, options)
+        started = _start_single(state, choice, dataset, loss, one_hot, options)
     if second.button(tr("train.experiment"), key=TrainKeys.EXPERIMENT, disabled=busy, width="stretch",
                      help=tr("train.experiment_help", samples=RACE_PRESETS[EXPERIMENT].samples,
                              epochs=RACE_PRESETS[EXPERIMENT].epochs)):
-        _start_experiment(state)
+        started = _start_experiment(state)
+    if started:
+        st.rerun()  # The buttons above were drawn idle: draw the page again, busy, before a second click.
     if third.button(tr("train.clear_runs"), key=TrainKeys.CLEAR, disabled=busy, width="stretch"):
         forget_all(state)
         st.session_state[OVERLAY_KEY] = []
@@ -76,14 +79,14 @@ def _label(state: TrainState, activation: str | None, optimizer: str) -> str:
 
 
 def _start_single(state: TrainState, choice: ModelChoice, dataset: Dataset, loss: str, one_hot: bool,
-                  options: RunConfig) -> None:
+                  options: RunConfig) -> bool:
     spec = None if choice.spec is None else tasks.with_hidden_activation(choice.spec, options.hidden_activation)
     config = dataclasses.replace(options, label=_label(state, options.hidden_activation, options.optimizer), spec=spec,
                                  dataset=dataset.name, loss=loss, one_hot=one_hot)
-    _launch(state, [(config, dataset, choice.model_bytes)])
+    return _launch(state, [(config, dataset, choice.model_bytes)])
 
 
-def _start_experiment(state: TrainState) -> None:
+def _start_experiment(state: TrainState) -> bool:
     """The notes' table (``RACE_PRESETS["notes_table"]``) as separate runs on one chart."""
     preset = RACE_PRESETS[EXPERIMENT]
     dataset = subsample(load(preset.dataset, allow_download=False), preset.samples)
@@ -95,12 +98,12 @@ def _start_experiment(state: TrainState) -> None:
                            learning_rate=entry.rate, optimizer_parameters=dict(entry.parameters),
                            hidden_activation=entry.activation, epochs=preset.epochs, validation_split=0.2)
         planned.append((config, dataset, None))
-    _launch(state, planned, replace_overlay=True)
+    return _launch(state, planned, replace_overlay=True)
 
 
 def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | None]],
-            replace_overlay: bool = False) -> None:
-    """Checks every model before starting any, then sends each run to a training worker."""
+            replace_overlay: bool = False) -> bool:
+    """Checks every model before starting any, then sends each run to a training worker; False when none started."""
     try:
         for config, _, _ in planned:
             if config.spec is not None:
@@ -110,7 +113,7 @@ def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | N
                    for config, dataset, model_bytes in planned]
     except LearnerError as error:
         st.error(tr("train.spec_error", detail=error.text(lang())) if isinstance(error, SpecError) else error.text(lang()))
-        return
+        return False
     for handle, (_, dataset, _) in zip(handles, planned):
         run = handle.runs[0]
         state.handles.append(handle)
@@ -123,12 +126,19 @@ def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | N
     kept = [] if replace_overlay else [run_id for run_id in st.session_state.get(OVERLAY_KEY, [])
                                        if run_id in state.run_data]
     st.session_state[OVERLAY_KEY] = kept + new_ids
+    return True
 
 
-def live_section(state: TrainState) -> None:
-    """Draws the overlay choice and the live fragment (progress, Stop, curves)."""
+def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
+    """Draws the overlay choice and the live fragment (progress, Stop, curves).
+
+    ``planned`` is the training the page would start (its loss and epochs shape the empty chart shown
+    before any run), or None when nothing can be trained yet.
+    """
     if not state.runs:
         st.info(tr("train.no_runs"))
+        if planned is not None:
+            _waiting_chart(planned, "train.chart.before_any_run")
         return
     labels = {run.run_id: run.config.label for run in state.runs}
     st.session_state[OVERLAY_KEY] = [run_id for run_id in st.session_state.get(OVERLAY_KEY, []) if run_id in labels]
@@ -227,6 +237,14 @@ def _progress(snapshot: RunSnapshot) -> None:
         st.error(tr(snapshot.error_key, **snapshot.error_fields))
 
 
+def _waiting_chart(config: RunConfig, note_key: str) -> None:
+    """Empty panels for ``config``'s loss and metric over its epochs, under the live chart's key."""
+    loss_type = tasks.LOSSES.get(config.loss)
+    metrics = ["loss", tasks.metric_for(loss_type.tasks[0])] if loss_type else ["loss"]
+    labels = {name: tr(f"train.chart.{name}") for name in CHART_LABELS}
+    st.plotly_chart(waiting_panels(metrics, config.epochs, tr(note_key), labels), key="train_curves", width="stretch")
+
+
 def _stop_all(state: TrainState) -> None:
     """Stop button: the running run ends after its current batch; queued runs of an experiment never start."""
     for handle in state.handles:
@@ -250,6 +268,9 @@ def _curves(state: TrainState) -> None:
             st.error(f"{snapshot.config.label}: {tr(snapshot.error_key, **snapshot.error_fields)}")
     state.charted_runs.update(snapshot.run_id for snapshot in snapshots)
     if not snapshots:
+        starting = [snapshot for snapshot in chosen_snapshots if snapshot.status in ("queued", "running")]
+        if starting:  # The chart its first points will go in, so the browser has it (and plotly) when they come.
+            _waiting_chart(starting[-1].config, "train.chart.before_first_points")
         return
     chart_labels = {name: tr(f"train.chart.{name}") for name in CHART_LABELS}
     metrics = (metric_names(snapshots) or ["loss"])[:4]

@@ -1,5 +1,7 @@
 """Train: pick a model and data, check the output layer and loss, train live, read the results."""
 
+import dataclasses
+
 import streamlit as st
 
 from playground.engine import cluster
@@ -36,7 +38,8 @@ with page_boundary():
     start_buttons(state, choice, dataset, data_choice.loss if data_choice else "", bool(data_choice and data_choice.one_hot),
                   options, blocked=data_choice is None or data_choice.blocked)
     st.subheader(tr("train.section_live"))
-    live_section(state)
+    planned = dataclasses.replace(options, loss=data_choice.loss) if options and data_choice else None
+    live_section(state, planned)
     keep_runs(state)
     publish_finished(state)
     st.subheader(tr("train.section_results"))
