@@ -128,6 +128,24 @@ def test_before_the_first_points_the_chart_they_will_go_in_is_already_drawn():
     assert chart["layout"]["xaxis"]["range"] == [0, 7], "the x axis spans the epochs to come"
 
 
+def test_a_first_point_that_comes_while_the_chart_redraws_is_drawn_at_once(monkeypatch):
+    """Waiting for the first points, the curves wait for them a moment instead of drawing the empty panels again."""
+    import threading
+
+    from playground_app.train import live
+
+    running = _run("#1 starting")
+    asked = live._waiting_for_first_points
+
+    def point_soon(state):  # The page has just decided it waits for first points: one arrives 0.15 s later.
+        threading.Timer(0.15, running.add_batch, args=(0, 0, {"loss": 2.3, "accuracy": 0.1})).start()
+        return asked(state)
+
+    monkeypatch.setattr(live, "_waiting_for_first_points", point_soon)
+    chart = _curves_chart(_with_runs(running))
+    assert any(trace.get("x") for trace in chart["data"]), "the first point waits for the next redraw"
+
+
 def test_with_no_runs_the_page_shows_where_the_curves_will_appear():
     at = open_page("train")
     assert not at.exception, at.exception

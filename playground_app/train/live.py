@@ -38,10 +38,15 @@ EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam tabl
 PROGRESS_SECONDS = 2.0
 CHART_SECONDS = 4.0
 FIRST_POINTS_SECONDS = 0.5
+# Meanwhile each redraw of the curves first waits up to this long for the running run's first points, so
+# they are drawn as they arrive (a click then waits as long, only until the first points are drawn).
+FIRST_POINTS_WAIT_SECONDS = 0.4
 # When every active run will end before the next redraw (it is evaluating, or less than PROGRESS_SECONDS
-# is left), the progress line waits for the end, up to this long, so "finished" and the results show when
-# they are true instead of up to PROGRESS_SECONDS later. A click meanwhile waits as long, only then.
-END_WAIT_SECONDS = 1.5
+# of batches is left), the progress line waits for the end, up to this long, so "finished" and the results
+# show when they are true instead of up to PROGRESS_SECONDS later. A click meanwhile waits as long, only then.
+END_WAIT_SECONDS = 1.9
+# What follows the last batch: the test-set evaluation and the model's trip home (about 0.5-1 s measured).
+AFTER_LAST_BATCH_SECONDS = 1.0
 OVERLAY_KEY = TrainKeys.OVERLAY
 CHART_LABELS = ("train", "validation", "batches", "epoch", "early_stopping", "checkpoint", "stopped")
 """The words the curve builder writes on a chart (``train.chart.<name>``)."""
@@ -162,6 +167,8 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
 
     @st.fragment(run_every=(FIRST_POINTS_SECONDS if waiting else CHART_SECONDS) if live else None)
     def curves_fragment() -> None:
+        if waiting:
+            _wait_for_first_points(state)
         _curves(state)
         runs_table(state)  # Its epoch counts and losses move while a run trains.
         if waiting and not _waiting_for_first_points(state):
@@ -179,6 +186,14 @@ def _waiting_for_first_points(state: TrainState) -> bool:
     active = state.active_runs()
     current = [run for run in active if run.status == "running"] or active[:1]
     return any(run.run_id in chosen and run.run_id not in state.charted_runs for run in current)
+
+
+def _wait_for_first_points(state: TrainState) -> None:
+    """Waits (at most ``FIRST_POINTS_WAIT_SECONDS``) until a run that is training has its first points."""
+    running = [run for run in state.active_runs() if run.status == "running"]
+    deadline = time.monotonic() + FIRST_POINTS_WAIT_SECONDS
+    while running and not any(run.has_points for run in running) and time.monotonic() < deadline:
+        time.sleep(0.02)
 
 
 def _progress_and_stop(state: TrainState) -> None:
@@ -208,8 +223,7 @@ def _wait_for_an_imminent_end(state: TrainState) -> None:
             return  # Queued, or training for a while yet: the next redraw comes first.
     if not handles or not left:
         return
-    # The time left counts the batches only: the test-set evaluation and the model's trip home follow.
-    deadline = time.monotonic() + min(END_WAIT_SECONDS, max(left) + 0.5)
+    deadline = time.monotonic() + min(END_WAIT_SECONDS, max(left) + AFTER_LAST_BATCH_SECONDS)
     for handle in handles:
         handle.done.wait(max(0.0, deadline - time.monotonic()))
 
