@@ -146,6 +146,22 @@ def test_a_first_point_that_comes_while_the_chart_redraws_is_drawn_at_once(monke
     assert any(trace.get("x") for trace in chart["data"]), "the first point waits for the next redraw"
 
 
+def test_the_curves_hurry_only_for_a_run_that_starts_now_not_for_one_waiting_for_a_worker():
+    """Every quick redraw costs the browser: a run queued behind other learners' does not get them."""
+    from playground_app.train.live import QUEUED_STARTS_WITHIN_SECONDS, first_points_pending
+
+    just_pressed, waiting_long, started = _run("#1 a"), _run("#2 b"), _run("#3 c")
+    for run in (just_pressed, waiting_long):
+        run.apply({"status": "queued"})
+    waiting_long.created_at -= QUEUED_STARTS_WITHIN_SECONDS + 1
+    chosen = {just_pressed.run_id, waiting_long.run_id, started.run_id}
+    assert first_points_pending([just_pressed], chosen, set())
+    assert not first_points_pending([waiting_long], chosen, set())
+    assert first_points_pending([started, waiting_long], chosen, set())
+    assert not first_points_pending([started], chosen, {started.run_id}), "its points are on the chart already"
+    assert not first_points_pending([started], set(), set()), "the learner took it off the chart"
+
+
 def test_with_no_runs_the_page_shows_where_the_curves_will_appear():
     at = open_page("train")
     assert not at.exception, at.exception

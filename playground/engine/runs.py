@@ -88,6 +88,7 @@ class Run:
         self.run_id = next(_run_numbers)
         self.uid = uuid.uuid4().hex
         self.config = config
+        self.created_at = time.monotonic()  # When the run was made (pressed); a queued run counts from here.
         self._model: Any = None
         self._model_lock = threading.Lock()  # Not the record's lock: snapshots never wait for a load.
         self.model_bytes: bytes | None = None

@@ -22,7 +22,7 @@ from playground.spec import tasks, validate
 from playground.charts.training import curves_panels, metric_names, waiting_panels
 from playground.data.registry import Dataset, load, subsample
 from playground.spec.presets import PRESETS
-from playground.engine.runs import DIVERGED, FAILED, RunConfig, RunSnapshot, evaluating
+from playground.engine.runs import DIVERGED, FAILED, Run, RunConfig, RunSnapshot, evaluating
 from playground.spec import SpecError
 from playground_app.common import lang, tr
 from playground_app.train.results import runs_table
@@ -38,6 +38,9 @@ EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam tabl
 PROGRESS_SECONDS = 2.0
 CHART_SECONDS = 4.0
 FIRST_POINTS_SECONDS = 0.5
+# A queued run younger than this is about to start (a free worker takes a job within a fraction of a
+# second); an older one waits for a worker behind other learners' runs and gets no quick redraws.
+QUEUED_STARTS_WITHIN_SECONDS = 3.0
 # Meanwhile each redraw of the curves first waits up to this long for the running run's first points, so
 # they are drawn as they arrive (a click then waits as long, only until the first points are drawn).
 FIRST_POINTS_WAIT_SECONDS = 0.4
@@ -181,11 +184,22 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
 
 
 def _waiting_for_first_points(state: TrainState) -> bool:
-    """Whether the run that trains now (or starts next) is on the chart with none of its points drawn yet."""
-    chosen = set(st.session_state.get(OVERLAY_KEY, []))
-    active = state.active_runs()
-    current = [run for run in active if run.status == "running"] or active[:1]
-    return any(run.run_id in chosen and run.run_id not in state.charted_runs for run in current)
+    """Whether the run that trains now (or starts now) is on the chart with none of its points drawn yet."""
+    return first_points_pending(state.active_runs(), set(st.session_state.get(OVERLAY_KEY, [])), state.charted_runs)
+
+
+def first_points_pending(active: list[Run], chosen: set[int], charted: set[int]) -> bool:
+    """Whether the curves should redraw quickly: a chosen run that trains, or is just starting, has no points charted.
+
+    Args:
+        active: The queued or training runs, oldest first.
+        chosen: Ids of the runs on the chart.
+        charted: Ids of the runs whose points the chart has drawn.
+    """
+    now = time.monotonic()
+    current = [run for run in active if run.status == "running"] or [
+        run for run in active[:1] if now - run.created_at < QUEUED_STARTS_WITHIN_SECONDS]
+    return any(run.run_id in chosen and run.run_id not in charted for run in current)
 
 
 def _wait_for_first_points(state: TrainState) -> None:
