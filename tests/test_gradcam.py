@@ -63,7 +63,14 @@ def test_the_default_layer_is_the_last_convolution_and_the_digit_model_explains(
     explained = gradcam(model, digit[..., None])
     assert explained.class_index == 7 and explained.heatmap.shape == (28, 28)
     assert explained.coarse.shape == (11, 11) and explained.heatmap.min() >= 0
-    # Where the model looks lies on the strokes far more than on the empty border.
-    assert explained.heatmap[digit > 0.3].mean() > explained.heatmap[digit < 0.05].mean()
+    # Where the model looks lies on the strokes more than on the empty background, over many digits (one digit
+    # may be read by its gaps: a 7 is a 7 because its bar has nothing under it). Measured: 1.46× (old model), 1.58×.
+    on_strokes, on_background = [], []
+    for index in np.flatnonzero(labels < 10)[::167][:30]:
+        other = preprocess(np.asarray(images[index]).reshape(28, 28))
+        heatmap = gradcam(model, other[..., None]).heatmap
+        on_strokes.append(heatmap[other > 0.3].mean())
+        on_background.append(heatmap[other < 0.05].mean())
+    assert np.mean(on_strokes) > 1.2 * np.mean(on_background), (np.mean(on_strokes), np.mean(on_background))
     shown = overlay(digit[..., None], explained.heatmap)
     assert shown.shape == (28, 28, 3) and shown.dtype == np.uint8
