@@ -22,7 +22,7 @@ from playground.spec import tasks, validate
 from playground.charts.training import curves_panels, metric_names, waiting_panels
 from playground.data.registry import Dataset, load, subsample
 from playground.spec.presets import PRESETS
-from playground.engine.runs import DIVERGED, FAILED, Run, RunConfig, RunSnapshot, evaluating
+from playground.engine.runs import ACTIVE_STATUSES, DIVERGED, FAILED, Run, RunConfig, RunSnapshot, evaluating
 from playground.spec import SpecError
 from playground_app.common import lang, tr
 from playground_app.train.results import runs_table
@@ -296,7 +296,7 @@ def _curves(state: TrainState) -> None:
             st.error(f"{snapshot.config.label}: {tr(snapshot.error_key, **snapshot.error_fields)}")
     state.charted_runs.update(snapshot.run_id for snapshot in snapshots)
     if not snapshots:
-        starting = [snapshot for snapshot in chosen_snapshots if snapshot.status in ("queued", "running")]
+        starting = [snapshot for snapshot in chosen_snapshots if snapshot.status in ACTIVE_STATUSES]
         if starting:  # The chart its first points will go in, so the browser has it (and plotly) when they come.
             _waiting_chart(starting[-1].config, "train.chart.before_first_points")
         return
