@@ -255,12 +255,13 @@ def _messages(part: _Part, wait: float) -> list[bytes]:
 
 
 def _wait_for_results(parts: list[_Part]) -> None:
-    """Waits (about ``POLL_SECONDS``) until every task's result is ready, so the models come home at once."""
-    for part in parts:
-        try:
-            part.future.result(timeout=POLL_SECONDS)
-        except Exception:  # noqa: BLE001 - not ready yet, or failed: ``_collect`` reads it again and says which.
-            pass
+    """Waits (at most ``POLL_SECONDS``) until every task has ended, so the models come home at once.
+
+    Looks at the futures' state only: their results (the models) are fetched once, by ``_collect``.
+    """
+    deadline = time.monotonic() + POLL_SECONDS
+    while not all(part.future.done() for part in parts) and time.monotonic() < deadline:
+        time.sleep(0.01)
 
 
 def _collect(handle: Handle, client: Any, part: _Part, held_back: dict[int, str], stop_sent: bool) -> None:
