@@ -12,21 +12,10 @@ frame_lag_epochs (the most epochs the newest frame was behind the newest epoch l
 from __future__ import annotations
 
 import pickle
-import statistics
 import time
-from collections.abc import Callable
 
 from playground.labs.boundary_setup import LESSONS, BoundarySetup
-
-
-def _median_ms(function: Callable[[], object], repeats: int) -> float:
-    function()  # Warm-up: the first call traces the layers.
-    timings = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        function()
-        timings.append((time.perf_counter() - started) * 1000.0)
-    return statistics.median(timings)
+from timing import median_ms  # bench/ is on the path when a benchmark runs.
 
 
 def pictures(repeats: int = 20) -> None:
@@ -39,20 +28,20 @@ def pictures(repeats: int = 20) -> None:
 
     keras.utils.set_random_seed(0)
     small = build_model(BoundarySetup(hidden=((8, "tanh"), (8, "tanh"))).spec())
-    print(f"grid_100x100_ms: {_median_ms(lambda: decision_grid(small, resolution=100), repeats):.1f}")
+    print(f"grid_100x100_ms: {median_ms(lambda: decision_grid(small, resolution=100), repeats):.1f}")
     deep = BoundarySetup(hidden=((8, "tanh"),) * 4, features=("x1", "x2", "x1_squared", "x2_squared"))
     model = build_model(deep.spec())
-    print(f"neuron_maps_ms: {_median_ms(lambda: neuron_maps(model), repeats):.1f}")
+    print(f"neuron_maps_ms: {median_ms(lambda: neuron_maps(model), repeats):.1f}")
     print(f"neuron_maps_100x100_ms: "
-          f"{_median_ms(lambda: neuron_maps(model, resolution=100), repeats):.1f}")
+          f"{median_ms(lambda: neuron_maps(model, resolution=100), repeats):.1f}")
     frames = deep.frames()
-    print(f"frame_ms: {_median_ms(lambda: frames(model), repeats):.1f}")
+    print(f"frame_ms: {median_ms(lambda: frames(model), repeats):.1f}")
     frame = frames(model)
     print(f"frame_kb: {len(pickle.dumps(frame)) / 1024:.1f}")
     labels = {"input": "input", "layer": "layer {number}", "unit": "neuron {number}", "output": "output",
               "weights": "weights", "bias": "bias"}
     units = [units for units, _ in deep.hidden]
-    print(f"network_figure_ms: {_median_ms(lambda: network_figure(frame, deep.features, units, labels), 5):.1f}")
+    print(f"network_figure_ms: {median_ms(lambda: network_figure(frame, deep.features, units, labels), 5):.1f}")
 
 
 def training(epochs: int = 60) -> None:

@@ -9,21 +9,9 @@ animation_figure_12x12_ms (the plotly figure of a 12×12 region, what the page a
 
 from __future__ import annotations
 
-import statistics
-import time
-from collections.abc import Callable
-
 import numpy as np
 
-
-def _median_ms(function: Callable[[], object], repeats: int) -> float:
-    function()  # Warm-up: first calls pay for imports and allocator growth.
-    timings = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        function()
-        timings.append((time.perf_counter() - started) * 1000.0)
-    return statistics.median(timings)
+from timing import median_ms  # bench/ is on the path when a benchmark runs.
 
 
 def main(repeats: int = 15) -> None:
@@ -37,11 +25,11 @@ def main(repeats: int = 15) -> None:
     kernel = rng.normal(size=(5, 5, 3))
     digit = mnist_digit(7)
     region = digit[8:20, 8:20]
-    print(f"conv2d_512x512x3_k5_ms: {_median_ms(lambda: conv2d(image, kernel, padding='same'), repeats):.1f}")
-    print(f"frames_28x28_ms: {_median_ms(lambda: convolution_frames(digit, np.ones((3, 3)), padding='same'), repeats):.1f}")
-    print(f"pool2d_512x512x3_ms: {_median_ms(lambda: pool2d(image, 2), repeats):.1f}")
+    print(f"conv2d_512x512x3_k5_ms: {median_ms(lambda: conv2d(image, kernel, padding='same'), repeats):.1f}")
+    print(f"frames_28x28_ms: {median_ms(lambda: convolution_frames(digit, np.ones((3, 3)), padding='same'), repeats):.1f}")
+    print(f"pool2d_512x512x3_ms: {median_ms(lambda: pool2d(image, 2), repeats):.1f}")
     frames = convolution_frames(region, np.ones((3, 3)), padding="same")
-    print(f"animation_figure_12x12_ms: {_median_ms(lambda: animation_figure(frames), 3):.1f}")
+    print(f"animation_figure_12x12_ms: {median_ms(lambda: animation_figure(frames), 3):.1f}")
 
 
 if __name__ == "__main__":

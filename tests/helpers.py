@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import json
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -70,3 +72,25 @@ def png_header(width: int, height: int) -> bytes:
 
     header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit grayscale
     return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IEND", b"")
+
+
+def plotly_specs(at: AppTest) -> list[dict]:
+    """Every plotly chart on the page, as the figure JSON the browser receives."""
+    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+
+
+def table_starting_with(at: AppTest, first_column: str):
+    """The dataframe whose first column is ``first_column``."""
+    for frame in at.dataframe:
+        if frame.value.columns[0] == first_column:
+            return frame.value
+    raise AssertionError(f"no table starting with {first_column!r}")
+
+
+def wait_until_ended(handle: Any, timeout: float = 120.0, what: str = "the job") -> None:
+    """Waits for an engine handle to end, saying a page watches it (``handle.touch``) meanwhile."""
+    deadline = time.monotonic() + timeout
+    while handle.active:
+        assert time.monotonic() < deadline, f"{what} did not end in time"
+        handle.touch()
+        time.sleep(0.05)

@@ -18,6 +18,7 @@ from playground.engine.jobs import FitJob, RaceJob
 from playground.engine.race import RaceEntry
 from playground.engine.runs import FAILED, FINISHED, STOPPED, RunConfig
 from playground.spec.presets import PRESETS
+from tests.helpers import wait_until_ended
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -27,18 +28,10 @@ def _config(epochs: int = 4, batch_size: int = 16, label: str = "#1 Adam") -> Ru
                      optimizer="Adam", learning_rate=0.01, epochs=epochs, batch_size=batch_size)
 
 
-def _wait(handle: runner.Handle, timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while handle.active:
-        assert time.monotonic() < deadline, "the job did not end in time"
-        handle.touch()
-        time.sleep(0.05)
-
-
 def test_a_job_streams_its_curves_in_order_and_the_model_comes_home():
     dataset = load("iris")
     handle = runner.submit(FitJob(_config(epochs=4)), dataset)
-    _wait(handle)
+    wait_until_ended(handle)
     run = handle.runs[0]
     snapshot = run.snapshot()
     assert snapshot.status == FINISHED
@@ -60,7 +53,7 @@ def test_stop_trains_at_most_one_more_batch_and_keeps_the_model():
         assert time.monotonic() < deadline
         time.sleep(0.02)
     handle.stop()
-    _wait(handle)
+    wait_until_ended(handle)
     snapshot = handle.runs[0].snapshot()
     assert snapshot.status == STOPPED
     seen = next(event for event in snapshot.events if event.kind == "stop_seen")
@@ -81,13 +74,13 @@ def test_a_killed_worker_fails_its_run_plainly_and_the_next_run_trains():
     assert len(busy) == 1
     pid = client.run(os.getpid, workers=busy)[busy[0]]
     os.kill(pid, signal.SIGKILL)
-    _wait(handle)
+    wait_until_ended(handle)
     snapshot = handle.runs[0].snapshot()
     assert snapshot.status == FAILED
     assert snapshot.error_key == "engine.error.worker_died"
     assert snapshot.batches, "the curves trained before the crash are kept"
     again = runner.submit(FitJob(_config(epochs=2, label="#2 Adam")), dataset)
-    _wait(again)
+    wait_until_ended(again)
     assert again.runs[0].status == FINISHED
 
 
@@ -97,7 +90,7 @@ def test_a_race_runs_on_a_worker_with_its_table_and_models():
                   entries=(RaceEntry("SGD", 0.01), RaceEntry("Adam", 0.001)), epochs=2, batch_size=32,
                   dataset_name="digits")
     handle = runner.submit(job, dataset)
-    _wait(handle)
+    wait_until_ended(handle)
     assert [run.status for run in handle.runs] == [FINISHED, FINISHED]
     assert [row.epochs for row in handle.results] == [2, 2]
     assert all(row.val_accuracy is not None for row in handle.results)
@@ -140,7 +133,7 @@ def test_a_separately_started_scheduler_and_worker_run_a_job(monkeypatch):
         client.wait_for_workers(1, timeout=120)
         assert cluster.embedded_cluster() is None
         handle = runner.submit(FitJob(_config(epochs=2)), load("iris"))
-        _wait(handle)
+        wait_until_ended(handle)
         assert handle.runs[0].status == FINISHED, handle.runs[0].snapshot().error_fields
         client.close()
     finally:
@@ -163,7 +156,7 @@ def test_an_unreachable_scheduler_is_a_plain_message(monkeypatch):
         assert "dask scheduler" in caught.value.text("en") and caught.value.text("ko")
         # Through the engine, the page is not kept waiting: the run fails with the same message.
         handle = runner.submit(FitJob(_config(epochs=1)), load("iris"))
-        _wait(handle, timeout=30)
+        wait_until_ended(handle, timeout=30)
         assert handle.runs[0].status == FAILED
         assert handle.runs[0].snapshot().error_key == "engine.error.scheduler_unreachable"
     finally:
@@ -175,7 +168,7 @@ def test_a_worker_that_grew_past_the_limit_is_restarted_after_its_job(monkeypatc
     before = client.run(os.getpid)
     monkeypatch.setattr(runner, "RECYCLE_BYTES", 1)  # Every worker "grew too much".
     handle = runner.submit(FitJob(_config(epochs=1)), load("iris"))
-    _wait(handle)
+    wait_until_ended(handle)
     assert handle.runs[0].status == FINISHED
     client.wait_for_workers(cluster.worker_count(), timeout=120)
     after = client.run(os.getpid)
@@ -201,7 +194,7 @@ def test_on_end_is_told_once_when_the_models_are_home():
         told.append((handle.done.is_set(), handle.runs[0].status, handle.runs[0].model_bytes is not None))
 
     handle = runner.submit(FitJob(_config(epochs=2)), load("iris"), on_end=on_end)
-    _wait(handle)
+    wait_until_ended(handle)
     deadline = time.monotonic() + 10
     while not told and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -229,7 +222,7 @@ def test_two_learners_on_the_same_data_train_at_once_on_the_two_workers():
     for handle in handles:
         handle.stop()
     for handle in handles:
-        _wait(handle)
+        wait_until_ended(handle)
     assert both_running, "the second run waited for the first instead of taking the idle worker"
 
 

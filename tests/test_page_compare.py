@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from tests.helpers import open_page
+from tests.helpers import open_page, plotly_specs, table_starting_with
 
 pytestmark = pytest.mark.slow
 
@@ -16,27 +15,15 @@ def _open_compare_page() -> AppTest:
     return open_page("compare")
 
 
-def _table(at: AppTest, first_column: str):
-    """The dataframe whose first column is ``first_column``."""
-    for frame in at.dataframe:
-        if frame.value.columns[0] == first_column:
-            return frame.value
-    raise AssertionError(f"no table starting with {first_column!r}")
-
-
-def _plotly_specs(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
-
-
 def test_surface_lab_runs_every_chosen_optimizer_and_marks_a_diverging_one():
     at = _open_compare_page()
-    table = _table(at, "Optimizer")
+    table = table_starting_with(at, "Optimizer")
     assert list(table["Optimizer"]) == ["SGD", "SGD+momentum", "RMSprop", "Adam"]
     assert (table["final loss"].astype(float) < 24.0).all()  # Rosenbrock at the start point (-1.5, 2.5) is 12.5+.
     # Another surface moves the start point and learning rates to suit it; the paths converge.
     at.selectbox(key="compare_surface_name").set_value("convex_bowl").run()
     assert at.number_input(key="compare_surface_x").value == -2.5
-    table = _table(at, "Optimizer")
+    table = table_starting_with(at, "Optimizer")
     assert table["final loss"].astype(float).max() < 0.01
     # Losses near zero read as 1.464e-38, never as a row of zeros ("0.000000000001" or "0.0000").
     assert all(len(text) <= 10 and not text.startswith("0.000") for text in table["final loss"]), list(table["final loss"])
@@ -44,17 +31,17 @@ def test_surface_lab_runs_every_chosen_optimizer_and_marks_a_diverging_one():
     # A learning rate far too high blows SGD up: labelled, the others untouched.
     at.number_input(key="compare_surface_opt_SGD_lr").set_value(2.0).run()
     assert not at.exception
-    table = _table(at, "Optimizer")
+    table = table_starting_with(at, "Optimizer")
     assert table["Status"][0].startswith("diverged at step")
     assert (table["Status"][1:] == "finished").all()
     assert any("diverged" in warning.value for warning in at.warning)
-    contour = next(spec for spec in _plotly_specs(at) if spec.get("frames"))
+    contour = next(spec for spec in plotly_specs(at) if spec.get("frames"))
     assert "SGD (diverged)" in [trace.get("name") for trace in contour["data"]]
 
 
 def test_activation_explorer_shows_the_sigmoid_gradient_vanishing():
     at = _open_compare_page()
-    table = _table(at, "Activation")
+    table = table_starting_with(at, "Activation")
     assert list(table["Activation"]) == ["sigmoid", "tanh", "relu"]
     first = {row["Activation"]: float(row["layer 1 (input side)"]) for _, row in table.iterrows()}
     assert first["sigmoid"] < first["relu"] / 100
@@ -83,10 +70,10 @@ def test_the_notes_table_race_runs_three_copies_and_fills_the_table():
     assert not race.active, "the race did not end in time"
     at.run()
     assert not at.exception
-    table = _table(at, "Optimizer")
+    table = table_starting_with(at, "Optimizer")
     assert list(table["Optimizer"]) == ["sigmoid+SGD lr=0.01", "relu+SGD lr=0.01", "relu+Adam lr=0.001"]
     assert (table["Status"] == "finished").all()
-    chart = next(spec for spec in _plotly_specs(at) if spec["layout"].get("uirevision") == "race")
+    chart = next(spec for spec in plotly_specs(at) if spec["layout"].get("uirevision") == "race")
     assert {trace["name"] for trace in chart["data"]} >= set(table["Optimizer"])
     assert at.button(key="compare_race_start").disabled is False
 
@@ -103,4 +90,4 @@ def test_the_page_speaks_korean():
     at = open_page("compare", session_state={"lang": "ko"})  # What the sidebar's language radio sets.
     assert at.title[0].value == "비교"
     assert "Activation" not in [frame.value.columns[0] for frame in at.dataframe]
-    assert _table(at, "활성화 함수") is not None
+    assert table_starting_with(at, "활성화 함수") is not None

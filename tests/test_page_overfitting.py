@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.helpers import open_page
+from tests.helpers import open_page, plotly_specs, table_starting_with
 
 pytestmark = pytest.mark.slow
-
-
-def _table(at: AppTest, first_column: str):
-    for frame in at.dataframe:
-        if frame.value.columns[0] == first_column:
-            return frame.value
-    raise AssertionError(f"no table starting with {first_column!r}")
-
-
-def _charts(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
 def _wait_for(at: AppTest, seconds: float = 180) -> None:
@@ -43,13 +31,13 @@ def test_two_variants_train_together_and_fill_the_chart_and_table():
     at.button(key="overfit_variants_start").click().run()
     assert not at.exception
     _wait_for(at)
-    table = _table(at, "Variant")
+    table = table_starting_with(at, "Variant")
     assert list(table["Variant"]) == ["base", "+Dropout(0.5)"]
     assert (table["Status"] == "finished").all()
     # Dropout has no weights: both hold the wide network's 784·256 + 256 + 256·10 + 10 parameters.
     assert list(table["trainable params"]) == ["203,530", "203,530"]
     assert all(value != "—" for value in table["test acc (kept)"])
-    chart = next(spec for spec in _charts(at) if str(spec["layout"].get("uirevision", "")).startswith("variants"))
+    chart = next(spec for spec in plotly_specs(at) if str(spec["layout"].get("uirevision", "")).startswith("variants"))
     names = [trace.get("name") for trace in chart["data"]]
     assert "base · train" in names and "+Dropout(0.5) · validation" in names
     assert sum(trace.get("meta") == "gap" for trace in chart["data"]) == 2
@@ -80,7 +68,7 @@ def test_a_one_click_experiment_fills_the_form_so_a_tweaked_rerun_trains_the_sam
     at.button(key="overfit_variants_start").click().run()
     assert not at.exception and at.session_state["overfitting"].experiment is None
     _wait_for(at)
-    table = _table(at, "Variant")
+    table = table_starting_with(at, "Variant")
     assert list(table["Variant"]) == ["base", "+BN C+B+A", "+BN C+A+B"]
     assert (table["Status"] == "finished").all()
 
@@ -144,10 +132,10 @@ def test_dropout_made_visible_says_what_one_step_dropped_and_that_inference_chan
     at.slider(key="overfit_drop_rate").set_value(0.2).run()
     summary = next(text.value for text in at.markdown if "This step dropped" in text.value)
     assert "1/(1 − 0.2) = 1.25" in summary
-    chart = next(spec for spec in _charts(at) if any(trace.get("meta") == "dropped" for trace in spec["data"]))
+    chart = next(spec for spec in plotly_specs(at) if any(trace.get("meta") == "dropped" for trace in spec["data"]))
     crosses = next(trace for trace in chart["data"] if trace.get("meta") == "dropped")
     at.button(key="overfit_drop_new_step").click().run()
-    chart = next(spec for spec in _charts(at) if any(trace.get("meta") == "dropped" for trace in spec["data"]))
+    chart = next(spec for spec in plotly_specs(at) if any(trace.get("meta") == "dropped" for trace in spec["data"]))
     assert next(trace for trace in chart["data"] if trace.get("meta") == "dropped")["x"] != crosses["x"]
 
 

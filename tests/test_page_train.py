@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from tests.helpers import open_page
+from tests.helpers import open_page, plotly_specs
 
 pytestmark = pytest.mark.slow
 
@@ -25,10 +24,6 @@ def _wait_for_runs(at: AppTest, timeout: float = 150.0) -> None:
     assert not state.active_runs(), "training did not end in time"
     at.run()
     assert not at.exception
-
-
-def _plotly_specs(at: AppTest) -> list[dict]:
-    return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
 def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
@@ -49,7 +44,7 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
     run = at.session_state["train"].runs[-1]
     assert run.status == "finished"
     assert len(run.snapshot().epochs) == 2
-    specs = _plotly_specs(at)
+    specs = plotly_specs(at)
     trace_types = [trace.get("type") for spec in specs for trace in spec["data"]]
     assert "heatmap" in trace_types, "confusion matrix missing"
     curve_names = [trace.get("name", "") for spec in specs for trace in spec["data"] if trace.get("type") == "scatter"]

@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from playground.engine.runs import FAILED, FINISHED, Run, RunConfig, RunEvent, RunResults
 from playground.spec.presets import PRESETS
-from tests.helpers import open_page
+from tests.helpers import open_page, plotly_specs
 
 
 def _run(label: str, epochs: int = 6) -> Run:
@@ -23,6 +23,16 @@ def _ended(label: str, accuracy: float = 0.9) -> Run:
     run.add_epoch(0, {"loss": 1.0, "accuracy": 0.5, "val_loss": 1.1, "val_accuracy": 0.4})
     run.set_results(RunResults({"accuracy": accuracy, "loss": 0.3}, [[5, 1], [0, 4]], [1], [0, 0]))
     run.finish(FINISHED)
+    return run
+
+
+def _evaluating(label: str) -> Run:
+    """A run whose two epochs are trained and whose test-set evaluation is going on."""
+    run = _run(label, epochs=2)
+    for epoch in range(2):
+        run.add_batch(epoch, 4, {"loss": 0.5})
+        run.add_epoch(epoch, {"loss": 0.5})
+    run.add_event(RunEvent("evaluating", 2))
     return run
 
 
@@ -67,11 +77,7 @@ def test_while_a_run_trains_the_button_looks_disabled_and_the_table_counts_epoch
 
 
 def test_the_final_evaluation_says_so_instead_of_batch_zero():
-    running = _run("#1 eval", epochs=2)
-    for epoch in range(2):
-        running.add_batch(epoch, 4, {"loss": 0.5})
-        running.add_epoch(epoch, {"loss": 0.5})
-    running.add_event(RunEvent("evaluating", 2))
+    running = _evaluating("#1 eval")
     at = _with_runs(running)
     texts = [str(element.proto.text) for element in at.get("progress")]
     assert any("evaluating on the test set" in text for text in texts), texts
@@ -85,11 +91,7 @@ def test_a_run_that_ends_before_the_next_redraw_is_shown_finished_as_soon_as_it_
     from playground.engine.jobs import FitJob
     from playground.engine.runner import Handle
 
-    running = _run("#1 ending", epochs=2)
-    for epoch in range(2):
-        running.add_batch(epoch, 4, {"loss": 0.5})
-        running.add_epoch(epoch, {"loss": 0.5})
-    running.add_event(RunEvent("evaluating", 2))
+    running = _evaluating("#1 ending")
     handle = Handle(FitJob(running.config), [running])
 
     def end() -> None:
@@ -109,9 +111,7 @@ def test_a_run_that_ends_before_the_next_redraw_is_shown_finished_as_soon_as_it_
 
 
 def _curves_chart(at: AppTest) -> dict:
-    import json
-
-    charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    charts = plotly_specs(at)
     assert len(charts) == 1, f"{len(charts)} charts"
     return charts[0]
 
@@ -205,8 +205,6 @@ def test_an_older_failed_run_on_the_chart_shows_its_message_beside_the_newer_cur
 
 def test_a_training_run_draws_loss_and_accuracy_as_panels_of_one_chart_that_redraws_less_often():
     """The live view's browser cost: one chart (not one per metric), redrawn in a fragment of its own."""
-    import json
-
     from playground_app.train import live
 
     running = _run("#1 live")
@@ -214,7 +212,7 @@ def test_a_training_run_draws_loss_and_accuracy_as_panels_of_one_chart_that_redr
         running.add_batch(epoch, 4, {"loss": 1.0 - epoch / 10, "accuracy": 0.5})
         running.add_epoch(epoch, {"loss": 1.0 - epoch / 10, "accuracy": 0.5, "val_loss": 1.1, "val_accuracy": 0.4})
     at = _with_runs(running)
-    charts = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    charts = plotly_specs(at)
     curves = [chart for chart in charts if any(trace.get("meta") == running.run_id for trace in chart["data"])]
     assert len(curves) == 1, f"{len(curves)} charts draw the run"
     titles = {annotation["text"] for annotation in curves[0]["layout"].get("annotations", [])}

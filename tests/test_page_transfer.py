@@ -5,17 +5,9 @@ from __future__ import annotations
 import time
 
 import pytest
-from streamlit.testing.v1 import AppTest
-from tests.helpers import open_page
+from tests.helpers import open_page, plotly_specs, table_starting_with
 
 pytestmark = pytest.mark.slow
-
-
-def _table(at: AppTest, first_column: str):
-    for frame in at.dataframe:
-        if frame.value.columns[0] == first_column:
-            return frame.value
-    raise AssertionError(f"no table starting with {first_column!r}")
 
 
 def test_example_pictures_train_three_ways_then_predict_explain_and_export():
@@ -27,7 +19,7 @@ def test_example_pictures_train_three_ways_then_predict_explain_and_export():
     at.slider(key="transfer_epochs").set_value(2).run()
     at.button(key="transfer_start").click().run()
     assert not at.exception
-    parameters = _table(at, "Way")
+    parameters = table_starting_with(at, "Way")
     assert list(parameters["Way"]) == ["From scratch", "Feature extraction", "Fine-tuning"]
     frozen = [int(value.replace(",", "")) for value in parameters["Non-trainable params"]]
     assert frozen[0] == 0 and frozen[1] == frozen[2] > 50_000  # The base is frozen in both pretrained ways.
@@ -64,8 +56,6 @@ def test_the_page_speaks_korean():
 
 
 def test_accuracy_against_pictures_per_class_trains_each_count_and_draws_one_line_per_way():
-    import json
-
     at = open_page("transfer")
     at.slider(key="transfer_epochs").set_value(2).run()
     at.button(key="transfer_measure").click().run()
@@ -78,7 +68,7 @@ def test_accuracy_against_pictures_per_class_trains_each_count_and_draws_one_lin
     assert not any(handle.active for handle in state.measures), "the measurement did not finish in time"
     at.run()
     assert not at.exception
-    figures = [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
+    figures = plotly_specs(at)
     curve = next(figure for figure in figures if figure["layout"].get("xaxis", {}).get("type") == "log")
     assert [trace["name"] for trace in curve["data"]] == ["From scratch", "Feature extraction", "Fine-tuning"]
     assert all(len(trace["y"]) == 3 and None not in trace["y"] for trace in curve["data"])

@@ -16,6 +16,7 @@ from playground.engine.spread import shares
 from playground.labs.surfaces import CompareError
 from playground.labs.variants import BASE, Variant, VariantEntry, entries_for
 from playground.spec import build_model
+from tests.helpers import wait_until_ended
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -25,14 +26,6 @@ DIGITS_CNN = {"input_shape": [8, 8, 1], "layers": [
     {"type": "Dense", "units": 16, "activation": "relu"},
     {"type": "Dense", "units": 10, "activation": "softmax"},
 ]}
-
-
-def _wait(handle: runner.Handle, timeout: float = 180.0) -> None:
-    deadline = time.monotonic() + timeout
-    while handle.active:
-        assert time.monotonic() < deadline, "the variants did not end in time"
-        handle.touch()
-        time.sleep(0.05)
 
 
 def _two_workers() -> object:
@@ -90,7 +83,7 @@ def test_variants_train_on_two_workers_at_once_from_one_start_on_the_same_batche
                   validation_samples=40, dataset_name="digits", spread=True)
     with get_task_stream(client=client) as stream:
         handle = runner.submit(job, dataset)
-        _wait(handle)
+        wait_until_ended(handle, 180.0, "the variants")
     assert [run.status for run in handle.runs] == [FINISHED] * 3
     assert [row.epochs for row in handle.results] == [3, 3, 3]
     assert all(run.model is not None for run in handle.runs)
@@ -121,7 +114,7 @@ def test_one_stop_stops_every_worker_within_a_batch():
         assert time.monotonic() < deadline, "the shares did not start"
         time.sleep(0.02)
     handle.stop()
-    _wait(handle)
+    wait_until_ended(handle, 180.0, "the variants")
     for run in handle.runs:
         snapshot = run.snapshot()
         assert snapshot.status == STOPPED and len(snapshot.epochs) < 100
