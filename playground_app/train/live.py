@@ -53,6 +53,8 @@ AFTER_LAST_BATCH_SECONDS = 1.0
 OVERLAY_KEY = TrainKeys.OVERLAY
 CHART_LABELS = ("train", "validation", "batches", "epoch", "early_stopping", "checkpoint", "stopped")
 """The words the curve builder writes on a chart (``train.chart.<name>``)."""
+# The live chart's one element: the empty panels before the first points and the curves after them.
+CURVES_KEY = "train_curves"
 
 
 def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Dataset | None, loss: str,
@@ -269,8 +271,12 @@ def _waiting_chart(config: RunConfig, note_key: str) -> None:
     """Empty panels for ``config``'s loss and metric over its epochs, under the live chart's key."""
     loss_type = tasks.LOSSES.get(config.loss)
     metrics = ["loss", tasks.metric_for(loss_type.tasks[0])] if loss_type else ["loss"]
-    labels = {name: tr(f"train.chart.{name}") for name in CHART_LABELS}
-    st.plotly_chart(waiting_panels(metrics, config.epochs, tr(note_key), labels), key="train_curves", width="stretch")
+    st.plotly_chart(waiting_panels(metrics, config.epochs, tr(note_key), _chart_labels()), key=CURVES_KEY, width="stretch")
+
+
+def _chart_labels() -> dict[str, str]:
+    """The chart's words in the learner's language."""
+    return {name: tr(f"train.chart.{name}") for name in CHART_LABELS}
 
 
 def _stop_all(state: TrainState) -> None:
@@ -300,9 +306,8 @@ def _curves(state: TrainState) -> None:
         if starting:  # The chart its first points will go in, so the browser has it (and plotly) when they come.
             _waiting_chart(starting[-1].config, "train.chart.before_first_points")
         return
-    chart_labels = {name: tr(f"train.chart.{name}") for name in CHART_LABELS}
     metrics = (metric_names(snapshots) or ["loss"])[:4]
-    figure = curves_panels(snapshots, metrics, bool(st.session_state.get(TrainKeys.LOG_SCALE)), chart_labels,
+    figure = curves_panels(snapshots, metrics, bool(st.session_state.get(TrainKeys.LOG_SCALE)), _chart_labels(),
                            bool(st.session_state.get(TrainKeys.SHOW_BATCHES, True)))
     # One figure, a stable key: the browser updates the chart it has instead of building a new one.
-    st.plotly_chart(figure, key="train_curves", width="stretch")
+    st.plotly_chart(figure, key=CURVES_KEY, width="stretch")
