@@ -113,6 +113,44 @@ def test_training_finishes_with_curves_and_confusion_matrix():
     assert metric_names([snapshot])[0] == "loss"
 
 
+@pytest.mark.parametrize("task, loss, activation, units", [
+    ("multiclass", "sparse_categorical_crossentropy", "softmax", 3),
+    ("multiclass", "categorical_crossentropy", "softmax", 3),
+    ("binary", "binary_crossentropy", "sigmoid", 1),
+    ("regression", "mse", None, 1),
+])
+def test_the_test_results_are_what_keras_evaluate_says(task, loss, activation, units):
+    """The results computed from one prediction pass equal Keras's own ``evaluate`` (regularization included)."""
+    import keras
+
+    from playground.spec import tasks
+
+    x, y = _data(samples=300, classes=3 if units == 3 else 2)
+    if task == "regression":
+        y = x[:, 0] * 2.0 + x[:, 1]
+    one_hot = loss == "categorical_crossentropy"
+    model = keras.Sequential([
+        keras.Input((4,)),
+        keras.layers.Dense(8, activation="relu", kernel_regularizer=keras.regularizers.L2(0.05)),
+        keras.layers.Dense(units, activation=activation),
+    ])
+    model.compile(optimizer="adam", loss=loss, metrics=tasks.metrics_for(task))
+    encoded = tasks.encode_labels(y, one_hot, units)
+    model.fit(x[:200], encoded[:200], epochs=2, batch_size=16, validation_split=0.25, verbose=0)
+
+    results = training.evaluate(model, x[200:], y[200:], task, one_hot)
+
+    expected = model.evaluate(x[200:], encoded[200:], verbose=0, return_dict=True)
+    assert set(results.test_metrics) == set(expected)
+    for name, value in expected.items():
+        assert results.test_metrics[name] == pytest.approx(value, rel=1e-4, abs=1e-6), name
+    outputs = model.predict(x[200:], verbose=0)
+    if task == "regression":
+        assert results.predictions == pytest.approx(outputs[:, 0].tolist(), rel=1e-5)
+    else:
+        assert results.predictions == tasks.predicted_classes(outputs).tolist()
+
+
 def test_stop_ends_training_within_one_batch_and_keeps_the_model():
     import keras
 

@@ -149,8 +149,8 @@ def evaluate(model: Any, x_test: np.ndarray, y_test: np.ndarray, task: str, one_
     from sklearn.metrics import confusion_matrix
 
     encoded = tasks.one_hot(y_test, model.output_shape[-1]) if one_hot else y_test
-    metrics = model.evaluate(x_test, encoded, verbose=0, return_dict=True, batch_size=256)
     outputs = np.asarray(model.predict(x_test, verbose=0, batch_size=256))
+    metrics = test_metrics(model, encoded, outputs)
     if task == "regression":
         return RunResults(floats(metrics), None, [], outputs.reshape(len(x_test), -1)[:, 0].tolist())
     predicted = tasks.predicted_classes(outputs)
@@ -159,6 +159,19 @@ def evaluate(model: Any, x_test: np.ndarray, y_test: np.ndarray, task: str, one_
     matrix = confusion_matrix(labels, predicted, labels=list(range(classes)))
     wrong = np.flatnonzero(predicted != labels)[:MISCLASSIFIED_SHOWN]
     return RunResults(floats(metrics), matrix.tolist(), wrong.tolist(), predicted.tolist())
+
+
+def test_metrics(model: Any, y: np.ndarray, outputs: np.ndarray) -> dict[str, float]:
+    """What ``model.evaluate(x, y)`` returns, from the model's ``outputs`` for ``x``: no second pass over the data.
+
+    Keras's own test step on the whole set at once (``compute_loss``, regularization included, and the
+    compiled metrics' ``compute_metrics``). ``evaluate`` would run the model over the test set again and
+    trace a function of its own: about 0.2 s of every run that the learner waits for.
+    """
+    model.reset_metrics()
+    metrics = dict(model.compute_metrics(None, y, outputs))
+    metrics["loss"] = model.compute_loss(y=y, y_pred=outputs, training=False)
+    return floats(metrics)
 
 
 def make_job(
