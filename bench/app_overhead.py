@@ -70,8 +70,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from process_cpu import chromium_pids, cpu_of, server_pid_and_workers  # noqa: E402 - bench/ is on the path.
-from train_tab import (RUN_TIMEOUT_S, SHOTS, click_train, prepare_tab, progress,  # noqa: E402
-                       say, wait_finished)
+from train_tab import (RUN_TIMEOUT_S, click_train, ended, prepare_tab, progress,  # noqa: E402
+                       say, wait_finished, watch)
 
 PRESET = "mnist_cnn"
 DATASET = "mnist"
@@ -206,58 +206,66 @@ def cpu_only(samples: int, watch_seconds: float) -> dict[str, float]:
             browser.close()
 
 
-def app_side(epochs: int, samples: int, watch_seconds: float) -> dict[str, float]:
+def app_side(epochs: int, samples: int, watch_seconds: float, repeats: int, rounds_of_3: int) -> dict[str, list]:
+    """The app's runs, each right after the bare fits it is compared with (see the module's docstring).
+
+    Returns lists, one item per pair: ``bare``/``app`` singles and ``bare_3``/``app_3`` rounds; plus the CPU shares.
+    """
     from playwright.sync_api import sync_playwright
 
     from tests.conftest import CHROMIUM_FLAGS, serve_app
 
-    figures: dict[str, float] = {}
+    figures: dict[str, list] = {name: [] for name in ("bare", "bare_same", "app", "elapsed", "first",
+                                                      "bare_3", "bare_3_same", "app_3", "app_3_fastest")}
     with serve_app("bench-app-overhead.log") as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         try:
             # Warm-up: starts the embedded cluster, imports everything the page needs, loads MNIST.
             context, page, used = prepare_tab(browser, url, epochs, samples)
-            wait_finished(page, click_train(page))
+            wait_finished(page)
             context.close()
-            figures["samples_used"] = used
+            figures["samples_used"] = [used]
 
-            context, page, _ = prepare_tab(browser, url, epochs, samples)
-            seconds, first, elapsed = wait_finished(page, click_train(page))
-            page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
-            context.close()
-            figures["app_run_seconds"] = seconds
-            figures["app_elapsed_shown_seconds"] = elapsed
-            figures["first_point_seconds"] = first if first is not None else float("nan")
-
-            tabs = [prepare_tab(browser, url, epochs, samples) for _ in range(3)]
-            clicks = [click_train(page) for _, page, _ in tabs]
-            finished: dict[int, float] = {}
-            deadline = time.perf_counter() + RUN_TIMEOUT_S
-            while len(finished) < 3 and time.perf_counter() < deadline:
-                for index, (_, page, _) in enumerate(tabs):
-                    if index in finished:
-                        continue
-                    shown = progress(page)
-                    if shown and shown[0] == "finished":
-                        finished[index] = time.perf_counter() - clicks[index]
-                    elif shown and shown[0] in ("failed", "diverged", "stopped"):
-                        raise RuntimeError(f"a concurrent app run ended {shown[0]}")
-                tabs[0][1].wait_for_timeout(100)
-                if SHOTS and int(time.perf_counter() - clicks[0]) % 30 == 0:
-                    for index, (_, page, _) in enumerate(tabs):
-                        say(f"tab {index + 1} of 3 {progress(page)}", page)
-            if len(finished) < 3:
-                raise TimeoutError("the three concurrent app runs did not all finish in time")
-            for context, _, _ in tabs:
+            for _ in range(repeats):
+                bare = bare_fits(1, epochs, samples)
+                context, page, _ = prepare_tab(browser, url, epochs, samples)
+                seconds, first, elapsed = wait_finished(page)
                 context.close()
-            figures["app_slowest_of_3_seconds"] = max(finished.values())
-            figures["app_fastest_of_3_seconds"] = min(finished.values())
-            figures["click_spread_of_3_seconds"] = clicks[-1] - clicks[0]
+                say(f"pair: bare {bare['fit']:.2f} s, app {seconds:.2f} s")
+                figures["bare"].append(bare["fit"])
+                figures["bare_same"].append(bare["fit_and_evaluate"])
+                figures["app"].append(seconds)
+                figures["elapsed"].append(elapsed)
+                figures["first"].append(first if first is not None else float("nan"))
+
+            for _ in range(rounds_of_3):
+                three = bare_fits(3, epochs, samples)
+                tabs = [prepare_tab(browser, url, epochs, samples) for _ in range(3)]
+                for _, page, _ in tabs:
+                    watch(page)
+                clicks = [click_train(page) for _, page, _ in tabs]
+                finished: dict[int, float] = {}
+                deadline = time.perf_counter() + RUN_TIMEOUT_S
+                while len(finished) < 3 and time.perf_counter() < deadline:
+                    tabs[0][1].wait_for_timeout(250)
+                    for index, (_, page, _) in enumerate(tabs):
+                        found = None if index in finished else ended(page)
+                        if found is not None:
+                            finished[index] = found[0]
+                if len(finished) < 3:
+                    raise TimeoutError("the three concurrent app runs did not all finish in time")
+                for context, _, _ in tabs:
+                    context.close()
+                say(f"round of 3: bare wall {three['fit']:.2f} s, app slowest {max(finished.values()):.2f} s "
+                    f"(clicks {clicks[-1] - clicks[0]:.2f} s apart)")
+                figures["bare_3"].append(three["fit"])
+                figures["bare_3_same"].append(three["fit_and_evaluate"])
+                figures["app_3"].append(max(finished.values()))
+                figures["app_3_fastest"].append(min(finished.values()))
 
             shares = cpu_shares(browser, url, samples, watch_seconds)
-            figures["server_cpu_share"] = shares["server"]
-            figures["worker_cpu_share"] = shares["worker"]
-            figures["browser_cpu_share"] = shares["browser"]
+            for name in ("server", "worker", "browser"):
+                figures[f"{name}_cpu_share"] = [shares[name]]
         finally:
             browser.close()
     return figures
@@ -338,14 +346,16 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=None, help="epochs per run (default 5; 1 with --quick)")
     parser.add_argument("--samples", type=int, default=None, help="training samples (default 4000; 1024 with --quick)")
     parser.add_argument("--watch-seconds", type=float, default=None, help="CPU-share window (default 10; 4 with --quick)")
-    parser.add_argument("--bare-repeats", type=int, default=3, help="single bare fits (median taken; default 3)")
+    parser.add_argument("--repeats", type=int, default=3, help="pairs of a bare fit and an app run (default 3)")
+    parser.add_argument("--rounds-of-3", type=int, default=2,
+                        help="pairs of three bare fits at once and three app runs at once (default 2)")
     parser.add_argument("--quick", action="store_true", help="smoke run: fewer epochs and samples")
     parser.add_argument("--only", choices=("cpu",), help="measure only this part (cpu: the live view's CPU shares)")
     parser.add_argument("--bare-child", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     epochs = arguments.epochs or (1 if arguments.quick else 5)
     samples = arguments.samples or (1024 if arguments.quick else 4000)
-    watch = arguments.watch_seconds or (4.0 if arguments.quick else 10.0)
+    watch_seconds = arguments.watch_seconds or (4.0 if arguments.quick else 10.0)
     if arguments.bare_child:
         _bare_child(epochs, samples)
         return
@@ -358,44 +368,45 @@ def main() -> None:
         sys.exit(f"this benchmark needs the playwright and psutil packages: {error}")
 
     if arguments.only == "cpu":
-        shares = cpu_only(samples, watch)
+        shares = cpu_only(samples, watch_seconds)
         for name in ("server", "worker", "browser"):
             print(f"{name}_cpu_share: {shares[name]:.3f}", flush=True)
         return
     print(f"epochs: {epochs}", flush=True)
     print(f"batch_size: {BATCH_SIZE}", flush=True)
     print(f"cores: {os.cpu_count()}", flush=True)
-    singles = [bare_fits(1, epochs, samples) for _ in range(arguments.bare_repeats)]
-    bare_1 = statistics.median(single["fit"] for single in singles)
-    same_1 = statistics.median(single["fit_and_evaluate"] for single in singles)
-    print(f"bare_fit_seconds: {bare_1:.2f}", flush=True)
-    each_fit = ", ".join(f"{single['fit']:.2f}" for single in singles)
-    print(f"bare_fit_each_seconds: {each_fit}", flush=True)
-    print(f"bare_fit_and_evaluate_seconds: {same_1:.2f}", flush=True)
-    three = bare_fits(3, epochs, samples)
-    bare_3, same_3 = three["fit"], three["fit_and_evaluate"]
-    print(f"bare_3_at_once_wall_seconds: {bare_3:.2f}", flush=True)
-    print(f"bare_3_at_once_each_seconds: {', '.join(f'{value:.2f}' for value in three['each'])}", flush=True)
-    print(f"bare_3_at_once_with_evaluate_wall_seconds: {same_3:.2f}", flush=True)
     engine = engine_side(epochs, samples)
+    bare_alone = bare_fits(1, epochs, samples)  # The engine's run is compared with a bare fit made just after it.
     print(f"engine_run_seconds: {engine['engine_run_seconds']:.2f}", flush=True)
     print(f"engine_first_point_seconds: {engine['engine_first_point_seconds']:.2f}", flush=True)
-    app = app_side(epochs, samples, watch)
-    print(f"samples_used: {int(app['samples_used'])}")
-    print(f"app_run_seconds: {app['app_run_seconds']:.2f}")
-    print(f"app_elapsed_shown_seconds: {app['app_elapsed_shown_seconds']:.2f}")
-    print(f"app_overhead_ratio_1: {app['app_run_seconds'] / bare_1:.3f}")
-    print(f"app_overhead_ratio_1_same_work: {app['app_run_seconds'] / same_1:.3f}")
-    print(f"engine_overhead_ratio_1_same_work: {engine['engine_run_seconds'] / same_1:.3f}")
-    print(f"first_point_seconds: {app['first_point_seconds']:.2f}")
-    print(f"app_slowest_of_3_seconds: {app['app_slowest_of_3_seconds']:.2f}")
-    print(f"app_fastest_of_3_seconds: {app['app_fastest_of_3_seconds']:.2f}")
-    print(f"click_spread_of_3_seconds: {app['click_spread_of_3_seconds']:.3f}")
-    print(f"app_overhead_ratio_3: {app['app_slowest_of_3_seconds'] / bare_3:.3f}")
-    print(f"app_overhead_ratio_3_same_work: {app['app_slowest_of_3_seconds'] / same_3:.3f}")
-    print(f"server_cpu_share: {app['server_cpu_share']:.3f}")
-    print(f"worker_cpu_share: {app['worker_cpu_share']:.3f}")
-    print(f"browser_cpu_share: {app['browser_cpu_share']:.3f}", flush=True)
+    print(f"engine_overhead_ratio_1_same_work: {engine['engine_run_seconds'] / bare_alone['fit_and_evaluate']:.3f}",
+          flush=True)
+    app = app_side(epochs, samples, watch_seconds, arguments.repeats, arguments.rounds_of_3)
+
+    def line(name: str, values: list[float], digits: int = 2) -> None:
+        print(f"{name}: {statistics.median(values):.{digits}f}")
+        print(f"{name}_each: {', '.join(f'{value:.{digits}f}' for value in values)}", flush=True)
+
+    def ratio(name: str, app_values: list[float], bare_values: list[float]) -> None:
+        """The median of the pairs' ratios (each pair measured back to back), and each pair's."""
+        line(name, [mine / bare for mine, bare in zip(app_values, bare_values)], 3)
+
+    print(f"samples_used: {int(app['samples_used'][0])}")
+    line("bare_fit_seconds", app["bare"])
+    line("bare_fit_and_evaluate_seconds", app["bare_same"])
+    line("app_run_seconds", app["app"])
+    line("app_elapsed_shown_seconds", app["elapsed"])
+    ratio("app_overhead_ratio_1", app["app"], app["bare"])
+    ratio("app_overhead_ratio_1_same_work", app["app"], app["bare_same"])
+    line("first_point_seconds", app["first"])
+    line("bare_3_at_once_wall_seconds", app["bare_3"])
+    line("app_slowest_of_3_seconds", app["app_3"])
+    line("app_fastest_of_3_seconds", app["app_3_fastest"])
+    ratio("app_overhead_ratio_3", app["app_3"], app["bare_3"])
+    ratio("app_overhead_ratio_3_same_work", app["app_3"], app["bare_3_same"])
+    print(f"server_cpu_share: {app['server_cpu_share'][0]:.3f}")
+    print(f"worker_cpu_share: {app['worker_cpu_share'][0]:.3f}")
+    print(f"browser_cpu_share: {app['browser_cpu_share'][0]:.3f}", flush=True)
     stop = stop_latency(samples)
     print(f"stop_latency_batches: {stop['stop_latency_batches']:.0f}")
     print(f"stop_after_seen_batches: {stop['stop_after_seen_batches']:.0f}")

@@ -30,9 +30,13 @@ def say(what: str, page=None) -> None:
         page.screenshot(path=str(Path(SHOTS) / f"{time.perf_counter() - _STARTED:07.1f}-{name}.png"), full_page=True)
 
 
+# The page's progress line, "#1 Adam: finished · epoch 5/5 · batch 100/100 · 7.2 s elapsed" (a JavaScript string
+# literal; the label is put in front): its status word, batch and seconds elapsed.
+PROGRESS_PATTERN = r"""': (\\S+) · epoch \\d+/\\d+ · batch (\\d+)/\\d+ · ([\\d.]+) s elapsed'"""
+
 PROGRESS_JS = """(label) => {
   const text = document.body ? document.body.innerText : '';
-  const re = new RegExp(label + ': (\\\\S+) · epoch \\\\d+/\\\\d+ · batch (\\\\d+)/\\\\d+ · ([\\\\d.]+) s elapsed');
+  const re = new RegExp(label + """ + PROGRESS_PATTERN + """);
   const m = text.match(re);
   return m ? [m[1], parseInt(m[2]), parseFloat(m[3])] : null;
 }"""
@@ -42,6 +46,44 @@ PROGRESS_JS = """(label) => {
 POINTS_JS = """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"] .scatterlayer .trace'))
   .some(trace => trace.querySelector('.points path') ||
                  Array.from(trace.querySelectorAll('path.js-line')).some(line => (line.getAttribute('d') || '').length > 2))"""
+
+
+# Installed in a tab before Train is clicked: notes, in the page's own clock (Date.now(), the same clock as
+# Python's time.time() on this machine), when Train was clicked, when the chart first drew a point and when the
+# run's progress line first said it ended. Each moment is taken after the next paint (a requestAnimationFrame,
+# then a task), so it is when the learner could see it. It looks only when the page changes (a MutationObserver,
+# textContent: no layout), so the benchmark does not load the browser it measures; Python reads the notes
+# every quarter second.
+WATCH_JS = """(label) => {
+  const re = new RegExp(label + """ + PROGRESS_PATTERN + """);
+  const seen = window.__benchSeen = {clicked: null, first: null, ended: null, status: null, elapsed: null};
+  const painted = (name) => requestAnimationFrame(() => setTimeout(() => { if (seen[name] === null) seen[name] = Date.now(); }));
+  let firstAsked = false, endAsked = false;
+  const look = () => {
+    if (seen.clicked === null) return;
+    if (!firstAsked && (""" + POINTS_JS + """)()) { firstAsked = true; painted('first'); }
+    const m = document.body.textContent.match(re);
+    if (m && !endAsked && ['finished', 'failed', 'diverged', 'stopped'].includes(m[1])) {
+      endAsked = true; seen.status = m[1]; seen.elapsed = parseFloat(m[3]); painted('ended');
+    }
+  };
+  document.addEventListener('click', (event) => {
+    const button = event.target.closest('button');
+    if (button && button.innerText.trim() === 'Train' && seen.clicked === null) seen.clicked = Date.now();
+  }, true);
+  new MutationObserver(look).observe(document.body, {subtree: true, childList: true, characterData: true, attributes: true});
+}"""
+
+
+def watch(page, label: str = "#1 Adam") -> None:
+    """Starts noting the moments ``WATCH_JS`` records in ``page`` (call before clicking Train)."""
+    page.evaluate(WATCH_JS, re.escape(label))
+
+
+def watched(page) -> dict:
+    """What ``watch`` has noted so far: ``clicked``, ``first``, ``ended`` (ms since the epoch, or None),
+    ``status`` and ``elapsed`` (the seconds the page showed at the end)."""
+    return page.evaluate("() => window.__benchSeen")
 
 
 def progress(page, label: str = "#1 Adam") -> tuple[str, int, float] | None:
@@ -163,25 +205,30 @@ def click_train(page) -> float:
     return time.perf_counter()
 
 
-def wait_finished(page, clicked: float, label: str = "#1 Adam") -> tuple[float, float | None, float]:
-    """Polls the page until the run says finished.
+def ended(page) -> tuple[float, float | None, float] | None:
+    """The watched run's (seconds click -> finished shown, seconds click -> first point drawn, seconds elapsed the
+    page showed), or None while it trains. Raises when it ended otherwise than finished."""
+    seen = watched(page)
+    if not seen or seen["ended"] is None:
+        return None
+    if seen["status"] != "finished":
+        raise RuntimeError(f"the app run ended {seen['status']}")
+    first = (seen["first"] - seen["clicked"]) / 1000 if seen["first"] is not None else None
+    return (seen["ended"] - seen["clicked"]) / 1000, first, seen["elapsed"]
+
+
+def wait_finished(page, label: str = "#1 Adam") -> tuple[float, float | None, float]:
+    """Clicks Train in a tab ready for it and waits until the run says finished.
 
     Returns:
         Seconds to finished, seconds to the chart's first points, and the seconds elapsed the page shows at the end
-        (the server-side record's running -> finished, models home included).
+        (the server-side record's running -> finished, models home included), as ``ended`` reads them.
     """
-    first = None
-    deadline = clicked + RUN_TIMEOUT_S
-    while time.perf_counter() < deadline:
-        shown = progress(page, label)
-        now = time.perf_counter()
-        if first is None and page.evaluate(POINTS_JS):
-            first = now - clicked  # The live chart draws the run's first points.
-        if shown:
-            status, batch, elapsed = shown
-            if status == "finished":
-                return now - clicked, first, elapsed
-            if status in ("failed", "diverged", "stopped"):
-                raise RuntimeError(f"the app run ended {status}")
-        page.wait_for_timeout(50)
+    watch(page, label)
+    clicked = click_train(page)
+    while time.perf_counter() < clicked + RUN_TIMEOUT_S:
+        page.wait_for_timeout(250)
+        found = ended(page)
+        if found is not None:
+            return found
     raise TimeoutError("the app run did not finish in time")
