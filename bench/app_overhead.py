@@ -1,32 +1,37 @@
 """What the whole app costs on top of a bare ``model.fit``: real server, real Dask workers, real browser.
 
-Everything runs on this machine; on a shared machine every figure is noisy (run it twice and compare).
-Prints ``name: value`` lines:
+Everything runs on this machine, whose speed drifts (the same bare fit took 3.6-6.4 s on one day): so each app
+run is measured right after the bare fits it is compared with, a ratio is the median of those pairs' ratios,
+and every pair's figure is printed too (``<name>_each``). Prints ``name: value`` lines:
 
 - ``bare_fit_seconds``: a bare build + compile + ``model.fit(verbose=0)`` of the ``mnist_cnn`` preset on the
   same data the app trains on (MNIST, ``--samples`` training samples chosen as the Train page chooses them,
   validation split 0.2, batch size 32, Adam 0.001, sparse_categorical_crossentropy, ``--epochs`` epochs),
   timed inside a child process in which TensorFlow is already imported and one tiny fit already ran (as the
-  app's Dask workers are warmed by ``cluster.WarmUp``); the median of ``--bare-repeats`` fits, one process
-  each. ``bare_fit_and_evaluate_seconds``: the same child also evaluates and predicts the 1,000 test samples
-  after the fit, as the app's job does (``engine.training.evaluate``), timed to that end: the side of a
-  ratio that does the same work as the app. Shipping the model home as ``.keras`` bytes stays an app cost.
+  app's Dask workers are warmed by ``cluster.WarmUp``), one process per fit, made just before each app run
+  (``--repeats`` pairs). ``bare_fit_and_evaluate_seconds``: the same child also evaluates and predicts the
+  1,000 test samples after the fit (Keras's ``evaluate`` and ``predict``), timed to that end: the side of a
+  ratio that does the same work as the app's job (``engine.training.evaluate`` gets the same figures from one
+  pass). Shipping the model home as ``.keras`` bytes stays an app cost.
 - ``app_run_seconds``: in the real app (``python -m streamlit run`` with ``streamlit_command``) and a real
   headless Chromium driven by Playwright: on the Train page, preset "MNIST CNN", dataset MNIST, the
   samples slider set to ``--samples``, the ``--epochs`` epochs, batch size 32; time from clicking Train until the
-  page's progress text says "finished" (the live chart is on screen all along). A full warm-up run in another
+  page's progress text says "finished" (the live chart is on screen all along), as the page itself notes the two
+  moments (``train_tab.WATCH_JS``: a MutationObserver, the moment taken after the next paint; the benchmark
+  reads the notes four times a second and never polls the page's layout). A full warm-up run in another
   tab precedes it, so the worker pool is warm and has traced nothing of this model yet either (a new model
   is traced again on every run, exactly as in the bare fit). The page's progress line is redrawn every 2 s
   (``playground_app.train.live.PROGRESS_SECONDS``) and waits for a run that will end before the next redraw
   (``END_WAIT_SECONDS``) — what the learner sees. ``app_elapsed_shown_seconds`` is the "s elapsed" the page shows at the end (the
   server-side record from running to finished, evaluation and model transfer included; queueing, job
   submission and the last redraw excluded).
-- ``app_overhead_ratio_1``: ``app_run_seconds / bare_fit_seconds`` (the issue's definition);
-  ``app_overhead_ratio_1_same_work``: ``app_run_seconds / bare_fit_and_evaluate_seconds``.
+- ``app_overhead_ratio_1``: ``app_run_seconds / bare_fit_seconds`` (the issue's definition), the median over
+  the pairs; ``app_overhead_ratio_1_same_work``: ``app_run_seconds / bare_fit_and_evaluate_seconds``.
 - ``engine_run_seconds`` / ``engine_first_point_seconds``: the same run through the engine alone, from this
   process (``runner.submit`` on its own embedded cluster, second of two runs; no server, no browser): submit ->
   models home, and submit -> the server-side record's first point. ``engine_overhead_ratio_1_same_work`` divides
-  the first by ``bare_fit_and_evaluate_seconds``; the rest of ``app_run_seconds`` is the page and the browser.
+  the first by the fit-and-evaluate seconds of one bare fit made right after it; the rest of
+  ``app_run_seconds`` is the page and the browser.
 - ``first_point_seconds``: the same run, from clicking Train until the live chart draws a point (a trace with
   a line or a marker in the page's plotly chart; the empty panels drawn before it have none).
 - ``app_overhead_ratio_3``: three browser contexts (three separate sessions) press Train one right after
@@ -34,7 +39,8 @@ Prints ``name: value`` lines:
   fits run at once as three child processes (first start to last end). The embedded cluster has one worker
   per core, so on a 2-core machine the third app run waits for a free worker while the three bare fits
   share the cores: this ratio measures what learners see, not per-fit efficiency. ``_same_work``: divided by
-  the three bare children's wall time to the end of their evaluations.
+  the three bare children's wall time to the end of their evaluations. ``--rounds-of-3`` pairs, each three
+  bare fits at once followed by three app runs at once; the median of their ratios.
 - ``server_cpu_share`` / ``worker_cpu_share`` / ``browser_cpu_share``: CPU seconds per wall second (1.0 = one
   core) of the Streamlit server process alone (its threads included, its Dask worker child processes not),
   of those worker processes (the training itself, for reference), and of all Chromium processes (the
@@ -47,7 +53,8 @@ Prints ``name: value`` lines:
   ``stop_after_seen_batches`` (``stopped`` minus ``stop_seen``: batches the worker trained after it noticed Stop)
   and ``stop_seconds`` (Stop pressed -> handle done, model home).
 
-Usage: ``python bench/app_overhead.py [--epochs 5] [--samples 4000] [--quick]`` from the repository root.
+Usage: ``python bench/app_overhead.py [--epochs 5] [--samples 4000] [--repeats 3] [--rounds-of-3 2] [--quick]``
+from the repository root (about 8 minutes on 2 cores).
 ``--quick`` is a smoke run (1 epoch, 1,024 samples, 4 s watch). Needs Chromium at ``$PLAYGROUND_CHROMIUM``
 (default ``/usr/bin/chromium``) and the ``playwright`` Python package; never runs ``playwright install``.
 The browser side (preparing a Train tab, reading its progress line) is ``bench/train_tab.py``; CPU seconds from
