@@ -8,6 +8,7 @@ from playground.engine.runs import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
 from playground.numbers import format_number
 from playground_app.common import lang, tr
 from playground_app.compare.state import CompareState, RaceKeys
+from playground_app.rerun import rerun_page
 
 STATUS_KEYS = {
     "queued": "compare.race.status.queued", RUNNING: "compare.race.status.running", FINISHED: "compare.race.status.finished",
@@ -58,7 +59,7 @@ def _draw(state: CompareState, was_active: bool) -> None:
     _table(state)
     if was_active and not race.active:
         # The race just ended: one full rerun redraws the page without the timer and enables Start.
-        st.rerun()
+        rerun_page()
 
 
 def show_entry_problems(snapshots: list) -> None:

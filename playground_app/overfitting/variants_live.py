@@ -8,6 +8,7 @@ from playground.engine.runs import FINAL_STATUSES
 from playground_app.common import lang, tr
 from playground_app.compare.race_live import STATUS_KEYS, show_entry_problems
 from playground_app.overfitting.state import OverfittingState, VariantKeys
+from playground_app.rerun import rerun_page
 
 CHART_LABELS = ("train", "validation", "gap", "epoch", "early_stopping", "checkpoint", "stopped")
 
@@ -68,7 +69,7 @@ def _draw(state: OverfittingState, was_active: bool, metric: str) -> None:
     _table(state)
     if was_active and not race.active:
         # The variants just finished: one full rerun redraws the page without the timer and enables Start.
-        st.rerun()
+        rerun_page()
 
 
 def show_variants(state: OverfittingState, metric: str) -> None:

@@ -25,6 +25,7 @@ from playground.spec.presets import PRESETS
 from playground.engine.runs import ACTIVE_STATUSES, DIVERGED, FAILED, Run, RunConfig, RunSnapshot, evaluating
 from playground.spec import SpecError
 from playground_app.common import lang, tr
+from playground_app.rerun import rerun_page
 from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
 from playground_app.train.state import RunData, TrainKeys, TrainState, forget_all, keeping_runs, listed
@@ -168,7 +169,7 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
         _progress_and_stop(state)
         if live and (not state.active_runs() or _waiting_for_first_points(state) != waiting):
             # The last run ended (its results appear), or the curves' pace must change: draw the page again.
-            st.rerun()
+            rerun_page()
 
     @st.fragment(run_every=(FIRST_POINTS_SECONDS if waiting else CHART_SECONDS) if live else None)
     def curves_fragment() -> None:
@@ -177,7 +178,7 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
         _curves(state)
         runs_table(state)  # Its epoch counts and losses move while a run trains.
         if waiting and not _waiting_for_first_points(state):
-            st.rerun()  # The first points are drawn: back to the curves' slow pace at once.
+            rerun_page()  # The first points are drawn: back to the curves' slow pace at once.
 
     progress_area = st.container()  # Above the curves, but filled after them: they note which runs they drew.
     curves_fragment()

@@ -7,6 +7,7 @@ import streamlit as st
 from playground_app.common import lang, tr
 from playground_app.errors import show_error
 from playground_app.transfer.state import TransferKeys, TransferState
+from playground_app.rerun import rerun_page
 
 
 def measure_controls(state: TransferState, pictures: object, base: str | None) -> None:
@@ -61,7 +62,7 @@ def _draw(state: TransferState, was_active: bool) -> None:
                              tr("transfer.pictures_axis"), tr("compare.race.col.val_accuracy"))
     st.plotly_chart(figure, key=TransferKeys.MEASURE_CHART.format(points=str(finals), lang=lang()))
     if was_active and not active:
-        st.rerun()
+        rerun_page()
 
 
 def _show(state: TransferState) -> None:

@@ -8,6 +8,7 @@ from playground.engine.runs import FAILED
 from playground_app.common import lang, tr
 from playground_app.errors import show_error
 from playground_app.transfer.state import TransferKeys, TransferState
+from playground_app.rerun import rerun_page
 
 
 def _base_label(name: str) -> str:
@@ -124,7 +125,7 @@ def _draw(state: TransferState, was_active: bool) -> None:
             st.error(tr(snapshot.error_key, **snapshot.error_fields))
     _results(state)
     if was_active and not race.active:
-        st.rerun()
+        rerun_page()
 
 
 def _results(state: TransferState) -> None:
