@@ -40,17 +40,18 @@ def test_three_sessions_train_at_once_and_each_gets_its_own_results():
     sessions = [_session_training(epochs, optimizer) for epochs, optimizer in plans]
     runs = [at.session_state["train"].runs[-1] for at in sessions]
 
-    overlapped = False
+    together = 0
     deadline = time.monotonic() + 240
     while any(run.active for run in runs) and time.monotonic() < deadline:
-        overlapped = overlapped or sum(run.status == "running" for run in runs) >= 2
+        together = max(together, sum(run.status == "running" for run in runs))
         # A page rerun while the others train: the sessions' scripts never wait for a training.
         started = time.monotonic()
         sessions[0].run()
         assert not sessions[0].exception
         assert time.monotonic() - started < 30
         time.sleep(0.2)
-    assert overlapped, "no two trainings ever ran at the same time"
+    # All three at once, even on two cores: none of the learners waits, "queued", for another's run to end.
+    assert together == 3, f"at most {together} of the three trainings ran at the same time"
 
     for at, run, (epochs, optimizer) in zip(sessions, runs, plans):
         snapshot = run.snapshot()

@@ -1,7 +1,7 @@
 """The embedded cluster's own process: a Dask ``LocalCluster`` that lives as long as the app's server.
 
 ``python -m playground.engine.local_cluster --scheduler-file F --parent-pid P`` starts a ``LocalCluster``
-(one single-threaded worker process per core on 127.0.0.1), writes its scheduler's address to ``F`` and
+(single-threaded worker processes on 127.0.0.1, ``cluster.worker_count`` of them), writes its scheduler's address to ``F`` and
 ends when process ``P`` (the app's server) has gone.
 
 Why a process of its own and not a ``LocalCluster`` inside the Streamlit server: Dask starts workers
@@ -32,10 +32,12 @@ def _parent_alive(pid: int) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     """Runs the cluster until the parent process ends."""
+    from playground.engine.cluster import worker_count
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scheduler-file", required=True, help="where to write the scheduler's address (JSON)")
     parser.add_argument("--parent-pid", type=int, required=True, help="the cluster ends when this process ends")
-    parser.add_argument("--workers", type=int, default=max(os.cpu_count() or 1, 1), help="worker processes")
+    parser.add_argument("--workers", type=int, default=worker_count(), help="worker processes")
     options = parser.parse_args(argv)
 
     import dask
