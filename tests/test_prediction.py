@@ -34,6 +34,18 @@ def test_typed_iris_measurements_give_probabilities_per_species():
     assert prediction.best == "setosa"
 
 
+def test_the_probabilities_are_what_model_predict_says_as_in_the_notes():
+    import keras
+
+    keras.utils.set_random_seed(1)
+    model = keras.Sequential([keras.Input((4,)), keras.layers.Dense(16, activation="relu"),
+                              keras.layers.BatchNormalization(), keras.layers.Dropout(0.5),
+                              keras.layers.Dense(3, activation="softmax")])
+    row = np.array([0.3, -1.2, 0.8, 2.0], dtype="float32")
+    prediction = predict_one(model, row, ("a", "b", "c"), "multiclass")
+    assert prediction.probabilities == pytest.approx(tuple(model.predict(row[None], verbose=0)[0]), rel=1e-5)
+
+
 def test_one_sigmoid_unit_becomes_two_class_probabilities():
     import keras
 

@@ -19,6 +19,7 @@ from playground.spec import tasks
 from playground.engine.optimizers import make_optimizer
 from playground.errors import first_line
 from playground.engine.live import LivePublisher, floats, live_callback
+from playground.labs.prediction import model_outputs
 from playground.engine.runs import DIVERGED, EVALUATING, FAILED, FINISHED, STOPPED, Run, RunEvent, RunResults
 
 MISCLASSIFIED_SHOWN = 24
@@ -149,7 +150,7 @@ def evaluate(model: Any, x_test: np.ndarray, y_test: np.ndarray, task: str, one_
     from sklearn.metrics import confusion_matrix
 
     encoded = tasks.one_hot(y_test, model.output_shape[-1]) if one_hot else y_test
-    outputs = predict(model, x_test)
+    outputs = model_outputs(model, x_test)
     metrics = test_metrics(model, encoded, outputs)
     if task == "regression":
         return RunResults(floats(metrics), None, [], outputs.reshape(len(x_test), -1)[:, 0].tolist())
@@ -159,20 +160,6 @@ def evaluate(model: Any, x_test: np.ndarray, y_test: np.ndarray, task: str, one_
     matrix = confusion_matrix(labels, predicted, labels=list(range(classes)))
     wrong = np.flatnonzero(predicted != labels)[:MISCLASSIFIED_SHOWN]
     return RunResults(floats(metrics), matrix.tolist(), wrong.tolist(), predicted.tolist())
-
-
-def predict(model: Any, x: np.ndarray, batch_size: int = 256) -> np.ndarray:
-    """The model's outputs for ``x``, as ``model.predict`` gives them, batch by batch.
-
-    Called eagerly (``model(x, training=False)``, what ``predict`` runs per batch): ``predict`` first traces a
-    graph of the model, which a model trained once, as every run's is, pays for every time (0.1-0.3 s).
-    """
-    import keras
-
-    if len(x) == 0:
-        return np.zeros((0, *model.output_shape[1:]), "float32")
-    return np.concatenate([keras.ops.convert_to_numpy(model(x[start:start + batch_size], training=False))
-                           for start in range(0, len(x), batch_size)])
 
 
 def test_metrics(model: Any, y: np.ndarray, outputs: np.ndarray) -> dict[str, float]:
