@@ -41,6 +41,9 @@ and every pair's figure is printed too (``<name>_each``). Prints ``name: value``
   share the cores: this ratio measures what learners see, not per-fit efficiency. ``_same_work``: divided by
   the three bare children's wall time to the end of their evaluations. ``--rounds-of-3`` pairs, each three
   bare fits at once followed by three app runs at once; the median of their ratios.
+- ``app_3_worker_cpu_seconds`` / ``app_3_server_cpu_seconds`` / ``app_3_browser_cpu_seconds``: CPU seconds the
+  cluster's processes (the trainings, and its scheduler), the server and the three tabs' Chromium used from the first click of a round of
+  three until its slowest run said finished (where the time of ``app_overhead_ratio_3`` went).
 - ``server_cpu_share`` / ``worker_cpu_share`` / ``browser_cpu_share``: CPU seconds per wall second (1.0 = one
   core) of the Streamlit server process alone (its threads included, its Dask worker child processes not),
   of those worker processes (the training itself, for reference), and of all Chromium processes (the
@@ -250,6 +253,8 @@ def app_side(epochs: int, samples: int, watch_seconds: float, repeats: int, roun
                 tabs = [prepare_tab(browser, url, epochs, samples) for _ in range(3)]
                 for _, page, _ in tabs:
                     watch(page)
+                server, workers = server_pid_and_workers(int(url.rsplit(":", 1)[1]))
+                before = {"browser": cpu_of(chromium_pids()), "server": cpu_of([server]), "worker": cpu_of(workers)}
                 clicks = [click_train(page) for _, page, _ in tabs]
                 finished: dict[int, float] = {}
                 deadline = time.perf_counter() + RUN_TIMEOUT_S
@@ -261,6 +266,10 @@ def app_side(epochs: int, samples: int, watch_seconds: float, repeats: int, roun
                             finished[index] = found[0]
                 if len(finished) < 3:
                     raise TimeoutError("the three concurrent app runs did not all finish in time")
+                after = {"browser": cpu_of(chromium_pids()), "server": cpu_of([server]), "worker": cpu_of(workers)}
+                for name in after:  # CPU seconds from the first click until the slowest run said finished.
+                    figures.setdefault(f"app_3_{name}_cpu", []).append(
+                        sum(value - before[name].get(pid, 0.0) for pid, value in after[name].items()))
                 for context, _, _ in tabs:
                     context.close()
                 say(f"round of 3: bare wall {three['fit']:.2f} s, app slowest {max(finished.values()):.2f} s "
@@ -411,6 +420,8 @@ def main() -> None:
     line("app_fastest_of_3_seconds", app["app_3_fastest"])
     ratio("app_overhead_ratio_3", app["app_3"], app["bare_3"])
     ratio("app_overhead_ratio_3_same_work", app["app_3"], app["bare_3_same"])
+    for name in ("worker", "server", "browser"):
+        line(f"app_3_{name}_cpu_seconds", app[f"app_3_{name}_cpu"])
     print(f"server_cpu_share: {app['server_cpu_share'][0]:.3f}")
     print(f"worker_cpu_share: {app['worker_cpu_share'][0]:.3f}")
     print(f"browser_cpu_share: {app['browser_cpu_share'][0]:.3f}", flush=True)
