@@ -42,8 +42,9 @@ and every pair's figure is printed too (``<name>_each``). Prints ``name: value``
   the three bare children's wall time to the end of their evaluations. ``--rounds-of-3`` pairs, each three
   bare fits at once followed by three app runs at once; the median of their ratios.
 - ``app_3_worker_cpu_seconds`` / ``app_3_server_cpu_seconds`` / ``app_3_browser_cpu_seconds``: CPU seconds the
-  cluster's processes (the trainings, and its scheduler), the server and the three tabs' Chromium used from the first click of a round of
-  three until its slowest run said finished (where the time of ``app_overhead_ratio_3`` went).
+  cluster's processes (the trainings, and its scheduler), the server and the three tabs' Chromium used from the
+  first click of a round of three until its slowest run said finished (where the time of
+  ``app_overhead_ratio_3`` went).
 - ``server_cpu_share`` / ``worker_cpu_share`` / ``browser_cpu_share``: CPU seconds per wall second (1.0 = one
   core) of the Streamlit server process alone (its threads included, its Dask worker child processes not),
   of those worker processes (the training itself, for reference), and of all Chromium processes (the
