@@ -1,9 +1,9 @@
 """The Dask cluster every training runs on: an embedded ``LocalCluster``, or a scheduler given by address.
 
 - Desktop (default): a ``LocalCluster`` of worker processes on 127.0.0.1, one single-threaded worker
-  per core but at least three (``worker_count``), in a process of its own (``playground.engine.local_cluster``), started when a page that
-  trains opens. Each worker imports TensorFlow and runs a tiny fit
-  once at start (``WarmUp``), so a learner's first run does not pay for it.
+  per core but at least three (``worker_count``), in a process of its own
+  (``playground.engine.local_cluster``), started when a page that trains opens. Each worker imports
+  TensorFlow and runs a tiny fit once at start (``WarmUp``), so a learner's first run does not pay for it.
 - Class server or cluster: ``playground --scheduler tcp://HOST:8786`` (or ``$PLAYGROUND_SCHEDULER``)
   joins an existing ``dask scheduler``; machines join it with ``dask worker tcp://HOST:8786``.
 

@@ -1,8 +1,8 @@
 """The embedded cluster's own process: a Dask ``LocalCluster`` that lives as long as the app's server.
 
 ``python -m playground.engine.local_cluster --scheduler-file F --parent-pid P`` starts a ``LocalCluster``
-(single-threaded worker processes on 127.0.0.1, ``cluster.worker_count`` of them), writes its scheduler's address to ``F`` and
-ends when process ``P`` (the app's server) has gone.
+(single-threaded worker processes on 127.0.0.1, ``cluster.worker_count`` of them), writes its scheduler's
+address to ``F`` and ends when process ``P`` (the app's server) has gone.
 
 Why a process of its own and not a ``LocalCluster`` inside the Streamlit server: Dask starts workers
 with ``spawn``, which re-imports the parent's ``__main__`` in every worker — inside Streamlit that is the

@@ -2,8 +2,9 @@
 
 A race (``playground.engine.race``) trains its entries interleaved in one process, so four variants
 take about four times one. When the job allows it (``RaceJob.spread``, the overfitting lab) and the
-cluster has free workers (the embedded one has one per core, at least three), the runner submits one share of the
-entries per free worker instead, all at once. What the page promises still holds across processes:
+cluster has free workers (the embedded one has one per core, at least three), the runner submits one
+share of the entries per free worker instead, all at once. What the page promises still holds across
+processes:
 
 - the same batches in the same order: every share draws the subset and each epoch's permutation
   from the job's one seed (``prepare_data`` and ``Race``), whatever process it runs in;

@@ -151,7 +151,7 @@ def evaluate(model: Any, x_test: np.ndarray, y_test: np.ndarray, task: str, one_
 
     encoded = tasks.one_hot(y_test, model.output_shape[-1]) if one_hot else y_test
     outputs = model_outputs(model, x_test)
-    metrics = test_metrics(model, encoded, outputs)
+    metrics = metrics_from_outputs(model, encoded, outputs)
     if task == "regression":
         return RunResults(floats(metrics), None, [], outputs.reshape(len(x_test), -1)[:, 0].tolist())
     predicted = tasks.predicted_classes(outputs)
@@ -162,7 +162,7 @@ def evaluate(model: Any, x_test: np.ndarray, y_test: np.ndarray, task: str, one_
     return RunResults(floats(metrics), matrix.tolist(), wrong.tolist(), predicted.tolist())
 
 
-def test_metrics(model: Any, y: np.ndarray, outputs: np.ndarray) -> dict[str, float]:
+def metrics_from_outputs(model: Any, y: np.ndarray, outputs: np.ndarray) -> dict[str, float]:
     """What ``model.evaluate(x, y)`` returns, from the model's ``outputs`` for ``x``: no second pass over the data.
 
     Keras's own test step on the whole set at once (``compute_loss``, regularization included, and the
