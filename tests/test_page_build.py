@@ -140,6 +140,23 @@ def test_the_link_reproduces_the_model_and_follows_edits():
     assert [row["Output shape"] for row in _table(other)] == ["(None, 10)", "(None, 20)", "(None, 3)"]
 
 
+def test_a_rerun_that_still_carries_the_pages_older_link_keeps_the_latest_edit():
+    """Under load the browser may send a rerun before it has the link the page last wrote (it still shows the
+    older one): that is the page's own past, and reloading it would throw away the learner's newest edit."""
+    at = _open()
+    _load_preset(at, "breast_cancer")
+    older = at.query_params["model"]
+    _click_layer_button(at, "dup", 0)
+    assert at.query_params["model"] != older
+
+    at.query_params["model"] = older
+    at.run()
+
+    assert not at.exception, at.exception
+    assert [layer.get("units") for layer in _state(at).spec["layers"]] == [16, 16, 8, 1]
+    assert not any("link" in element.value for element in at.success)
+
+
 @pytest.mark.parametrize("broken", ["1.not-base64!!", "garbage", "1." + "A" * 7000])
 def test_a_broken_link_says_so_and_keeps_the_default_model(broken: str):
     at = _open({"model": broken})

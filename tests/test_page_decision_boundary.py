@@ -85,6 +85,25 @@ def test_the_link_holds_the_whole_lab_and_reopens_it():
     assert any("kernel_regularizer=keras.regularizers.L1(0.001)" in code.value for code in again.code)
 
 
+def test_a_rerun_that_still_carries_the_pages_older_link_changes_nothing():
+    """Under load the browser may send a rerun before it has the link the page last wrote (it still shows the
+    older one): that is the page's own past, not a new link, and must not reset the lab or its training."""
+    at = open_page("boundary")
+    at.button(key="boundary_lesson_circles_squares").click().run()
+    older = at.query_params["lab"]
+    at.selectbox(key="boundary_regularizer").select("l1").run()
+    assert at.query_params["lab"] != older
+    at.session_state["boundary"].history.append({"loss": 0.5})  # As if an epoch had been trained meanwhile.
+
+    at.query_params["lab"] = older
+    at.run()
+
+    assert not at.exception, at.exception
+    assert at.selectbox(key="boundary_regularizer").value == "l1"
+    assert at.session_state["boundary"].history == [{"loss": 0.5}]
+    assert not any(t("boundary.link_loaded") in message.value for message in at.success)
+
+
 def test_a_broken_link_says_so_and_the_page_still_works():
     at = open_page("boundary", query_params={"lab": "1.garbage"})
     assert any(t("boundary.bad_link", detail="")[:20] in message.value for message in at.error)

@@ -67,9 +67,9 @@ def _apply_lesson(state: BoundaryState, key: str) -> None:
 def apply_link(state: BoundaryState) -> None:
     """Fills the controls from ``?lab=`` when the link carries a lab this page has not seen (before they are drawn)."""
     param = st.query_params.get(URL_KEY)
-    if not param or param == state.url_param:
+    if not state.link.is_new(param):
         return
-    state.url_param = param
+    state.link.read(param)
     try:
         link = lab_from_param(param)
     except LinkError as error:
@@ -89,7 +89,7 @@ def publish_link(state: BoundaryState, setup: BoundarySetup, epochs: int) -> Non
     param = lab_to_param(setup, epochs, state.weight_seed)
     if st.query_params.get(URL_KEY) != param:
         st.query_params[URL_KEY] = param
-    state.url_param = param
+    state.link.wrote(param)
 
 
 def setup_controls(state: BoundaryState, disabled: bool) -> tuple[BoundarySetup, int, bool]:

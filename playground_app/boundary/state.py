@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from playground.labs.boundary_setup import BoundarySetup
+from playground_app.link_memory import LinkMemory
 from playground_app.state import page_state
 
 
@@ -50,7 +51,7 @@ class BoundaryState:
         handle: The job training now, or None.
         lesson: The key of the lesson last chosen, or None.
         error: The reason the last job failed, or None.
-        url_param: The ``?lab=`` value last read from or written to the link.
+        link: The ``?lab=`` values read from and written to the link (``LinkMemory``).
         notice: A message to show once (a link read or refused): (kind, text).
         csv: The last uploaded CSV read: ((file name, size, label column), points or the ``CsvError``).
     """
@@ -63,7 +64,7 @@ class BoundaryState:
     handle: Any = None
     lesson: str | None = None
     error: str | None = None
-    url_param: str | None = None
+    link: LinkMemory = field(default_factory=LinkMemory)
     notice: tuple[str, str] | None = None
     csv: tuple[tuple[str, int, str], Any] | None = None
 

@@ -190,9 +190,9 @@ def file_panel(spec: dict[str, Any] | None) -> None:
 def apply_link(state: BuildState) -> None:
     """Loads the model in ``?model=`` when the link carries one this page has not seen yet."""
     param = st.query_params.get(URL_KEY)
-    if not param or param == state.url_param:
+    if not state.link.is_new(param):
         return
-    state.url_param = param
+    state.link.read(param)
     try:
         spec = spec_from_url_param(param)
     except SpecError as error:
@@ -224,11 +224,11 @@ def publish_link(spec: dict[str, Any]) -> SharedLink:
     except SpecError as error:
         if URL_KEY in st.query_params:
             del st.query_params[URL_KEY]
-        build_state().url_param = None
+        build_state().link.wrote(None)
         return SharedLink(None, error)
     if st.query_params.get(URL_KEY) != param:
         st.query_params[URL_KEY] = param
-    build_state().url_param = param
+    build_state().link.wrote(param)
     return SharedLink(param)
 
 

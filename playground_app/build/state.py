@@ -15,6 +15,7 @@ from typing import Any
 
 from playground.spec.layers import LAYER_TYPES, new_layer
 from playground.spec.presets import PRESETS
+from playground_app.link_memory import LinkMemory
 from playground_app.state import page_state
 
 STATE_KEY = "build"
@@ -77,7 +78,7 @@ class BuildState:
         open_uids: The layers whose "Edit arguments" panel is open: a new or duplicated layer,
             one that showed an error, one the learner opened. Kept here (not derived from the
             current error) so a panel stays open while the learner fixes what is in it.
-        url_param: The ``?model=`` value last read from or written to the link.
+        link: The ``?model=`` values read from and written to the link (``LinkMemory``).
         notice: A message to show once (a loaded preset, a refused upload or link).
         generation: Counts whole-stack loads; part of the input-shape widget key so a load
             refreshes that widget too.
@@ -90,7 +91,7 @@ class BuildState:
     uids: list[int]
     next_uid: int
     open_uids: set[int] = field(default_factory=set)
-    url_param: str | None = None
+    link: LinkMemory = field(default_factory=LinkMemory)
     notice: Notice | None = None
     generation: int = 0
     preset_synced_for: str | None = None
