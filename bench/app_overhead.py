@@ -409,20 +409,19 @@ def main() -> None:
         line(name, [mine / bare for mine, bare in zip(app_values, bare_values)], 3)
 
     print(f"samples_used: {int(app['samples_used'][0])}")
-    line("bare_fit_seconds", app["bare"])
-    line("bare_fit_and_evaluate_seconds", app["bare_same"])
-    line("app_run_seconds", app["app"])
-    line("app_elapsed_shown_seconds", app["elapsed"])
-    ratio("app_overhead_ratio_1", app["app"], app["bare"])
-    ratio("app_overhead_ratio_1_same_work", app["app"], app["bare_same"])
-    line("first_point_seconds", app["first"])
-    line("bare_3_at_once_wall_seconds", app["bare_3"])
-    line("app_slowest_of_3_seconds", app["app_3"])
-    line("app_fastest_of_3_seconds", app["app_3_fastest"])
-    ratio("app_overhead_ratio_3", app["app_3"], app["bare_3"])
-    ratio("app_overhead_ratio_3_same_work", app["app_3"], app["bare_3_same"])
-    for name in ("worker", "server", "browser"):
-        line(f"app_3_{name}_cpu_seconds", app[f"app_3_{name}_cpu"])
+    # What is printed, in order: (name, figures) for a figure, (name, app figures, bare figures) for a ratio.
+    printed = [("bare_fit_seconds", "bare"), ("bare_fit_and_evaluate_seconds", "bare_same"), ("app_run_seconds", "app"),
+               ("app_elapsed_shown_seconds", "elapsed"), ("app_overhead_ratio_1", "app", "bare"),
+               ("app_overhead_ratio_1_same_work", "app", "bare_same"), ("first_point_seconds", "first"),
+               ("bare_3_at_once_wall_seconds", "bare_3"), ("app_slowest_of_3_seconds", "app_3"),
+               ("app_fastest_of_3_seconds", "app_3_fastest"), ("app_overhead_ratio_3", "app_3", "bare_3"),
+               ("app_overhead_ratio_3_same_work", "app_3", "bare_3_same")]
+    printed += [(f"app_3_{name}_cpu_seconds", f"app_3_{name}_cpu") for name in ("worker", "server", "browser")]
+    for name, *keys in printed:
+        if len(keys) == 2:
+            ratio(name, app[keys[0]], app[keys[1]])
+        else:
+            line(name, app[keys[0]])
     print(f"server_cpu_share: {app['server_cpu_share'][0]:.3f}")
     print(f"worker_cpu_share: {app['worker_cpu_share'][0]:.3f}")
     print(f"browser_cpu_share: {app['browser_cpu_share'][0]:.3f}", flush=True)

@@ -258,6 +258,7 @@ def _wait_for_results(parts: list[_Part]) -> None:
     """Waits (at most ``POLL_SECONDS``) until every task has ended, so the models come home at once.
 
     Looks at the futures' state only: their results (the models) are fetched once, by ``_collect``.
+    (``distributed.wait`` would do this, but it needs a default client, and the app's client is not one.)
     """
     deadline = time.monotonic() + POLL_SECONDS
     while not all(part.future.done() for part in parts) and time.monotonic() < deadline:
