@@ -10,10 +10,12 @@ import streamlit as st
 from playground_app import keras_hook
 from playground_app.common import language_selector, tr
 from playground_app.data_status import show_data_status
+from playground_app.style import apply_style
 from playground_app.workspace import workspace_id
 
 keras_hook.install()
 st.set_page_config(page_title="Deep Learning Playground", page_icon=":material/neurology:", layout="wide")
+apply_style()
 language_selector()
 show_data_status()
 workspace_id()  # Chosen once per session and kept in the link on every page.

@@ -56,6 +56,10 @@ def test_chart_moves_while_training_and_stop_ends_it(page, app_url):
             break
     assert first != second, "the live chart did not change while training"
     assert page.get_by_text("training ·").count() >= 1, "training ended before Stop could be tested"
+    # The progress bar jumps to each new value: a glide after every redraw kept the browser animating the page.
+    durations = page.locator('[data-testid="stProgress"] *').evaluate_all(
+        "elements => elements.map(element => getComputedStyle(element).transitionDuration)")
+    assert durations and set(durations) == {"0s"}, f"the progress bar still glides: {sorted(set(durations))}"
     page.get_by_role("button", name="Stop", exact=True).click()
     page.get_by_text("stopped ·").first.wait_for(timeout=60_000)
     page.get_by_text("Test set").first.wait_for(timeout=60_000)
