@@ -236,7 +236,7 @@ def test_a_training_worker_may_use_every_core():
 def test_the_workers_leave_out_the_dashboards_timers():
     """Dask's profiler samples a worker's training every 10 ms for a dashboard the app never shows."""
     client = cluster.get_client()
-    timers = client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks), wait=True)
+    timers = client.run(lambda dask_worker: sorted(dask_worker.periodic_callbacks))
     assert timers and all("profile" not in names for names in timers.values()), timers
     ticks = client.run(lambda dask_worker: dask_worker._tick_interval)
     assert all(seconds >= 1 for seconds in ticks.values()), ticks
