@@ -310,5 +310,6 @@ def _curves(state: TrainState) -> None:
     metrics = (metric_names(snapshots) or ["loss"])[:4]
     figure = curves_panels(snapshots, metrics, bool(st.session_state.get(TrainKeys.LOG_SCALE)), _chart_labels(),
                            bool(st.session_state.get(TrainKeys.SHOW_BATCHES, True)))
-    # One figure, a stable key: the browser updates the chart it has instead of building a new one.
+    # One figure under one key. Streamlit (1.67) still mounts a new plotly chart for every redraw, with or without
+    # a key (counted in the browser): each redraw is a whole new plot, which is why the curves redraw rarely.
     st.plotly_chart(figure, key=CURVES_KEY, width="stretch")
