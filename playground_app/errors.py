@@ -40,6 +40,15 @@ def error_text(error: BaseException) -> str:
     return tr("common.error_generic", detail=first_line(error))
 
 
+def callback_error_text(error: BaseException) -> str:
+    """``error_text`` for an error caught in a widget's callback, which Streamlit runs before the page and so
+    outside its boundary: the caller shows the text where it belongs. A bug's traceback goes to the server's log.
+    """
+    if not isinstance(error, LearnerError):
+        _log.error("Unexpected error in a callback", exc_info=error)
+    return error_text(error)
+
+
 def show_error(error: BaseException) -> None:
     """Shows ``error`` as an error box: a learner's mistake as its text, a bug as the generic message.
 

@@ -218,3 +218,45 @@ def test_a_training_run_draws_loss_and_accuracy_as_panels_of_one_chart_that_redr
     titles = {annotation["text"] for annotation in curves[0]["layout"].get("annotations", [])}
     assert {"loss", "accuracy"} <= titles, titles
     assert live.CHART_SECONDS > live.PROGRESS_SECONDS >= 1.0
+
+
+
+def test_a_start_that_fails_says_why_under_the_buttons_and_a_click_that_starts_runs_the_page_once(monkeypatch):
+    from playground.engine import runner
+    from playground.engine.runner import Handle
+    from playground.errors import LearnerError
+    from playground_app.train import live
+
+    at = open_page("train")
+
+    def no_workers(*args, **kwargs):
+        raise LearnerError("engine.error.cluster_failed", detail="no memory")
+
+    monkeypatch.setattr(runner, "submit", no_workers)
+    at.button(key="train_start").click().run()
+    assert not at.exception, at.exception
+    errors = [error.value for error in at.error]
+    assert len(errors) == 1 and "training workers could not start" in errors[0] and "no memory" in errors[0], errors
+    assert not at.session_state["train"].runs and not at.button(key="train_start").disabled
+    at.run()
+    assert not at.error, "the reason a click started nothing stays after the next redraw"
+
+    handles, ends = [], []
+
+    def queued(job, dataset, on_end):
+        handles.append(Handle(job, [Run(job.config)]))
+        ends.append(on_end)
+        return handles[-1]
+
+    monkeypatch.setattr(runner, "submit", queued)
+    drawn = []
+    start_buttons = live.start_buttons
+    monkeypatch.setattr(live, "start_buttons", lambda *args, **kwargs: (drawn.append(1), start_buttons(*args, **kwargs)))
+    at.button(key="train_start").click().run()
+    assert not at.exception, at.exception
+    assert len(handles) == 1 and at.button(key="train_start").disabled
+    # One run of the page answers the click, already busy: the whole page is not drawn a second time for it
+    # (each costs the browser about 0.4 CPU-seconds while the model builds).
+    assert len(drawn) == 1, f"the page ran {len(drawn)} times for one click"
+    handles[0].done.set()
+    ends[0](handles[0])  # The page's training leaves the server's list of live trainings, as an ended one does.

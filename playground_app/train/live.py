@@ -17,7 +17,6 @@ import streamlit as st
 from playground.engine import runner
 from playground.engine.race import RACE_PRESETS
 from playground.engine.jobs import FitJob
-from playground.errors import LearnerError
 from playground.spec import tasks, validate
 from playground.charts.training import curves_panels, metric_names, waiting_panels
 from playground.data.registry import Dataset, load, subsample
@@ -25,6 +24,7 @@ from playground.spec.presets import PRESETS
 from playground.engine.runs import ACTIVE_STATUSES, DIVERGED, FAILED, Run, RunConfig, RunSnapshot, evaluating
 from playground.spec import SpecError
 from playground_app.common import lang, tr
+from playground_app.errors import callback_error_text
 from playground_app.rerun import rerun_page
 from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
@@ -64,20 +64,22 @@ def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Datase
     busy = bool(state.active_runs())
     ready = choice is not None and dataset is not None and options is not None and not blocked
     first, second, third = st.columns([1, 2, 1])
+    # Trainings start in the buttons' callbacks, which Streamlit runs before the page: the one run of the page
+    # that follows a click already draws it busy. (Started in the page's body, the buttons above were drawn
+    # idle and the whole page ran a second time for them: 0.4 CPU-seconds in the browser, while the model builds.)
     # A disabled primary button stays red and looks clickable: it is primary only when it can be pressed.
-    started = False
-    if first.button(tr("train.start"), type="primary" if ready and not busy else "secondary", key=TrainKeys.START,
-                    disabled=busy or not ready, width="stretch"):
-        started = _start_single(state, choice, dataset, loss, one_hot, options)
-    if second.button(tr("train.experiment"), key=TrainKeys.EXPERIMENT, disabled=busy, width="stretch",
-                     help=tr("train.experiment_help", samples=RACE_PRESETS[EXPERIMENT].samples,
-                             epochs=RACE_PRESETS[EXPERIMENT].epochs)):
-        started = _start_experiment(state)
-    if started:
-        st.rerun()  # The buttons above were drawn idle: draw the page again, busy, before a second click.
+    first.button(tr("train.start"), type="primary" if ready and not busy else "secondary", key=TrainKeys.START,
+                 disabled=busy or not ready, width="stretch", on_click=_start_single,
+                 args=(state, choice, dataset, loss, one_hot, options))
+    second.button(tr("train.experiment"), key=TrainKeys.EXPERIMENT, disabled=busy, width="stretch",
+                  help=tr("train.experiment_help", samples=RACE_PRESETS[EXPERIMENT].samples,
+                          epochs=RACE_PRESETS[EXPERIMENT].epochs), on_click=_start_experiment, args=(state,))
     if third.button(tr("train.clear_runs"), key=TrainKeys.CLEAR, disabled=busy, width="stretch"):
         forget_all(state)
         st.session_state[OVERLAY_KEY] = []
+    if state.start_error:  # Why the last click started nothing, said once, under the buttons.
+        st.error(state.start_error, icon=":material/error:")
+        state.start_error = ""
     if busy:
         st.caption(tr("train.busy"))
     elif blocked:
@@ -90,17 +92,26 @@ def _label(state: TrainState, activation: str | None, optimizer: str) -> str:
 
 
 def _start_single(state: TrainState, choice: ModelChoice, dataset: Dataset, loss: str, one_hot: bool,
-                  options: RunConfig) -> bool:
-    spec = None if choice.spec is None else tasks.with_hidden_activation(choice.spec, options.hidden_activation)
-    config = dataclasses.replace(options, label=_label(state, options.hidden_activation, options.optimizer), spec=spec,
-                                 dataset=dataset.name, loss=loss, one_hot=one_hot)
-    return _launch(state, [(config, dataset, choice.model_bytes)])
+                  options: RunConfig) -> None:
+    """Train's callback."""
+    try:
+        spec = None if choice.spec is None else tasks.with_hidden_activation(choice.spec, options.hidden_activation)
+        config = dataclasses.replace(options, label=_label(state, options.hidden_activation, options.optimizer),
+                                     spec=spec, dataset=dataset.name, loss=loss, one_hot=one_hot)
+    except Exception as error:  # noqa: BLE001 - a callback runs outside the page's boundary: said under the buttons.
+        state.start_error = callback_error_text(error)
+        return
+    _launch(state, [(config, dataset, choice.model_bytes)])
 
 
-def _start_experiment(state: TrainState) -> bool:
-    """The notes' table (``RACE_PRESETS["notes_table"]``) as separate runs on one chart."""
+def _start_experiment(state: TrainState) -> None:
+    """The experiment button's callback: the notes' table (``RACE_PRESETS["notes_table"]``) as separate runs on one chart."""
     preset = RACE_PRESETS[EXPERIMENT]
-    dataset = subsample(load(preset.dataset, allow_download=False), preset.samples)
+    try:
+        dataset = subsample(load(preset.dataset, allow_download=False), preset.samples)
+    except Exception as error:  # noqa: BLE001 - a callback runs outside the page's boundary: said under the buttons.
+        state.start_error = callback_error_text(error)
+        return
     planned = []
     for offset, entry in enumerate(preset.entries):
         spec = tasks.with_hidden_activation(PRESETS[preset.model], entry.activation)
@@ -109,12 +120,16 @@ def _start_experiment(state: TrainState) -> bool:
                            learning_rate=entry.rate, optimizer_parameters=dict(entry.parameters),
                            hidden_activation=entry.activation, epochs=preset.epochs, validation_split=0.2)
         planned.append((config, dataset, None))
-    return _launch(state, planned, replace_overlay=True)
+    _launch(state, planned, replace_overlay=True)
 
 
 def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | None]],
-            replace_overlay: bool = False) -> bool:
-    """Checks every model before starting any, then sends each run to a training worker; False when none started."""
+            replace_overlay: bool = False) -> None:
+    """Checks every model before starting any, then sends each run to a training worker.
+
+    Runs in a button's callback, outside the page's boundary: when nothing starts, the reason goes to
+    ``state.start_error``, which the buttons show.
+    """
     try:
         for config, _, _ in planned:
             if config.spec is not None:
@@ -122,9 +137,12 @@ def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | N
         keep = keeping_runs(state)
         handles = [runner.submit(FitJob(config, model_bytes), dataset, on_end=keep)
                    for config, dataset, model_bytes in planned]
-    except LearnerError as error:
-        st.error(tr("train.spec_error", detail=error.text(lang())) if isinstance(error, SpecError) else error.text(lang()))
-        return False
+    except SpecError as error:
+        state.start_error = tr("train.spec_error", detail=error.text(lang()))
+        return
+    except Exception as error:  # noqa: BLE001 - see above.
+        state.start_error = callback_error_text(error)
+        return
     for handle, (_, dataset, _) in zip(handles, planned):
         run = handle.runs[0]
         state.handles.append(handle)
@@ -137,7 +155,6 @@ def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | N
     kept = [] if replace_overlay else [run_id for run_id in st.session_state.get(OVERLAY_KEY, [])
                                        if run_id in state.run_data]
     st.session_state[OVERLAY_KEY] = kept + new_ids
-    return True
 
 
 def live_section(state: TrainState, planned: RunConfig | None = None) -> None:

@@ -97,6 +97,7 @@ class TrainState:
         charted_runs: The runs the live chart has drawn points of (a run's first point redraws the page at once).
         result_choice: The run whose results the learner picked, or None: show the newest ended run.
         defaults_origin: The dataset whose proposed epochs, learning rate and batch size are in the widgets.
+        start_error: Why the last click on Train or the experiment started nothing (shown once), or "".
     """
 
     runs: list[Run] = field(default_factory=list)
@@ -114,6 +115,7 @@ class TrainState:
     charted_runs: set[int] = field(default_factory=set)
     defaults_origin: str = ""
     result_choice: int | None = None
+    start_error: str = ""
 
     def active_runs(self) -> list[Run]:
         """Runs queued or training."""
