@@ -16,16 +16,19 @@ from tests.helpers import open_page
 pytestmark = pytest.mark.slow
 
 
-def _session_training(epochs: int, optimizer: str):
+def _session_ready(epochs: int, optimizer: str):
     # Three learners, three workspaces (as a class server gives them): tabs of one desktop workspace
     # would each see the others' live training, as a reload does.
     at = open_page("train", session_state={"workspace_id": f"learner{optimizer.lower()}"})
     at.selectbox(key="train_optimizer").set_value(optimizer).run()
     at.select_slider(key="train_batch_size").set_value(8).run()
     at.number_input(key="train_epochs").set_value(epochs).run()
+    return at
+
+
+def _click_train(at) -> None:
     at.button(key="train_start").click().run()
     assert not at.exception
-    return at
 
 
 def _trained_optimizer(model_bytes: bytes) -> str:
@@ -36,8 +39,11 @@ def _trained_optimizer(model_bytes: bytes) -> str:
 
 
 def test_three_sessions_train_at_once_and_each_gets_its_own_results():
-    plans = [(25, "Adam"), (20, "RMSprop"), (15, "SGD")]
-    sessions = [_session_training(epochs, optimizer) for epochs, optimizer in plans]
+    # Long enough to overlap: each click's run of the page waits up to a second and a half for its first points.
+    plans = [(60, "Adam"), (50, "RMSprop"), (40, "SGD")]
+    sessions = [_session_ready(epochs, optimizer) for epochs, optimizer in plans]
+    for at in sessions:  # One click after the other, as learners who press Train at about the same time.
+        _click_train(at)
     runs = [at.session_state["train"].runs[-1] for at in sessions]
 
     together = 0

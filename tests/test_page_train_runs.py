@@ -260,3 +260,36 @@ def test_a_start_that_fails_says_why_under_the_buttons_and_a_click_that_starts_r
     assert len(drawn) == 1, f"the page ran {len(drawn)} times for one click"
     handles[0].done.set()
     ends[0](handles[0])  # The page's training leaves the server's list of live trainings, as an ended one does.
+
+
+def test_the_page_that_answers_a_click_on_train_draws_the_runs_first_points(monkeypatch):
+    """A warm worker sends the first points within a second: the click's own run of the page waits and draws them,
+    so the curves need no quick redraws, and no second run of the whole page to slow them down again."""
+    import threading
+
+    from playground.engine import runner
+    from playground.engine.runner import Handle
+
+    at = open_page("train")
+    handles, ends = [], []
+
+    def starts_soon(job, dataset, on_end):
+        run = Run(job.config)
+        handles.append(Handle(job, [run]))
+        ends.append(on_end)
+
+        def first_batch():
+            run.mark_started(5)
+            run.add_batch(0, 0, {"loss": 2.3, "accuracy": 0.1})
+
+        threading.Timer(0.4, first_batch).start()
+        return handles[-1]
+
+    monkeypatch.setattr(runner, "submit", starts_soon)
+    at.button(key="train_start").click().run()
+    assert not at.exception, at.exception
+    run = handles[0].runs[0]
+    assert any(trace.get("x") for trace in _curves_chart(at)["data"]), "the first points wait for a later redraw"
+    assert run.run_id in at.session_state["train"].charted_runs
+    handles[0].done.set()
+    ends[0](handles[0])

@@ -45,6 +45,13 @@ QUEUED_STARTS_WITHIN_SECONDS = 3.0
 # Meanwhile each redraw of the curves first waits up to this long for the running run's first points, so
 # they are drawn as they arrive (a click then waits as long, only until the first points are drawn).
 FIRST_POINTS_WAIT_SECONDS = 0.4
+# The run of the page that answers a click on Train waits up to this long for the new run's first points (a warm
+# worker sends them within about a second: bench/app_overhead.py, engine_first_point_seconds), so it draws them
+# itself and the curves start at their slow pace. Without the wait the curves redrew every FIRST_POINTS_SECONDS
+# until the points came, then the whole page ran again to slow them down: about 0.5 CPU-seconds in the browser,
+# while the model builds and traces. A run still without points then (no free worker, a big model) gets the
+# quick redraws as before.
+FIRST_POINTS_AT_START_SECONDS = 1.5
 # When every active run will end before the next redraw (it is evaluating, or less than PROGRESS_SECONDS
 # of batches is left), the progress line waits for the end, up to this long, so "finished" and the results
 # show when they are true instead of up to PROGRESS_SECONDS later. A click meanwhile waits as long, only then.
@@ -155,6 +162,7 @@ def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | N
     kept = [] if replace_overlay else [run_id for run_id in st.session_state.get(OVERLAY_KEY, [])
                                        if run_id in state.run_data]
     st.session_state[OVERLAY_KEY] = kept + new_ids
+    state.just_started = True
 
 
 def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
@@ -177,6 +185,9 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
     if show_batches:
         st.caption(tr("train.chart.batches_caption"))
     live = bool(state.active_runs())
+    if state.just_started:
+        state.just_started = False
+        _wait_for_first_points(state, FIRST_POINTS_AT_START_SECONDS, starting=True)
 
     # Two fragments, so the browser redraws the costly part rarely (see ``PROGRESS_SECONDS``).
     waiting = live and _waiting_for_first_points(state)
@@ -222,11 +233,16 @@ def first_points_pending(active: list[Run], chosen: set[int], charted: set[int])
     return any(run.run_id in chosen and run.run_id not in charted for run in current)
 
 
-def _wait_for_first_points(state: TrainState) -> None:
-    """Waits (at most ``FIRST_POINTS_WAIT_SECONDS``) until a run that is training has its first points."""
-    running = [run for run in state.active_runs() if run.status == "running"]
-    deadline = time.monotonic() + FIRST_POINTS_WAIT_SECONDS
-    while running and not any(run.has_points for run in running) and time.monotonic() < deadline:
+def _wait_for_first_points(state: TrainState, seconds: float = FIRST_POINTS_WAIT_SECONDS, starting: bool = False) -> None:
+    """Waits (at most ``seconds``) until a run that is training has its first points.
+
+    With ``starting``, the runs just sent to the workers count too, before a worker has begun them.
+    """
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        waited = [run for run in state.active_runs() if starting or run.status == "running"]
+        if not waited or any(run.has_points for run in waited):
+            return
         time.sleep(0.02)
 
 

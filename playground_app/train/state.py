@@ -98,6 +98,7 @@ class TrainState:
         result_choice: The run whose results the learner picked, or None: show the newest ended run.
         defaults_origin: The dataset whose proposed epochs, learning rate and batch size are in the widgets.
         start_error: Why the last click on Train or the experiment started nothing (shown once), or "".
+        just_started: A click started runs and the page has not drawn them yet (it waits for their first points).
     """
 
     runs: list[Run] = field(default_factory=list)
@@ -116,6 +117,7 @@ class TrainState:
     defaults_origin: str = ""
     result_choice: int | None = None
     start_error: str = ""
+    just_started: bool = False
 
     def active_runs(self) -> list[Run]:
         """Runs queued or training."""
