@@ -293,3 +293,30 @@ def test_the_page_that_answers_a_click_on_train_draws_the_runs_first_points(monk
     assert run.run_id in at.session_state["train"].charted_runs
     handles[0].done.set()
     ends[0](handles[0])
+
+
+def test_while_the_click_waits_for_the_first_points_the_new_runs_line_is_already_shown(monkeypatch):
+    """The page that answers a click waits for the first points; the learner sees the run's line meanwhile."""
+    from playground.engine import runner
+    from playground.engine.runner import Handle
+    from playground_app.train import live
+
+    at = open_page("train")
+    handles, ends = [], []
+
+    def queued(job, dataset, on_end):
+        handles.append(Handle(job, [Run(job.config)]))
+        ends.append(on_end)
+        return handles[-1]
+
+    def page_at_the_wait(state, seconds=0.0, starting=False):
+        if starting:  # What the page has drawn when it starts waiting stays on it: stop the page here.
+            raise RuntimeError("the page waits here")
+
+    monkeypatch.setattr(runner, "submit", queued)
+    monkeypatch.setattr(live, "_wait_for_first_points", page_at_the_wait)
+    at.button(key="train_start").click().run()
+    lines = [str(element.proto.text) for element in at.get("progress")]
+    assert any(line.startswith("#1 ") and ": waiting ·" in line for line in lines), lines
+    handles[0].done.set()
+    ends[0](handles[0])

@@ -185,8 +185,11 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
     if show_batches:
         st.caption(tr("train.chart.batches_caption"))
     live = bool(state.active_runs())
+    progress_area = st.empty()  # Above the curves, but filled after them: they note which runs they drew.
     if state.just_started:
         state.just_started = False
+        with progress_area.container():  # The new run's line ("queued") while this run waits for its first points.
+            _progress_lines(state)
         _wait_for_first_points(state, FIRST_POINTS_AT_START_SECONDS, starting=True)
 
     # Two fragments, so the browser redraws the costly part rarely (see ``PROGRESS_SECONDS``).
@@ -208,9 +211,8 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
         if waiting and not _waiting_for_first_points(state):
             rerun_page()  # The first points are drawn: back to the curves' slow pace at once.
 
-    progress_area = st.container()  # Above the curves, but filled after them: they note which runs they drew.
     curves_fragment()
-    with progress_area:
+    with progress_area.container():
         progress_fragment()
 
 
@@ -251,12 +253,15 @@ def _progress_and_stop(state: TrainState) -> None:
         if handle.active:
             handle.touch()  # Somebody is watching: the run is not an orphan of a closed tab.
     _wait_for_an_imminent_end(state)
-    active = state.active_runs()
-    shown = [run for run in active if run.status == "running"] or state.runs[-1:]
+    _progress_lines(state)
+    st.button(tr("train.stop"), key=TrainKeys.STOP, disabled=not state.active_runs(), on_click=_stop_all, args=(state,))
+
+
+def _progress_lines(state: TrainState) -> None:
+    """The progress line of each run that trains, or of the newest run when none does."""
+    shown = [run for run in state.active_runs() if run.status == "running"] or state.runs[-1:]
     for run in shown:
-        snapshot = run.snapshot()
-        _progress(snapshot)
-    st.button(tr("train.stop"), key=TrainKeys.STOP, disabled=not active, on_click=_stop_all, args=(state,))
+        _progress(run.snapshot())
 
 
 def _wait_for_an_imminent_end(state: TrainState) -> None:
