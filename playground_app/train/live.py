@@ -50,7 +50,8 @@ FIRST_POINTS_WAIT_SECONDS = 0.4
 # itself and the curves start at their slow pace. Without the wait the curves redrew every FIRST_POINTS_SECONDS
 # until the points came, then the whole page ran again to slow them down: about 0.5 CPU-seconds in the browser,
 # while the model builds and traces. A run still without points then (no free worker, a big model) gets the
-# quick redraws as before.
+# quick redraws as before. During the wait the browser shows the page down to the new run's progress line (Streamlit
+# 1.67 hides what this run has not drawn yet); the rest comes back with the points.
 FIRST_POINTS_AT_START_SECONDS = 1.5
 # When every active run will end before the next redraw (it is evaluating, or less than PROGRESS_SECONDS
 # of batches is left), the progress line waits for the end, up to this long, so "finished" and the results
@@ -188,7 +189,7 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
     progress_area = st.empty()  # Above the curves, but filled after them: they note which runs they drew.
     if state.just_started:
         state.just_started = False
-        with progress_area.container():  # The new run's line ("queued") while this run waits for its first points.
+        with progress_area.container():  # The new run's line ("waiting") while this run waits for its first points.
             _progress_lines(state)
         _wait_for_first_points(state, FIRST_POINTS_AT_START_SECONDS, starting=True)
 
