@@ -226,6 +226,20 @@ def test_two_learners_on_the_same_data_train_at_once_on_the_two_workers():
     assert both_running, "the second run waited for the first instead of taking the idle worker"
 
 
+def test_a_small_dataset_stays_on_every_worker_so_no_job_fetches_it_from_one_that_trains():
+    """A worker that trains answers a fetch slowly: jobs that other workers took started 0.6-2.4 s late."""
+    client = cluster.get_client()
+    client.wait_for_workers(cluster.worker_count(), timeout=120)
+    dataset = subsample(load("mnist", allow_download=False), 1000)
+    config = RunConfig(label="#1 Adam", spec=PRESETS["mnist_dnn"], dataset=dataset.name,
+                       loss="sparse_categorical_crossentropy", optimizer="Adam", learning_rate=0.001, epochs=1)
+    wait_until_ended(runner.submit(FitJob(config), dataset))
+    time.sleep(3)  # Longer than a pass of Dask's active memory manager (every 2 s), which dropped the extra copies.
+    future = runner._scatter(client, dataset)  # The copy the next job of this dataset depends on.
+    holders = set(client.who_has([future])[future.key])
+    assert holders == set(client.nthreads()), f"the data is on {len(holders)} of {len(client.nthreads())} workers"
+
+
 def test_a_training_worker_may_use_every_core():
     """Dask caps a worker's OpenMP threads at 1 unless told; one learner's fit would use one core."""
     client = cluster.get_client()

@@ -62,7 +62,10 @@ def main(argv: list[str] | None = None) -> None:
     # machine (a fit ~10-20 % slower on 2 cores, bench/app_overhead.py): TensorFlow sizes its own pools.
     uncapped = {"MALLOC_TRIM_THRESHOLD_": 65536}
     dask.config.set(QUIET)  # For the whole life of this process: its scheduler and every worker its nannies start.
+    # The copies of a dataset the runner sends to every worker (runner.BROADCAST_BYTES) must stay there: Dask's
+    # active memory manager would drop all but one within seconds.
     with dask.config.set({"distributed.scheduler.allowed-failures": 0,
+                          "distributed.scheduler.active-memory-manager.start": False,
                           "distributed.nanny.pre-spawn-environ": uncapped}):
         cluster = LocalCluster(
             n_workers=options.workers,
