@@ -37,8 +37,8 @@ and every pair's figure is printed too (``<name>_each``). Prints ``name: value``
 - ``app_overhead_ratio_3``: three browser contexts (three separate sessions) press Train one right after
   the other (clicks ~tens of ms apart); the slowest click -> "finished" divided by the wall time of three bare
   fits run at once as three child processes (first start to last end). The embedded cluster has one worker
-  per core, so on a 2-core machine the third app run waits for a free worker while the three bare fits
-  share the cores: this ratio measures what learners see, not per-fit efficiency. ``_same_work``: divided by
+  per core but at least three (``cluster.MIN_WORKERS``), so the three app runs train at once, as the bare fits
+  do, and share the cores with the server and the three tabs: this ratio measures what learners see. ``_same_work``: divided by
   the three bare children's wall time to the end of their evaluations. ``--rounds-of-3`` pairs, each three
   bare fits at once followed by three app runs at once; the median of their ratios.
 - ``app_3_worker_cpu_seconds`` / ``app_3_server_cpu_seconds`` / ``app_3_browser_cpu_seconds``: CPU seconds the
