@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import streamlit as st
@@ -77,11 +79,11 @@ def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Datase
     # idle and the whole page ran a second time for them: 0.4 CPU-seconds in the browser, while the model builds.)
     # A disabled primary button stays red and looks clickable: it is primary only when it can be pressed.
     first.button(tr("train.start"), type="primary" if ready and not busy else "secondary", key=TrainKeys.START,
-                 disabled=busy or not ready, width="stretch", on_click=_start_single,
-                 args=(state, choice, dataset, loss, one_hot, options))
+                 disabled=busy or not ready, width="stretch", on_click=_callback,
+                 args=(state, _start_single, choice, dataset, loss, one_hot, options))
     second.button(tr("train.experiment"), key=TrainKeys.EXPERIMENT, disabled=busy, width="stretch",
                   help=tr("train.experiment_help", samples=RACE_PRESETS[EXPERIMENT].samples,
-                          epochs=RACE_PRESETS[EXPERIMENT].epochs), on_click=_start_experiment, args=(state,))
+                          epochs=RACE_PRESETS[EXPERIMENT].epochs), on_click=_callback, args=(state, _start_experiment))
     if third.button(tr("train.clear_runs"), key=TrainKeys.CLEAR, disabled=busy, width="stretch"):
         forget_all(state)
         st.session_state[OVERLAY_KEY] = []
@@ -99,27 +101,32 @@ def _label(state: TrainState, activation: str | None, optimizer: str) -> str:
     return f"#{number} {activation}+{optimizer}" if activation else f"#{number} {optimizer}"
 
 
+def _callback(state: TrainState, start: Callable[..., None], *args: Any) -> None:
+    """A start button's callback: runs ``start(state, *args)``.
+
+    Streamlit runs callbacks before the page, outside its boundary: when nothing starts, the reason goes to
+    ``state.start_error``, which the buttons show.
+    """
+    try:
+        start(state, *args)
+    except SpecError as error:
+        state.start_error = tr("train.spec_error", detail=error.text(lang()))
+    except Exception as error:  # noqa: BLE001 - said under the buttons, never a traceback.
+        state.start_error = callback_error_text(error)
+
+
 def _start_single(state: TrainState, choice: ModelChoice, dataset: Dataset, loss: str, one_hot: bool,
                   options: RunConfig) -> None:
-    """Train's callback."""
-    try:
-        spec = None if choice.spec is None else tasks.with_hidden_activation(choice.spec, options.hidden_activation)
-        config = dataclasses.replace(options, label=_label(state, options.hidden_activation, options.optimizer),
-                                     spec=spec, dataset=dataset.name, loss=loss, one_hot=one_hot)
-    except Exception as error:  # noqa: BLE001 - a callback runs outside the page's boundary: said under the buttons.
-        state.start_error = callback_error_text(error)
-        return
+    spec = None if choice.spec is None else tasks.with_hidden_activation(choice.spec, options.hidden_activation)
+    config = dataclasses.replace(options, label=_label(state, options.hidden_activation, options.optimizer), spec=spec,
+                                 dataset=dataset.name, loss=loss, one_hot=one_hot)
     _launch(state, [(config, dataset, choice.model_bytes)])
 
 
 def _start_experiment(state: TrainState) -> None:
-    """The experiment button's callback: the notes' table (``RACE_PRESETS["notes_table"]``) as separate runs on one chart."""
+    """The notes' table (``RACE_PRESETS["notes_table"]``) as separate runs on one chart."""
     preset = RACE_PRESETS[EXPERIMENT]
-    try:
-        dataset = subsample(load(preset.dataset, allow_download=False), preset.samples)
-    except Exception as error:  # noqa: BLE001 - a callback runs outside the page's boundary: said under the buttons.
-        state.start_error = callback_error_text(error)
-        return
+    dataset = subsample(load(preset.dataset, allow_download=False), preset.samples)
     planned = []
     for offset, entry in enumerate(preset.entries):
         spec = tasks.with_hidden_activation(PRESETS[preset.model], entry.activation)
@@ -133,24 +140,13 @@ def _start_experiment(state: TrainState) -> None:
 
 def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | None]],
             replace_overlay: bool = False) -> None:
-    """Checks every model before starting any, then sends each run to a training worker.
-
-    Runs in a button's callback, outside the page's boundary: when nothing starts, the reason goes to
-    ``state.start_error``, which the buttons show.
-    """
-    try:
-        for config, _, _ in planned:
-            if config.spec is not None:
-                validate(config.spec)
-        keep = keeping_runs(state)
-        handles = [runner.submit(FitJob(config, model_bytes), dataset, on_end=keep)
-                   for config, dataset, model_bytes in planned]
-    except SpecError as error:
-        state.start_error = tr("train.spec_error", detail=error.text(lang()))
-        return
-    except Exception as error:  # noqa: BLE001 - see above.
-        state.start_error = callback_error_text(error)
-        return
+    """Checks every model before starting any, then sends each run to a training worker."""
+    for config, _, _ in planned:
+        if config.spec is not None:
+            validate(config.spec)
+    keep = keeping_runs(state)
+    handles = [runner.submit(FitJob(config, model_bytes), dataset, on_end=keep)
+               for config, dataset, model_bytes in planned]
     for handle, (_, dataset, _) in zip(handles, planned):
         run = handle.runs[0]
         state.handles.append(handle)
