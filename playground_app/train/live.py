@@ -232,7 +232,8 @@ def first_points_pending(active: list[Run], chosen: set[int], charted: set[int])
     return any(run.run_id in chosen and run.run_id not in charted for run in current)
 
 
-def _wait_for_first_points(state: TrainState, seconds: float = FIRST_POINTS_WAIT_SECONDS, starting: bool = False) -> None:
+def _wait_for_first_points(state: TrainState, seconds: float = FIRST_POINTS_WAIT_SECONDS,
+                           starting: bool = False) -> None:
     """Waits (at most ``seconds``) until a run that is training has its first points.
 
     With ``starting``, the runs just sent to the workers count too, before a worker has begun them.
