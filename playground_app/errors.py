@@ -40,23 +40,14 @@ def error_text(error: BaseException) -> str:
     return tr("common.error_generic", detail=first_line(error))
 
 
-def callback_error_text(error: BaseException) -> str:
-    """``error_text`` for an error caught in a widget's callback, which Streamlit runs before the page and so
-    outside its boundary: the caller shows the text where it belongs. A bug's traceback goes to the server's log.
-    """
-    return _logged_text(error, "in a callback")
-
-
 def show_error(error: BaseException) -> None:
-    """Shows ``error`` as an error box: a learner's mistake as its text, a bug as the generic message."""
-    st.error(_logged_text(error, "on a page"), icon=":material/error:")
+    """Shows ``error`` as an error box: a learner's mistake as its text, a bug as the generic message.
 
-
-def _logged_text(error: BaseException, where: str) -> str:
-    """``error_text``; a bug's traceback goes to the server's log instead: the learner cannot act on it."""
+    A bug's traceback goes to the server's log instead: the learner cannot act on it.
+    """
     if not isinstance(error, LearnerError):
-        _log.error("Unexpected error %s", where, exc_info=error)
-    return error_text(error)
+        _log.error("Unexpected error on a page", exc_info=error)
+    st.error(error_text(error), icon=":material/error:")
 
 
 @contextlib.contextmanager

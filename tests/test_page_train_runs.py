@@ -320,3 +320,28 @@ def test_while_the_click_waits_for_the_first_points_the_new_runs_line_is_already
     assert any(line.startswith("#1 ") and ": waiting ·" in line for line in lines), lines
     handles[0].done.set()
     ends[0](handles[0])
+
+
+def test_a_click_that_comes_with_a_changed_setting_trains_with_that_setting(monkeypatch):
+    """The learner types new epochs and clicks Train before the page has run again for the new value (its run
+    was slow, or the click came at once): the click and the new value reach the server together, and the run
+    that starts must train what the page now shows, not what the page showed before the change."""
+    from playground.engine import runner
+    from playground.engine.runner import Handle
+
+    at = open_page("train")
+    shown = at.number_input(key="train_epochs").value
+    handles, ends = [], []
+
+    def queued(job, dataset, on_end):
+        handles.append(Handle(job, [Run(job.config)]))
+        ends.append(on_end)
+        return handles[-1]
+
+    monkeypatch.setattr(runner, "submit", queued)
+    at.number_input(key="train_epochs").set_value(shown + 3)
+    at.button(key="train_start").click().run()
+    assert not at.exception, at.exception
+    assert [handle.job.config.epochs for handle in handles] == [shown + 3], "trained the settings shown before"
+    handles[0].done.set()
+    ends[0](handles[0])

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 import streamlit as st
@@ -26,13 +24,15 @@ from playground.spec.presets import PRESETS
 from playground.engine.runs import ACTIVE_STATUSES, DIVERGED, FAILED, Run, RunConfig, RunSnapshot, evaluating
 from playground.spec import SpecError
 from playground_app.common import lang, tr
-from playground_app.errors import callback_error_text
+from playground_app.errors import show_error
 from playground_app.rerun import rerun_page
 from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
-from playground_app.train.state import RunData, TrainKeys, TrainState, forget_all, keeping_runs, listed
+from playground_app.train.state import (RunData, TrainKeys, TrainState, forget_all, keeping_runs, listed,
+                                        train_state)
 
 EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam table.
+SINGLE = "single"  # What a click on Train asks for (a click on the experiment asks for EXPERIMENT).
 # How often the page redraws while a run trains. Every rerun of a fragment costs the browser: about
 # 0.08 core-seconds for the progress line and 0.2 more for the curves and runs table, chart or not
 # (bench/app_overhead.py, browser_cpu_share; Streamlit redraws the page's chart with every delta). So the
@@ -70,26 +70,30 @@ CURVES_KEY = "train_curves"
 
 def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Dataset | None, loss: str,
                   one_hot: bool, options: RunConfig | None, blocked: bool) -> None:
-    """Draws Train, the experiment button and Clear runs; starts trainings when pressed."""
-    busy = bool(state.active_runs())
+    """Draws Train, the experiment button and Clear runs; starts the training a click asked for."""
     ready = choice is not None and dataset is not None and options is not None and not blocked
+    # A click only notes what it asks for (its callback, which Streamlit runs before the page); this run starts it,
+    # before drawing the buttons, so the one run of the page that answers a click already draws them busy (started
+    # after them, the whole page ran a second time: 0.4 CPU-seconds in the browser, while the model builds). It starts
+    # with this run's settings: a callback's arguments are those of the last run that reached the button, and a
+    # setting changed just before the click (its run cut short by the click) would not be in them.
+    failure = _start_requested(state, ready, choice, dataset, loss, one_hot, options)
+    busy = bool(state.active_runs())
     first, second, third = st.columns([1, 2, 1])
-    # Trainings start in the buttons' callbacks, which Streamlit runs before the page: the one run of the page
-    # that follows a click already draws it busy. (Started in the page's body, the buttons above were drawn
-    # idle and the whole page ran a second time for them: 0.4 CPU-seconds in the browser, while the model builds.)
     # A disabled primary button stays red and looks clickable: it is primary only when it can be pressed.
     first.button(tr("train.start"), type="primary" if ready and not busy else "secondary", key=TrainKeys.START,
-                 disabled=busy or not ready, width="stretch", on_click=_callback,
-                 args=(state, _start_single, choice, dataset, loss, one_hot, options))
+                 disabled=busy or not ready, width="stretch", on_click=_request, args=(SINGLE,))
     second.button(tr("train.experiment"), key=TrainKeys.EXPERIMENT, disabled=busy, width="stretch",
                   help=tr("train.experiment_help", samples=RACE_PRESETS[EXPERIMENT].samples,
-                          epochs=RACE_PRESETS[EXPERIMENT].epochs), on_click=_callback, args=(state, _start_experiment))
+                          epochs=RACE_PRESETS[EXPERIMENT].epochs), on_click=_request, args=(EXPERIMENT,))
     if third.button(tr("train.clear_runs"), key=TrainKeys.CLEAR, disabled=busy, width="stretch"):
         forget_all(state)
         st.session_state[OVERLAY_KEY] = []
-    if state.start_error:  # Why the last click started nothing, said once, under the buttons.
-        st.error(state.start_error, icon=":material/error:")
-        state.start_error = ""
+    if failure is not None:  # Why the click started nothing, under the buttons.
+        if isinstance(failure, SpecError):
+            st.error(tr("train.spec_error", detail=failure.text(lang())), icon=":material/error:")
+        else:
+            show_error(failure)
     if busy:
         st.caption(tr("train.busy"))
     elif blocked:
@@ -101,18 +105,25 @@ def _label(state: TrainState, activation: str | None, optimizer: str) -> str:
     return f"#{number} {activation}+{optimizer}" if activation else f"#{number} {optimizer}"
 
 
-def _callback(state: TrainState, start: Callable[..., None], *args: Any) -> None:
-    """A start button's callback: runs ``start(state, *args)``.
+def _request(kind: str) -> None:
+    """A start button's callback: notes which training was asked for (``start_buttons`` starts it)."""
+    train_state().start_requested = kind
 
-    Streamlit runs callbacks before the page, outside its boundary: when nothing starts, the reason goes to
-    ``state.start_error``, which the buttons show.
-    """
+
+def _start_requested(state: TrainState, ready: bool, choice: ModelChoice | None, dataset: Dataset | None, loss: str,
+                     one_hot: bool, options: RunConfig | None) -> Exception | None:
+    """Starts the training a click asked for, once, unless one runs already; returns why it could not start."""
+    kind, state.start_requested = state.start_requested, ""
+    if not kind or state.active_runs() or (kind == SINGLE and not ready):
+        return None
     try:
-        start(state, *args)
-    except SpecError as error:
-        state.start_error = tr("train.spec_error", detail=error.text(lang()))
+        if kind == SINGLE:
+            _start_single(state, choice, dataset, loss, one_hot, options)
+        else:
+            _start_experiment(state)
     except Exception as error:  # noqa: BLE001 - said under the buttons, never a traceback.
-        state.start_error = callback_error_text(error)
+        return error
+    return None
 
 
 def _start_single(state: TrainState, choice: ModelChoice, dataset: Dataset, loss: str, one_hot: bool,
