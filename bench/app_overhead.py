@@ -25,6 +25,8 @@ and every pair's figure is printed too (``<name>_each``). Prints ``name: value``
   (``END_WAIT_SECONDS``) — what the learner sees. ``app_elapsed_shown_seconds`` is the "s elapsed" the page shows at the end (the
   server-side record from running to finished, evaluation and model transfer included; queueing, job
   submission and the last redraw excluded).
+  A run whose finished line does not say ``--epochs`` epochs stops the benchmark (the app trained something else
+  than the tab shows).
 - ``app_overhead_ratio_1``: ``app_run_seconds / bare_fit_seconds`` (the issue's definition), the median over
   the pairs; ``app_overhead_ratio_1_same_work``: ``app_run_seconds / bare_fit_and_evaluate_seconds``.
 - ``engine_run_seconds`` / ``engine_first_point_seconds``: the same run through the engine alone, from this
@@ -233,14 +235,14 @@ def app_side(epochs: int, samples: int, watch_seconds: float, repeats: int, roun
         try:
             # Warm-up: starts the embedded cluster, imports everything the page needs, loads MNIST.
             context, page, used = prepare_tab(browser, url, epochs, samples)
-            wait_finished(page)
+            wait_finished(page, epochs=epochs)
             context.close()
             figures["samples_used"] = [used]
 
             for _ in range(repeats):
                 bare = bare_fits(1, epochs, samples)
                 context, page, _ = prepare_tab(browser, url, epochs, samples)
-                seconds, first, elapsed = wait_finished(page)
+                seconds, first, elapsed = wait_finished(page, epochs=epochs)
                 context.close()
                 say(f"pair: bare {bare['fit']:.2f} s, app {seconds:.2f} s")
                 figures["bare"].append(bare["fit"])
@@ -262,7 +264,7 @@ def app_side(epochs: int, samples: int, watch_seconds: float, repeats: int, roun
                 while len(finished) < 3 and time.perf_counter() < deadline:
                     tabs[0][1].wait_for_timeout(250)
                     for index, (_, page, _) in enumerate(tabs):
-                        found = None if index in finished else ended(page)
+                        found = None if index in finished else ended(page, epochs)
                         if found is not None:
                             finished[index] = found[0]
                 if len(finished) < 3:

@@ -56,7 +56,7 @@ POINTS_JS = """() => Array.from(document.querySelectorAll('[data-testid="stPlotl
 # every quarter second.
 WATCH_JS = """(label) => {
   const re = new RegExp(label + """ + PROGRESS_PATTERN + """);
-  const seen = window.__benchSeen = {clicked: null, first: null, ended: null, status: null, elapsed: null};
+  const seen = window.__benchSeen = {clicked: null, first: null, ended: null, status: null, elapsed: null, line: null};
   const painted = (name) => requestAnimationFrame(() => setTimeout(() => { if (seen[name] === null) seen[name] = Date.now(); }));
   let firstAsked = false, endAsked = false;
   const look = () => {
@@ -64,7 +64,7 @@ WATCH_JS = """(label) => {
     if (!firstAsked && (""" + POINTS_JS + """)()) { firstAsked = true; painted('first'); }
     const m = document.body.textContent.match(re);
     if (m && !endAsked && ['finished', 'failed', 'diverged', 'stopped'].includes(m[1])) {
-      endAsked = true; seen.status = m[1]; seen.elapsed = parseFloat(m[3]); painted('ended');
+      endAsked = true; seen.status = m[1]; seen.elapsed = parseFloat(m[3]); seen.line = m[0]; painted('ended');
     }
   };
   document.addEventListener('click', (event) => {
@@ -205,20 +205,23 @@ def click_train(page) -> float:
     return time.perf_counter()
 
 
-def ended(page) -> tuple[float, float | None, float] | None:
+def ended(page, epochs: int | None = None) -> tuple[float, float | None, float] | None:
     """The watched run's (seconds click -> finished shown, seconds click -> first point drawn, seconds elapsed the
-    page showed), or None while it trains. Raises when it ended otherwise than finished."""
+    page showed), or None while it trains. Raises when it ended otherwise than finished, or (given ``epochs``)
+    when its line does not say it trained that many epochs: the app trained something else than the tab shows."""
     seen = watched(page)
     if not seen or seen["ended"] is None:
         return None
     if seen["status"] != "finished":
         raise RuntimeError(f"the app run ended {seen['status']}")
+    if epochs is not None and f" · epoch {epochs}/{epochs} · " not in seen["line"]:
+        raise RuntimeError(f"the app trained something else than the tab was set to ({epochs} epochs): {seen['line']}")
     first = (seen["first"] - seen["clicked"]) / 1000 if seen["first"] is not None else None
     return (seen["ended"] - seen["clicked"]) / 1000, first, seen["elapsed"]
 
 
-def wait_finished(page, label: str = "#1 Adam") -> tuple[float, float | None, float]:
-    """Clicks Train in a tab ready for it and waits until the run says finished.
+def wait_finished(page, label: str = "#1 Adam", epochs: int | None = None) -> tuple[float, float | None, float]:
+    """Clicks Train in a tab ready for it and waits until the run says finished (``epochs``: see ``ended``).
 
     Returns:
         Seconds to finished, seconds to the chart's first points, and the seconds elapsed the page shows at the end
@@ -228,7 +231,7 @@ def wait_finished(page, label: str = "#1 Adam") -> tuple[float, float | None, fl
     clicked = click_train(page)
     while time.perf_counter() < clicked + RUN_TIMEOUT_S:
         page.wait_for_timeout(250)
-        found = ended(page)
+        found = ended(page, epochs)
         if found is not None:
             return found
     raise TimeoutError("the app run did not finish in time")
