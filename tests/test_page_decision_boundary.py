@@ -150,3 +150,35 @@ def test_build_edits_the_features_layer_and_exports_its_class():
     assert at.session_state["build"].spec["layers"][0]["features"] == ["x1_x2", "x1"]
     assert any("InputFeatures(features=('x1_x2', 'x1'))" in code.value and "class InputFeatures" in code.value
                for code in at.code)
+
+
+def _hidden_layers(spec: dict) -> int:
+    return sum(layer["type"] == "Dense" for layer in spec["layers"]) - 1
+
+
+def test_a_click_that_comes_with_a_changed_network_trains_and_hands_over_that_network(monkeypatch):
+    """The learner adds a hidden layer and clicks at once, before the page ran again for the change: the click and
+    the new value reach the server together, and what trains (or opens in Build) is the network the page now shows."""
+    from playground.engine import runner
+    from playground.engine.runner import Handle
+    from playground.engine.runs import Run
+
+    at = open_page("boundary")
+    layers = at.number_input(key="boundary_layers").value
+    jobs = []
+
+    def queued(job, dataset, on_end=None):
+        jobs.append(job)
+        handle = Handle(job, [Run(job.config)])
+        handle.done.set()
+        return handle
+
+    monkeypatch.setattr(runner, "submit", queued)
+    at.number_input(key="boundary_layers").set_value(layers + 1)
+    at.button(key="boundary_one_epoch").click().run()
+    assert not at.exception, at.exception
+    assert [_hidden_layers(job.config.spec) for job in jobs] == [layers + 1], "trained the network shown before"
+    at.number_input(key="boundary_layers").set_value(layers + 2)
+    at.button(key="boundary_open_in_build").click().run()
+    assert not at.exception, at.exception
+    assert _hidden_layers(at.session_state["build"].spec) == layers + 2, "opened the network shown before in Build"

@@ -25,3 +25,18 @@ def test_train_this_model_opens_train_with_the_build_model_and_fitting_data():
     assert at.title[0].value == "Train", "the Train page did not open"
     captions = " ".join(caption.value for caption in at.caption)
     assert "Model from the Build page" in captions and "6 layers" in captions and "34,826 parameters" in captions
+
+
+def test_train_this_model_takes_the_model_as_edited_with_the_click():
+    """An input shape typed just before the click, whose run of the page the click cut short, picks the data Train
+    opens with (4 features: iris), and the model Train gets is the edited one."""
+    at = open_page("build")
+    at.selectbox(key="build_preset").set_value("mnist_dnn")
+    at.button(key="build_load_preset").click().run()
+    (shape,) = [box for box in at.text_input if box.key.startswith("build_input_shape")]
+    shape.set_value("4")
+    at.button(key="build_train_this").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Train", "the Train page did not open"
+    assert at.session_state["shared"].spec["input_shape"] == [4], "Train got the model as it was before the edit"
+    assert at.session_state["train_dataset"] == "iris", "Train opened with data for the model shown before the edit"

@@ -6,28 +6,28 @@ import streamlit as st
 
 from playground.labs.boundary import FEATURES, PLAIN_FEATURES
 from playground.labs.boundary_setup import BoundarySetup
+from playground_app import clicks
 from playground_app.boundary.state import BoundaryKeys
 from playground_app.build.state import Notice, build_state
 from playground_app.common import tr
 
-SWITCH_TO_BUILD = "boundary_switch_to_build"
 BUILD_PAGE = "build/page.py"
 
 
 def _open_in_build(setup: BoundarySetup) -> None:
-    """Button callback: the Build page's stack becomes this network (st.switch_page cannot run in a callback)."""
+    """The Build page's stack becomes this network."""
     state = build_state()
     state.load(setup.spec())
     features = ", ".join(FEATURES[name].label for name in setup.features)
     plain = tuple(setup.features) == PLAIN_FEATURES
     state.notice = Notice("success", "boundary.opened_in_build_plain" if plain else "boundary.opened_in_build",
                           {} if plain else {"features": features})
-    st.session_state[SWITCH_TO_BUILD] = True
 
 
 def open_in_build_button(setup: BoundarySetup) -> None:
-    """The button, and the page switch it asked for."""
-    st.button(tr("boundary.open_in_build"), key=BoundaryKeys.OPEN_IN_BUILD, icon=":material/construction:",
-              help=tr("boundary.open_in_build_help"), on_click=_open_in_build, args=(setup,))
-    if st.session_state.pop(SWITCH_TO_BUILD, False):
+    """The button; its click hands this run's network to Build and opens it (``playground_app.clicks``)."""
+    if clicks.taken(BoundaryKeys.OPEN_IN_BUILD):
+        _open_in_build(setup)
         st.switch_page(BUILD_PAGE)
+    clicks.button(tr("boundary.open_in_build"), BoundaryKeys.OPEN_IN_BUILD, icon=":material/construction:",
+                  help=tr("boundary.open_in_build_help"))

@@ -19,6 +19,7 @@ from playground.engine.runs import DIVERGED, FAILED
 from playground.labs.boundary import MAX_DRAWN_UNITS, BoundaryFrame
 from playground.labs.boundary_setup import BoundarySetup
 from playground.numbers import format_number
+from playground_app import clicks
 from playground_app.boundary.state import BoundaryState
 from playground_app.common import tr
 
@@ -30,15 +31,21 @@ NETWORK_LABELS = ("input", "layer", "unit", "output", "weights", "bias")
 
 
 def buttons(state: BoundaryState, setup: BoundarySetup, epochs: int) -> None:
-    """Train / Stop / One epoch / Reset / New weights (callbacks: the page that follows sees their effect)."""
+    """Train / Stop / One epoch / Reset / New weights (callbacks: the page that follows sees their effect).
+
+    Train and One epoch start here, before the buttons are drawn, with this run's setup (``playground_app.clicks``).
+    """
+    asked = [count for key, count in (("boundary_train", epochs), ("boundary_one_epoch", 1)) if clicks.taken(key)]
+    if asked and not (state.handle is not None and state.handle.active):
+        _start(state, setup, asked[0])
     busy = state.handle is not None and state.handle.active
     columns = st.columns(5)
-    columns[0].button(tr("boundary.train"), type="primary", key="boundary_train", disabled=busy, width="stretch",
-                      on_click=_start, args=(state, setup, epochs))
+    with columns[0]:
+        clicks.button(tr("boundary.train"), "boundary_train", type="primary", disabled=busy, width="stretch")
     columns[1].button(tr("boundary.stop"), key="boundary_stop", disabled=not busy, width="stretch",
                       on_click=_stop, args=(state,))
-    columns[2].button(tr("boundary.one_epoch"), key="boundary_one_epoch", disabled=busy, width="stretch",
-                      on_click=_start, args=(state, setup, 1))
+    with columns[2]:
+        clicks.button(tr("boundary.one_epoch"), "boundary_one_epoch", disabled=busy, width="stretch")
     columns[3].button(tr("boundary.reset"), key="boundary_reset", disabled=busy, width="stretch",
                       help=tr("boundary.reset_help"), on_click=state.restart)
     columns[4].button(tr("boundary.new_weights"), key="boundary_new_weights", disabled=busy, width="stretch",

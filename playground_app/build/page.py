@@ -11,6 +11,7 @@ import streamlit as st
 
 from playground.data.registry import dataset_for_input_shape
 from playground.spec import SpecError, summarize, validate
+from playground_app import clicks
 from playground_app.build import form as build_form
 from playground_app.build import outputs as build_outputs
 from playground_app.build.state import build_state
@@ -30,17 +31,13 @@ def _prefix_rows(spec: dict, error: SpecError) -> tuple:
         return ()
 
 
-SWITCH_TO_TRAIN = "build_switch_to_train"
-
-
 def _send_to_train(spec: dict) -> None:
-    """Button callback: the Train page opens on this model, with the dataset its input was made for."""
+    """The Train page will open on this model, with the dataset its input was made for."""
     shared().spec = copy.deepcopy(spec)
     st.session_state[TrainKeys.MODEL_SOURCE] = "build"
     dataset = dataset_for_input_shape(spec.get("input_shape") or ())
     if dataset is not None:
         st.session_state[TrainKeys.DATASET] = dataset
-    st.session_state[SWITCH_TO_TRAIN] = True  # st.switch_page does not work inside a callback.
 
 
 def main() -> None:
@@ -91,10 +88,11 @@ def main() -> None:
     # Train and Compare read the model from here; they only ever see a valid one.
     shared().spec = copy.deepcopy(valid_spec)
     shared_link = build_outputs.publish_link(valid_spec)
-    st.button(tr("build.train_this"), key="build_train_this", type="primary", icon=":material/show_chart:",
-              help=tr("build.train_this_help"), on_click=_send_to_train, args=(valid_spec,))
-    if st.session_state.pop(SWITCH_TO_TRAIN, False):
+    if clicks.taken("build_train_this"):  # With the model as this run has it (``playground_app.clicks``).
+        _send_to_train(valid_spec)
         st.switch_page("train/page.py")
+    clicks.button(tr("build.train_this"), "build_train_this", type="primary", icon=":material/show_chart:",
+                  help=tr("build.train_this_help"))
 
     st.subheader(tr("build.diagrams"))
     build_outputs.diagrams(json.dumps(valid_spec, sort_keys=True))

@@ -23,13 +23,13 @@ from playground.data.registry import Dataset, load, subsample
 from playground.spec.presets import PRESETS
 from playground.engine.runs import ACTIVE_STATUSES, DIVERGED, FAILED, Run, RunConfig, RunSnapshot, evaluating
 from playground.spec import SpecError
+from playground_app import clicks
 from playground_app.common import lang, tr
 from playground_app.errors import show_error
 from playground_app.rerun import rerun_page
 from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
-from playground_app.train.state import (RunData, TrainKeys, TrainState, forget_all, keeping_runs, listed,
-                                        train_state)
+from playground_app.train.state import RunData, TrainKeys, TrainState, forget_all, keeping_runs, listed
 
 EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam table.
 SINGLE = "single"  # What a click on Train asks for (a click on the experiment asks for EXPERIMENT).
@@ -72,20 +72,22 @@ def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Datase
                   one_hot: bool, options: RunConfig | None, blocked: bool) -> None:
     """Draws Train, the experiment button and Clear runs; starts the training a click asked for."""
     ready = choice is not None and dataset is not None and options is not None and not blocked
-    # A click only notes what it asks for (its callback, which Streamlit runs before the page); this run starts it,
-    # before drawing the buttons, so the one run of the page that answers a click already draws them busy (started
-    # after them, the whole page ran a second time: 0.4 CPU-seconds in the browser, while the model builds). It starts
-    # with this run's settings: a callback's arguments are those of the last run that reached the button, and a
-    # setting changed just before the click (its run cut short by the click) would not be in them.
-    failure = _start_requested(state, ready, choice, dataset, loss, one_hot, options)
+    # Started here, just before the buttons, with this run's settings (``playground_app.clicks``): the one run of the
+    # page that answers a click already draws them busy (started after them, the whole page ran a second time:
+    # 0.4 CPU-seconds in the browser, while the model builds).
+    single, experiment = clicks.taken(TrainKeys.START), clicks.taken(TrainKeys.EXPERIMENT)
+    failure = _start_requested(state, SINGLE if single else EXPERIMENT if experiment else "", ready, choice,
+                               dataset, loss, one_hot, options)
     busy = bool(state.active_runs())
     first, second, third = st.columns([1, 2, 1])
     # A disabled primary button stays red and looks clickable: it is primary only when it can be pressed.
-    first.button(tr("train.start"), type="primary" if ready and not busy else "secondary", key=TrainKeys.START,
-                 disabled=busy or not ready, width="stretch", on_click=_request, args=(SINGLE,))
-    second.button(tr("train.experiment"), key=TrainKeys.EXPERIMENT, disabled=busy, width="stretch",
-                  help=tr("train.experiment_help", samples=RACE_PRESETS[EXPERIMENT].samples,
-                          epochs=RACE_PRESETS[EXPERIMENT].epochs), on_click=_request, args=(EXPERIMENT,))
+    with first:
+        clicks.button(tr("train.start"), TrainKeys.START, type="primary" if ready and not busy else "secondary",
+                      disabled=busy or not ready, width="stretch")
+    with second:
+        clicks.button(tr("train.experiment"), TrainKeys.EXPERIMENT, disabled=busy, width="stretch",
+                      help=tr("train.experiment_help", samples=RACE_PRESETS[EXPERIMENT].samples,
+                              epochs=RACE_PRESETS[EXPERIMENT].epochs))
     if third.button(tr("train.clear_runs"), key=TrainKeys.CLEAR, disabled=busy, width="stretch"):
         forget_all(state)
         st.session_state[OVERLAY_KEY] = []
@@ -105,15 +107,10 @@ def _label(state: TrainState, activation: str | None, optimizer: str) -> str:
     return f"#{number} {activation}+{optimizer}" if activation else f"#{number} {optimizer}"
 
 
-def _request(kind: str) -> None:
-    """A start button's callback: notes which training was asked for (``start_buttons`` starts it)."""
-    train_state().start_requested = kind
-
-
-def _start_requested(state: TrainState, ready: bool, choice: ModelChoice | None, dataset: Dataset | None, loss: str,
-                     one_hot: bool, options: RunConfig | None) -> Exception | None:
-    """Starts the training a click asked for, once, unless one runs already; returns why it could not start."""
-    kind, state.start_requested = state.start_requested, ""
+def _start_requested(state: TrainState, kind: str, ready: bool, choice: ModelChoice | None, dataset: Dataset | None,
+                     loss: str, one_hot: bool, options: RunConfig | None) -> Exception | None:
+    """Starts what a click asked for (``SINGLE`` or ``EXPERIMENT``) unless a run trains already; returns why it
+    could not start."""
     if not kind or state.active_runs() or (kind == SINGLE and not ready):
         return None
     try:

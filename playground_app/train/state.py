@@ -97,8 +97,6 @@ class TrainState:
         charted_runs: The runs the live chart has drawn points of (a run's first point redraws the page at once).
         result_choice: The run whose results the learner picked, or None: show the newest ended run.
         defaults_origin: The dataset whose proposed epochs, learning rate and batch size are in the widgets.
-        start_requested: What a click asked to start (``live.SINGLE`` or ``live.EXPERIMENT``), until the page
-            starts it, or "".
         just_started: A click started runs and the page has not drawn them yet (it waits for their first points).
     """
 
@@ -117,7 +115,6 @@ class TrainState:
     charted_runs: set[int] = field(default_factory=set)
     defaults_origin: str = ""
     result_choice: int | None = None
-    start_requested: str = ""
     just_started: bool = False
 
     def active_runs(self) -> list[Run]:
