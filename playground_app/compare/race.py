@@ -11,6 +11,7 @@ from playground.spec.activations import HIDDEN_ACTIVATIONS
 from playground.engine.optimizers import OPTIMIZERS
 from playground.spec.presets import PRESET_DATASETS, PRESET_TITLES, PRESETS
 from playground.engine.race import MAX_ENTRIES, MIN_ENTRIES, RACE_PRESETS, RaceEntry
+from playground_app import clicks
 from playground_app.common import tr
 from playground_app.compare.optimizer_settings import optimizer_settings
 from playground_app.compare.state import CompareState, RaceKeys, error_text
@@ -146,9 +147,6 @@ def _start(state: CompareState, spec: dict[str, Any], dataset: Any, entries: lis
         state.race = runner.submit(job, dataset)
     except Exception as error:  # noqa: BLE001 - a bad setting gets a message; the form keeps its values.
         st.error(error_text(error))
-        return
-    # Rerun at once, so that Start is disabled and Stop enabled while the race runs.
-    st.rerun()
 
 
 def render(state: CompareState) -> None:
@@ -166,11 +164,15 @@ def render(state: CompareState) -> None:
     problem = blocking_problem(spec, dataset) if spec is not None and dataset is not None else None
     if problem:
         st.error(tr("compare.race.problem", detail=problem))
-    start_column, stop_column = st.columns(2)
-    if start_column.button(tr("compare.race.start"), key=RaceKeys.START, type="primary",
-                           disabled=running or spec is None or dataset is None or problem is not None,
-                           use_container_width=True):
+    # Started here, with this run's settings, just before Start is drawn, so it is drawn disabled (playground_app.clicks).
+    if clicks.taken(RaceKeys.START) and not running and spec is not None and dataset is not None and problem is None:
         _start(state, spec, dataset, entries, options)
+        running = state.race is not None and state.race.active
+    start_column, stop_column = st.columns(2)
+    with start_column:
+        clicks.button(tr("compare.race.start"), RaceKeys.START, type="primary",
+                      disabled=running or spec is None or dataset is None or problem is not None,
+                      use_container_width=True)
     if stop_column.button(tr("compare.race.stop"), key=RaceKeys.STOP, disabled=not running,
                           use_container_width=True) and state.race is not None:
         state.race.stop()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from playground.engine.runs import FAILED
+from playground_app import clicks
 from playground_app.common import lang, tr
 from playground_app.errors import show_error
 from playground_app.transfer.state import TransferKeys, TransferState
@@ -60,10 +61,14 @@ def train_controls(state: TransferState, pictures: object, base: str | None) -> 
     epochs = epochs_column.slider(tr("transfer.epochs"), 2, 30, 10, key=TransferKeys.EPOCHS)
     batch_size = batch_column.select_slider(tr("transfer.batch"), [4, 8, 16, 32, 64], 8, key=TransferKeys.BATCH)
     running = state.race is not None and state.race.active
-    start, stop = st.columns(2)
-    if start.button(tr("transfer.start"), key=TransferKeys.START, type="primary", use_container_width=True,
-                    disabled=running or base is None or pictures is None):
+    # Started here, with this run's settings, just before Start is drawn, so it is drawn disabled (playground_app.clicks).
+    if clicks.taken(TransferKeys.START) and not running and base is not None and pictures is not None:
         _start(state, pictures, base, int(epochs), int(batch_size))
+        running = state.race is not None and state.race.active
+    start, stop = st.columns(2)
+    with start:
+        clicks.button(tr("transfer.start"), TransferKeys.START, type="primary", use_container_width=True,
+                      disabled=running or base is None or pictures is None)
     if stop.button(tr("transfer.stop"), key=TransferKeys.STOP, disabled=not running, use_container_width=True):
         state.race.stop()
 
@@ -84,7 +89,6 @@ def _start(state: TransferState, pictures: object, base: str, epochs: int, batch
         show_error(error)
         return
     state.setup, state.dataset, state.models = setup, dataset, {}
-    st.rerun()
 
 
 def parameters_table(state: TransferState) -> None:
