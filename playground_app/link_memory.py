@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# Links written that a page remembers, the newest. A stale rerun carries one the page wrote a moment ago; every
+# edit on Build writes a new one, so a long session would otherwise keep thousands.
+KEPT_WRITTEN = 64
+
 
 @dataclass
 class LinkMemory:
@@ -16,11 +20,11 @@ class LinkMemory:
 
     Attributes:
         last: The value last read from or written to the link, or None.
-        written: Every value the page wrote.
+        written: The newest ``KEPT_WRITTEN`` values the page wrote, oldest first (a dict used as an ordered set).
     """
 
     last: str | None = None
-    written: set[str] = field(default_factory=set)
+    written: dict[str, None] = field(default_factory=dict)
 
     def is_new(self, param: str | None) -> bool:
         """Whether ``param`` is a link to load: present, and neither the last one nor one the page wrote."""
@@ -34,4 +38,7 @@ class LinkMemory:
         """Notes what the page put in its link (None: it removed it)."""
         self.last = param
         if param:
-            self.written.add(param)
+            self.written.pop(param, None)
+            self.written[param] = None
+            while len(self.written) > KEPT_WRITTEN:
+                del self.written[next(iter(self.written))]
