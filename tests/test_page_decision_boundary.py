@@ -182,3 +182,31 @@ def test_a_click_that_comes_with_a_changed_network_trains_and_hands_over_that_ne
     at.button(key="boundary_open_in_build").click().run()
     assert not at.exception, at.exception
     assert _hidden_layers(at.session_state["build"].spec) == layers + 2, "opened the network shown before in Build"
+
+
+def test_while_a_job_trains_the_pictures_redraw_at_a_pace_the_browser_can_afford(monkeypatch):
+    """Redrawn every half second, the live pictures took 0.8 of a core in the browser and slowed the training to
+    0.6 of a core (bench/live_pages.py): the plane and losses redraw every 2 s at most, the network less often."""
+    import streamlit as st
+
+    from playground.engine import runner
+    from playground.engine.runner import Handle
+    from playground.engine.runs import Run
+
+    paces = []
+    fragment = st.fragment
+
+    def noted(function=None, *, run_every=None):
+        paces.append(run_every)
+        return fragment(function, run_every=run_every) if function is not None else fragment(run_every=run_every)
+
+    at = open_page("boundary")
+    handles = []
+    monkeypatch.setattr(runner, "submit", lambda job, dataset, on_end=None: handles.append(
+        Handle(job, [Run(job.config)])) or handles[-1])
+    monkeypatch.setattr(st, "fragment", noted)
+    at.button(key="boundary_train").click().run()
+    assert not at.exception, at.exception
+    live = [pace for pace in paces if pace is not None]
+    assert len(live) == 2 and min(live) >= 2.0 and max(live) >= 6.0, paces
+    handles[0].done.set()

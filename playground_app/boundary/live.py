@@ -1,9 +1,9 @@
 """The Decision boundary page's buttons and live picture: jobs go to the engine, frames come back.
 
 Train and One epoch submit a ``FitJob`` continuing from the weights so far (``BoundarySetup.job``); the
-worker publishes a decision grid after each epoch (``Run.set_frame``). While a job runs the picture is
-drawn inside ``st.fragment(run_every=...)``: only the fragment reruns, and it redraws only when a new
-frame or epoch arrived. When the job ends the page takes its model and epochs and reruns once.
+worker publishes a decision grid after each epoch (``Run.set_frame``). While a job runs the pictures are
+drawn inside two ``st.fragment(run_every=...)``: only they rerun, the network inside less often (see
+``PICTURE_SECONDS``). When the job ends the page takes its model and epochs and reruns once.
 """
 
 from __future__ import annotations
@@ -19,11 +19,15 @@ from playground.engine.runs import DIVERGED, FAILED
 from playground.labs.boundary import MAX_DRAWN_UNITS, BoundaryFrame
 from playground.labs.boundary_setup import BoundarySetup
 from playground.numbers import format_number
-from playground_app import clicks
+from playground_app import clicks, pace
 from playground_app.boundary.state import BoundaryState
 from playground_app.common import tr
 
-REFRESH_SECONDS = 0.5
+# How often the live pictures redraw while a job runs (``playground_app.pace``): the line, the plane and the losses at
+# the labs' pace, the network inside three times more rarely. Redrawn every 0.5 s, all four took 0.8 of a core in the
+# browser and 0.1 in the server, and the training got 0.6 of a core instead of 0.9 (bench/live_pages.py).
+PICTURE_SECONDS = pace.LAB_SECONDS
+NETWORK_SECONDS = 3 * pace.LAB_SECONDS
 CHART_LABELS = ("train", "test", "class", "epoch", "loss")
 """The words the boundary charts write (``boundary.chart.<name>``)."""
 NETWORK_LABELS = ("input", "layer", "unit", "output", "weights", "bias")
@@ -84,23 +88,24 @@ def _absorb(state: BoundaryState) -> None:
 
 
 def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
-    """The boundary, the epoch line and the loss curves; live while a job runs."""
+    """The boundary, the epoch line and the loss curves, then the network inside; live while a job runs.
+
+    While a job runs two fragments redraw on their own: the line, the plane and the losses every
+    ``PICTURE_SECONDS``, the network inside every ``NETWORK_SECONDS``. The first one notices the job's end and
+    draws the whole page again (its buttons come back).
+    """
     x_train, y_train, x_test, y_test = setup.data()
     live = state.handle is not None and state.handle.active
 
-    @st.fragment(run_every=REFRESH_SECONDS if live else None)
+    @st.fragment(run_every=PICTURE_SECONDS if live else None)
     def picture() -> None:
         handle = state.handle
-        frame, history = state.frame, list(state.history)
         if handle is not None:
             handle.touch()  # Somebody is watching: the job is not an orphan of a closed tab.
-            run = handle.runs[0]
-            if run.frame is not None:
-                frame = run.frame[1]
-            history += list(run.snapshot().epochs)
             if not handle.active:
                 _absorb(state)
                 st.rerun()  # The job ended: redraw the whole page so the buttons come back.
+        frame, history = _now(state)
         if state.error:
             st.error(tr("boundary.failed", reason=state.error))
         if history:
@@ -118,9 +123,24 @@ def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
                           key="boundary_plane", width="stretch")
         if history:  # Before the first epoch an empty loss chart (axes −1…6) would say nothing.
             right.plotly_chart(loss_figure(history, labels), key="boundary_losses", width="stretch")
-        inside_network(frame, setup)
+
+    @st.fragment(run_every=NETWORK_SECONDS if live else None)
+    def network() -> None:
+        inside_network(_now(state)[0], setup)
 
     picture()
+    network()
+
+
+def _now(state: BoundaryState) -> tuple[BoundaryFrame | None, list[dict]]:
+    """The newest frame and every epoch's logs so far: the page's, then the running job's."""
+    frame, history = state.frame, list(state.history)
+    if state.handle is not None:
+        run = state.handle.runs[0]
+        if run.frame is not None:
+            frame = run.frame[1]
+        history += list(run.snapshot().epochs)
+    return frame, history
 
 
 def inside_network(frame: BoundaryFrame | None, setup: BoundarySetup) -> None:

@@ -164,7 +164,8 @@ def render(state: CompareState) -> None:
     problem = blocking_problem(spec, dataset) if spec is not None and dataset is not None else None
     if problem:
         st.error(tr("compare.race.problem", detail=problem))
-    # Started here, with this run's settings, just before Start is drawn, so it is drawn disabled (playground_app.clicks).
+    # Started here, with this run's settings, just before Start is drawn, so it is drawn disabled
+    # (playground_app.clicks).
     if clicks.taken(RaceKeys.START) and not running and spec is not None and dataset is not None and problem is None:
         _start(state, spec, dataset, entries, options)
         running = state.race is not None and state.race.active

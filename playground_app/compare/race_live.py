@@ -1,4 +1,4 @@
-"""Compare page, section 1 (live part): the race's curves and table, redrawn every second while it runs."""
+"""Compare page, section 1 (live part): the race's curves and table, redrawn while it runs (``playground_app.pace``)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import streamlit as st
 
 from playground.engine.runs import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
 from playground.numbers import format_number
+from playground_app import pace
 from playground_app.common import lang, tr
 from playground_app.compare.state import CompareState, RaceKeys
 from playground_app.rerun import rerun_page
@@ -72,6 +73,6 @@ def show_entry_problems(snapshots: list) -> None:
 
 
 def show_race(state: CompareState) -> None:
-    """Draws the race; while it runs, a fragment redraws the curves every second without rerunning the page."""
+    """Draws the race; while it runs, a fragment redraws the curves every ``pace.LAB_SECONDS``, not the whole page."""
     active = state.race.active
-    st.fragment(run_every=1.0 if active else None)(_draw)(state, active)
+    st.fragment(run_every=pace.LAB_SECONDS if active else None)(_draw)(state, active)

@@ -1,10 +1,14 @@
-"""Overfitting page, section 1 (live part): one panel per variant and the table, redrawn every second while they train."""
+"""Overfitting page, section 1 (live part): one panel per variant and the table, redrawn while they train.
+
+The redraw pace is ``playground_app.pace``.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
 from playground.engine.runs import FINAL_STATUSES
+from playground_app import pace
 from playground_app.common import lang, tr
 from playground_app.compare.race_live import STATUS_KEYS, show_entry_problems
 from playground_app.overfitting.state import OverfittingState, VariantKeys
@@ -73,6 +77,6 @@ def _draw(state: OverfittingState, was_active: bool, metric: str) -> None:
 
 
 def show_variants(state: OverfittingState, metric: str) -> None:
-    """Draws the variants; while they train, a fragment redraws every second without rerunning the page."""
+    """Draws the variants; while they train, a fragment redraws every ``pace.LAB_SECONDS``, not the whole page."""
     active = state.race.active
-    st.fragment(run_every=1.0 if active else None)(_draw)(state, active, metric)
+    st.fragment(run_every=pace.LAB_SECONDS if active else None)(_draw)(state, active, metric)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from playground_app import pace
 from playground_app.common import lang, tr
 from playground_app.errors import show_error
 from playground_app.transfer.state import TransferKeys, TransferState
@@ -69,4 +70,4 @@ def _show(state: TransferState) -> None:
     if not state.measures:
         return
     active = any(handle.active for handle in state.measures)
-    st.fragment(run_every=1.0 if active else None)(_draw)(state, active)
+    st.fragment(run_every=pace.LAB_SECONDS if active else None)(_draw)(state, active)

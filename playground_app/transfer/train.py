@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from playground.engine.runs import FAILED
-from playground_app import clicks
+from playground_app import clicks, pace
 from playground_app.common import lang, tr
 from playground_app.errors import show_error
 from playground_app.transfer.state import TransferKeys, TransferState
@@ -61,7 +61,8 @@ def train_controls(state: TransferState, pictures: object, base: str | None) -> 
     epochs = epochs_column.slider(tr("transfer.epochs"), 2, 30, 10, key=TransferKeys.EPOCHS)
     batch_size = batch_column.select_slider(tr("transfer.batch"), [4, 8, 16, 32, 64], 8, key=TransferKeys.BATCH)
     running = state.race is not None and state.race.active
-    # Started here, with this run's settings, just before Start is drawn, so it is drawn disabled (playground_app.clicks).
+    # Started here, with this run's settings, just before Start is drawn, so it is drawn disabled
+    # (playground_app.clicks).
     if clicks.taken(TransferKeys.START) and not running and base is not None and pictures is not None:
         _start(state, pictures, base, int(epochs), int(batch_size))
         running = state.race is not None and state.race.active
@@ -143,8 +144,8 @@ def _results(state: TransferState) -> None:
 
 
 def show_race(state: TransferState) -> None:
-    """The curves of the three ways together, redrawn every second while they train."""
+    """The curves of the three ways together, redrawn every ``pace.LAB_SECONDS`` while they train."""
     if state.race is None:
         return
     active = state.race.active
-    st.fragment(run_every=1.0 if active else None)(_draw)(state, active)
+    st.fragment(run_every=pace.LAB_SECONDS if active else None)(_draw)(state, active)

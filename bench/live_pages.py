@@ -1,0 +1,125 @@
+"""What watching a live lab costs: the CPU of the browser, the server and the training while one tab watches.
+
+``bench/app_overhead.py`` measures the Train page; this measures the other pages that train live, the same way.
+For each page a fresh tab (a real ``streamlit run`` server, Debian Chromium driven by Playwright, everything on
+this machine) starts a long training, waits until its first epoch is shown, then reads ``/proc`` CPU seconds over
+``--seconds`` of watching, and presses Stop. Prints ``name: value`` lines (CPU seconds per wall second, 1.0 = one
+core), the median over ``--repeats`` tabs, and each tab's figure as ``<name>_each``:
+
+- ``boundary_browser_cpu_share`` / ``boundary_server_cpu_share`` / ``boundary_worker_cpu_share``: the Decision
+  boundary lab's default set-up (XOR points, 1 hidden layer of 4 tanh units) trained for 2,000 epochs: all
+  Chromium processes, the Streamlit server process (its threads; not its Dask worker processes), and the Dask
+  cluster's processes (the training itself, and its scheduler).
+- ``race_browser_cpu_share`` / ``race_server_cpu_share`` / ``race_worker_cpu_share``: the Compare page's optimizer
+  race with its default model, data and contestants, 2,000 samples, 100 epochs.
+
+The issue's target for a watched live chart: under 0.05 in the server and under 0.10 in the browser.
+
+Usage: ``python bench/live_pages.py [--seconds 8] [--repeats 3]`` from the repository root (about 3 minutes on 2
+cores). Needs Chromium at ``$PLAYGROUND_CHROMIUM`` (default ``/usr/bin/chromium``) and the ``playwright`` package.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from process_cpu import chromium_pids, cpu_of, server_pid_and_workers  # noqa: E402 - bench/ is on the path.
+
+CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM", "/usr/bin/chromium")
+TIMEOUT_MS = 180_000
+
+
+def _boundary(page, url: str) -> None:
+    page.goto(f"{url}/boundary")
+    _idle(page)
+    epochs = page.get_by_label("Epochs per Train", exact=True)
+    epochs.fill("2000")
+    epochs.press("Enter")
+    page.wait_for_timeout(800)
+    _idle(page)
+    page.get_by_role("button", name="Train", exact=True).click()
+    page.wait_for_function("() => /Epoch \\d+ ·/.test(document.body.innerText)", timeout=TIMEOUT_MS)
+
+
+def _race(page, url: str) -> None:
+    page.goto(f"{url}/compare")
+    _idle(page)
+    page.get_by_role("tab", name="Optimizer race").click()
+    epochs = page.get_by_label("Epochs", exact=True).first
+    epochs.fill("100")
+    epochs.press("Enter")
+    page.wait_for_timeout(800)
+    _idle(page)
+    page.get_by_role("button", name="▶ Start the race", exact=True).click()
+    page.wait_for_function("() => /Racing: epoch [2-9]/.test(document.body.innerText)", timeout=TIMEOUT_MS)
+
+
+PAGES = {"boundary": _boundary, "race": _race}
+
+
+def _idle(page) -> None:
+    from tests.helpers import wait_for_app
+
+    wait_for_app(page, TIMEOUT_MS)
+
+
+def watch(browser, url: str, start, seconds: float) -> dict[str, float]:
+    """One fresh tab starts a long training with ``start(page, url)``; CPU shares while it is watched."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(TIMEOUT_MS)
+    try:
+        start(page, url)
+        page.wait_for_timeout(2000)  # The first redraws of the running job, then the steady state.
+        server, workers = server_pid_and_workers(int(url.rsplit(":", 1)[1]))
+        groups = {"browser": chromium_pids(), "server": [server], "worker": workers}
+        before = {name: cpu_of(pids) for name, pids in groups.items()}
+        began = time.perf_counter()
+        page.wait_for_timeout(seconds * 1000)  # Playwright keeps serving the page's events meanwhile.
+        wall = time.perf_counter() - began
+        shares = {}
+        for name, pids in groups.items():
+            after = cpu_of(pids)
+            shares[name] = sum(value - before[name].get(pid, 0.0) for pid, value in after.items()) / wall
+        page.get_by_role("button", name="Stop").first.click()
+        page.wait_for_timeout(1500)
+        return shares
+    finally:
+        context.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=8.0, help="seconds of watching per tab")
+    parser.add_argument("--repeats", type=int, default=3, help="tabs per page")
+    options = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    from tests.conftest import CHROMIUM_FLAGS, serve_app
+
+    with serve_app("bench-live-pages.log") as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        try:
+            watch(browser, url, _boundary, 2.0)  # Warm-up: starts the embedded cluster and its workers.
+            for name, start in PAGES.items():
+                figures = [watch(browser, url, start, options.seconds) for _ in range(options.repeats)]
+                for group in ("browser", "server", "worker"):
+                    values = [figure[group] for figure in figures]
+                    print(f"{name}_{group}_cpu_share: {statistics.median(values):.3f}")
+                    print(f"{name}_{group}_cpu_share_each: {', '.join(f'{value:.3f}' for value in values)}", flush=True)
+        finally:
+            browser.close()
+
+
+if __name__ == "__main__":
+    main()
