@@ -11,7 +11,7 @@ core), the median over ``--repeats`` tabs, and each tab's figure as ``<name>_eac
   Chromium processes, the Streamlit server process (its threads; not its Dask worker processes), and the Dask
   cluster's processes (the training itself, and its scheduler).
 - ``race_browser_cpu_share`` / ``race_server_cpu_share`` / ``race_worker_cpu_share``: the Compare page's optimizer
-  race with its default model, data and contestants, 2,000 samples, 100 epochs.
+  race with its default model, data and contestants, 4,000 samples, 100 epochs.
 
 The issue's target for a watched live chart: under 0.05 in the server and under 0.10 in the browser.
 
@@ -54,6 +54,11 @@ def _race(page, url: str) -> None:
     page.goto(f"{url}/compare")
     _idle(page)
     page.get_by_role("tab", name="Optimizer race").click()
+    samples = page.get_by_label("Training samples (fewer = faster)", exact=True)
+    samples.fill("4000")
+    samples.press("Enter")
+    page.wait_for_timeout(800)
+    _idle(page)
     epochs = page.get_by_label("Epochs", exact=True).first
     epochs.fill("100")
     epochs.press("Enter")
@@ -63,7 +68,8 @@ def _race(page, url: str) -> None:
     page.wait_for_function("() => /Racing: epoch [2-9]/.test(document.body.innerText)", timeout=TIMEOUT_MS)
 
 
-PAGES = {"boundary": _boundary, "race": _race}
+# Each page: how a tab starts its training, and its Stop button's key.
+PAGES = {"boundary": (_boundary, "boundary_stop"), "race": (_race, "compare_race_stop")}
 
 
 def _idle(page) -> None:
@@ -72,8 +78,9 @@ def _idle(page) -> None:
     wait_for_app(page, TIMEOUT_MS)
 
 
-def watch(browser, url: str, start, seconds: float) -> dict[str, float]:
-    """One fresh tab starts a long training with ``start(page, url)``; CPU shares while it is watched."""
+def watch(browser, url: str, start, stop: str, seconds: float) -> dict[str, float]:
+    """One fresh tab starts a long training with ``start(page, url)``; CPU shares while it is watched, then the
+    button of key ``stop`` ends the training (it must still train: the figures are of a running training)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
@@ -90,7 +97,7 @@ def watch(browser, url: str, start, seconds: float) -> dict[str, float]:
         for name, pids in groups.items():
             after = cpu_of(pids)
             shares[name] = sum(value - before[name].get(pid, 0.0) for pid, value in after.items()) / wall
-        page.get_by_role("button", name="Stop").first.click()
+        page.locator(f".st-key-{stop} button").click()
         page.wait_for_timeout(1500)
         return shares
     finally:
@@ -110,9 +117,9 @@ def main() -> None:
     with serve_app("bench-live-pages.log") as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         try:
-            watch(browser, url, _boundary, 2.0)  # Warm-up: starts the embedded cluster and its workers.
-            for name, start in PAGES.items():
-                figures = [watch(browser, url, start, options.seconds) for _ in range(options.repeats)]
+            watch(browser, url, *PAGES["boundary"], 2.0)  # Warm-up: starts the embedded cluster and its workers.
+            for name, (start, stop) in PAGES.items():
+                figures = [watch(browser, url, start, stop, options.seconds) for _ in range(options.repeats)]
                 for group in ("browser", "server", "worker"):
                     values = [figure[group] for figure in figures]
                     print(f"{name}_{group}_cpu_share: {statistics.median(values):.3f}")
