@@ -41,11 +41,7 @@ TIMEOUT_MS = 180_000
 def _boundary(page, url: str) -> None:
     page.goto(f"{url}/boundary")
     _idle(page)
-    epochs = page.get_by_label("Epochs per Train", exact=True)
-    epochs.fill("2000")
-    epochs.press("Enter")
-    page.wait_for_timeout(800)
-    _idle(page)
+    _type(page, "Epochs per Train", 2000)
     page.get_by_role("button", name="Train", exact=True).click()
     page.wait_for_function("() => /Epoch \\d+ ·/.test(document.body.innerText)", timeout=TIMEOUT_MS)
 
@@ -54,22 +50,23 @@ def _race(page, url: str) -> None:
     page.goto(f"{url}/compare")
     _idle(page)
     page.get_by_role("tab", name="Optimizer race").click()
-    samples = page.get_by_label("Training samples (fewer = faster)", exact=True)
-    samples.fill("4000")
-    samples.press("Enter")
-    page.wait_for_timeout(800)
-    _idle(page)
-    epochs = page.get_by_label("Epochs", exact=True).first
-    epochs.fill("100")
-    epochs.press("Enter")
-    page.wait_for_timeout(800)
-    _idle(page)
+    _type(page, "Training samples (fewer = faster)", 4000)
+    _type(page, "Epochs", 100)
     page.get_by_role("button", name="▶ Start the race", exact=True).click()
     page.wait_for_function("() => /Racing: epoch [2-9]/.test(document.body.innerText)", timeout=TIMEOUT_MS)
 
 
 # Each page: how a tab starts its training, and its Stop button's key.
 PAGES = {"boundary": (_boundary, "boundary_stop"), "race": (_race, "compare_race_stop")}
+
+
+def _type(page, label: str, value: int) -> None:
+    """Types ``value`` into the (first) number box labelled ``label`` and waits for the page's run."""
+    box = page.get_by_label(label, exact=True).first
+    box.fill(str(value))
+    box.press("Enter")
+    page.wait_for_timeout(800)
+    _idle(page)
 
 
 def _idle(page) -> None:

@@ -6,7 +6,6 @@ import functools
 import json
 import time
 from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from streamlit.testing.v1 import AppTest
@@ -34,6 +33,62 @@ def open_page(page: str, *, session_state: Mapping[str, Any] | None = None,
     at.switch_page(f"{page}/page.py").run()
     assert not at.exception, at.exception
     return at
+
+
+def queue_jobs(monkeypatch) -> list:
+    """Replaces the engine's ``runner.submit``: each job submitted gets a handle whose runs stay queued (nothing
+    trains). Returns the list the handles go to; ``end_jobs`` ends them."""
+    from playground.engine import runner
+    from playground.engine.jobs import RaceJob
+    from playground.engine.runner import Handle, RaceHandle
+    from playground.engine.runs import Run
+
+    handles: list = []
+
+    def queued(job, dataset, on_end=None):
+        handle = (RaceHandle if isinstance(job, RaceJob) else Handle)(job, [Run(config) for config in job.configs])
+        handle.on_end = on_end
+        handles.append(handle)
+        return handle
+
+    monkeypatch.setattr(runner, "submit", queued)
+    return handles
+
+
+def end_jobs(handles: list) -> None:
+    """Ends ``queue_jobs``'s handles as the engine would (a page's training leaves the list of live ones)."""
+    for handle in handles:
+        handle.done.set()
+        if handle.on_end is not None:
+            handle.on_end(handle)
+
+
+def count_calls(monkeypatch, module: Any, name: str) -> list:
+    """Counts the calls of ``module.name`` (one per run of a page that calls it once): returns the list that grows."""
+    calls: list = []
+    original = getattr(module, name)
+
+    def counted(*args, **kwargs):
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(module, name, counted)
+    return calls
+
+
+def fragment_paces(monkeypatch) -> list:
+    """Notes the ``run_every`` of every ``st.fragment`` a page makes from now on: returns the list that grows."""
+    import streamlit as st
+
+    paces: list = []
+    fragment = st.fragment
+
+    def noted(function=None, *, run_every=None):
+        paces.append(run_every)
+        return fragment(function, run_every=run_every) if function is not None else fragment(run_every=run_every)
+
+    monkeypatch.setattr(st, "fragment", noted)
+    return paces
 
 
 def wait_for_app(tab, timeout: float = 60_000) -> None:

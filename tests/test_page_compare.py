@@ -91,31 +91,3 @@ def test_the_page_speaks_korean():
     assert at.title[0].value == "비교"
     assert "Activation" not in [frame.value.columns[0] for frame in at.dataframe]
     assert table_starting_with(at, "활성화 함수") is not None
-
-
-def test_a_click_on_start_is_answered_by_one_run_of_the_page_with_start_disabled(monkeypatch):
-    """The race starts where the page draws Start, with this run's settings: the run that answers the click draws
-    Start disabled and Stop enabled (the whole page, its surface lab included, is not run a second time for it)."""
-    from playground.engine import runner
-    from playground.engine.runner import RaceHandle
-    from playground.engine.runs import Run
-    from playground_app.compare import race as race_page
-
-    at = _open_compare_page()
-    handles = []
-
-    def queued(job, dataset, on_end=None):
-        handles.append(RaceHandle(job, [Run(config) for config in job.configs]))
-        return handles[-1]
-
-    monkeypatch.setattr(runner, "submit", queued)
-    runs = []
-    options = race_page._options
-    monkeypatch.setattr(race_page, "_options", lambda: (runs.append(1), options())[1])
-    at.number_input(key="compare_race_epochs").set_value(2)  # Changed with the click: the race takes it.
-    at.button(key="compare_race_start").click().run()
-    assert not at.exception, at.exception
-    assert [handle.job.epochs for handle in handles] == [2]
-    assert at.button(key="compare_race_start").disabled and not at.button(key="compare_race_stop").disabled
-    assert len(runs) == 1, f"the page ran {len(runs)} times for one click"
-    handles[0].done.set()

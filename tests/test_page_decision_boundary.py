@@ -9,7 +9,7 @@ import pytest
 
 from playground.i18n import t
 from playground.labs.boundary_setup import LESSONS
-from tests.helpers import open_page
+from tests.helpers import end_jobs, fragment_paces, open_page, queue_jobs
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -159,25 +159,16 @@ def _hidden_layers(spec: dict) -> int:
 def test_a_click_that_comes_with_a_changed_network_trains_and_hands_over_that_network(monkeypatch):
     """The learner adds a hidden layer and clicks at once, before the page ran again for the change: the click and
     the new value reach the server together, and what trains (or opens in Build) is the network the page now shows."""
-    from playground.engine import runner
-    from playground.engine.runner import Handle
-    from playground.engine.runs import Run
-
     at = open_page("boundary")
     layers = at.number_input(key="boundary_layers").value
-    jobs = []
-
-    def queued(job, dataset, on_end=None):
-        jobs.append(job)
-        handle = Handle(job, [Run(job.config)])
-        handle.done.set()
-        return handle
-
-    monkeypatch.setattr(runner, "submit", queued)
+    handles = queue_jobs(monkeypatch)
     at.number_input(key="boundary_layers").set_value(layers + 1)
     at.button(key="boundary_one_epoch").click().run()
     assert not at.exception, at.exception
-    assert [_hidden_layers(job.config.spec) for job in jobs] == [layers + 1], "trained the network shown before"
+    trained = [_hidden_layers(handle.job.config.spec) for handle in handles]
+    assert trained == [layers + 1], "trained the network shown before"
+    end_jobs(handles)
+    at.run()
     at.number_input(key="boundary_layers").set_value(layers + 2)
     at.button(key="boundary_open_in_build").click().run()
     assert not at.exception, at.exception
@@ -187,26 +178,22 @@ def test_a_click_that_comes_with_a_changed_network_trains_and_hands_over_that_ne
 def test_while_a_job_trains_the_pictures_redraw_at_a_pace_the_browser_can_afford(monkeypatch):
     """Redrawn every half second, the live pictures took 0.8 of a core in the browser and slowed the training to
     0.6 of a core (bench/live_pages.py): the plane and losses redraw every 2 s at most, the network less often."""
-    import streamlit as st
-
-    from playground.engine import runner
-    from playground.engine.runner import Handle
-    from playground.engine.runs import Run
-
-    paces = []
-    fragment = st.fragment
-
-    def noted(function=None, *, run_every=None):
-        paces.append(run_every)
-        return fragment(function, run_every=run_every) if function is not None else fragment(run_every=run_every)
-
     at = open_page("boundary")
-    handles = []
-    monkeypatch.setattr(runner, "submit", lambda job, dataset, on_end=None: handles.append(
-        Handle(job, [Run(job.config)])) or handles[-1])
-    monkeypatch.setattr(st, "fragment", noted)
+    handles = queue_jobs(monkeypatch)
+    paces = fragment_paces(monkeypatch)
     at.button(key="boundary_train").click().run()
     assert not at.exception, at.exception
     live = [pace for pace in paces if pace is not None]
     assert len(live) == 2 and min(live) >= 2.0 and max(live) >= 6.0, paces
-    handles[0].done.set()
+    end_jobs(handles)
+
+
+def test_a_job_waiting_for_a_worker_says_so_instead_of_training(monkeypatch):
+    """Before a worker takes the job (the workers still start, or train other learners' jobs), nothing trains."""
+    at = open_page("boundary")
+    handles = queue_jobs(monkeypatch)
+    at.button(key="boundary_train").click().run()
+    assert not at.exception, at.exception
+    texts = [markdown.value for markdown in at.markdown]
+    assert t("boundary.waiting") in texts and t("boundary.training") not in texts, texts
+    end_jobs(handles)

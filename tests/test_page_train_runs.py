@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from playground.engine.runs import FAILED, FINISHED, Run, RunConfig, RunEvent, RunResults
 from playground.spec.presets import PRESETS
-from tests.helpers import open_page, plotly_specs
+from tests.helpers import count_calls, end_jobs, open_page, plotly_specs, queue_jobs
 
 
 def _run(label: str, epochs: int = 6) -> Run:
@@ -223,7 +223,6 @@ def test_a_training_run_draws_loss_and_accuracy_as_panels_of_one_chart_that_redr
 
 def test_a_start_that_fails_says_why_under_the_buttons_and_a_click_that_starts_runs_the_page_once(monkeypatch):
     from playground.engine import runner
-    from playground.engine.runner import Handle
     from playground.errors import LearnerError
     from playground_app.train import live
 
@@ -241,25 +240,15 @@ def test_a_start_that_fails_says_why_under_the_buttons_and_a_click_that_starts_r
     at.run()
     assert not at.error, "the reason a click started nothing stays after the next redraw"
 
-    handles, ends = [], []
-
-    def queued(job, dataset, on_end):
-        handles.append(Handle(job, [Run(job.config)]))
-        ends.append(on_end)
-        return handles[-1]
-
-    monkeypatch.setattr(runner, "submit", queued)
-    drawn = []
-    start_buttons = live.start_buttons
-    monkeypatch.setattr(live, "start_buttons", lambda *args, **kwargs: (drawn.append(1), start_buttons(*args, **kwargs)))
+    handles = queue_jobs(monkeypatch)
+    drawn = count_calls(monkeypatch, live, "start_buttons")
     at.button(key="train_start").click().run()
     assert not at.exception, at.exception
     assert len(handles) == 1 and at.button(key="train_start").disabled
     # One run of the page answers the click, already busy: the whole page is not drawn a second time for it
     # (each costs the browser about 0.4 CPU-seconds while the model builds).
     assert len(drawn) == 1, f"the page ran {len(drawn)} times for one click"
-    handles[0].done.set()
-    ends[0](handles[0])  # The page's training leaves the server's list of live trainings, as an ended one does.
+    end_jobs(handles)  # The page's training leaves the server's list of live trainings, as an ended one does.
 
 
 def test_the_page_that_answers_a_click_on_train_draws_the_runs_first_points(monkeypatch):
@@ -297,51 +286,31 @@ def test_the_page_that_answers_a_click_on_train_draws_the_runs_first_points(monk
 
 def test_while_the_click_waits_for_the_first_points_the_new_runs_line_is_already_shown(monkeypatch):
     """The page that answers a click waits for the first points; the learner sees the run's line meanwhile."""
-    from playground.engine import runner
-    from playground.engine.runner import Handle
     from playground_app.train import live
 
     at = open_page("train")
-    handles, ends = [], []
-
-    def queued(job, dataset, on_end):
-        handles.append(Handle(job, [Run(job.config)]))
-        ends.append(on_end)
-        return handles[-1]
+    handles = queue_jobs(monkeypatch)
 
     def page_at_the_wait(state, seconds=0.0, starting=False):
         if starting:  # What the page has drawn when it starts waiting stays on it: stop the page here.
             raise RuntimeError("the page waits here")
 
-    monkeypatch.setattr(runner, "submit", queued)
     monkeypatch.setattr(live, "_wait_for_first_points", page_at_the_wait)
     at.button(key="train_start").click().run()
     lines = [str(element.proto.text) for element in at.get("progress")]
     assert any(line.startswith("#1 ") and ": waiting ·" in line for line in lines), lines
-    handles[0].done.set()
-    ends[0](handles[0])
+    end_jobs(handles)
 
 
 def test_a_click_that_comes_with_a_changed_setting_trains_with_that_setting(monkeypatch):
     """The learner types new epochs and clicks Train before the page has run again for the new value (its run
     was slow, or the click came at once): the click and the new value reach the server together, and the run
     that starts must train what the page now shows, not what the page showed before the change."""
-    from playground.engine import runner
-    from playground.engine.runner import Handle
-
     at = open_page("train")
     shown = at.number_input(key="train_epochs").value
-    handles, ends = [], []
-
-    def queued(job, dataset, on_end):
-        handles.append(Handle(job, [Run(job.config)]))
-        ends.append(on_end)
-        return handles[-1]
-
-    monkeypatch.setattr(runner, "submit", queued)
+    handles = queue_jobs(monkeypatch)
     at.number_input(key="train_epochs").set_value(shown + 3)
     at.button(key="train_start").click().run()
     assert not at.exception, at.exception
     assert [handle.job.config.epochs for handle in handles] == [shown + 3], "trained the settings shown before"
-    handles[0].done.set()
-    ends[0](handles[0])
+    end_jobs(handles)

@@ -88,31 +88,3 @@ def test_an_online_base_without_its_weights_asks_for_the_download_and_offline_sa
     assert not at.exception
     assert any("could not be downloaded" in error.value and "offline base" in error.value for error in at.error)
     assert not any(tmp_path.glob("models/*"))
-
-
-def test_a_click_on_start_is_answered_by_one_run_of_the_page_with_start_disabled(monkeypatch):
-    """The three ways start where the page draws Start, with this run's epochs, so that run draws Start disabled
-    and Stop enabled: the page (its pictures and Grad-CAM sections included) is not run a second time for it."""
-    from playground.engine import runner
-    from playground.engine.runner import RaceHandle
-    from playground.engine.runs import Run
-    from playground_app.transfer import train as train_section
-
-    at = open_page("transfer")
-    handles = []
-
-    def queued(job, dataset, on_end=None):
-        handles.append(RaceHandle(job, [Run(config) for config in job.configs]))
-        return handles[-1]
-
-    monkeypatch.setattr(runner, "submit", queued)
-    runs = []
-    choose_base = train_section.choose_base
-    monkeypatch.setattr(train_section, "choose_base", lambda: (runs.append(1), choose_base())[1])
-    at.slider(key="transfer_epochs").set_value(3)  # Changed with the click: the race takes it.
-    at.button(key="transfer_start").click().run()
-    assert not at.exception, at.exception
-    assert [handle.job.epochs for handle in handles] == [3]
-    assert at.button(key="transfer_start").disabled and not at.button(key="transfer_stop").disabled
-    assert len(runs) == 1, f"the page ran {len(runs)} times for one click"
-    handles[0].done.set()

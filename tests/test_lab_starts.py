@@ -1,0 +1,65 @@
+"""The labs that train: Start acts with what the page shows, in one run, and the live view redraws at an affordable pace."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import count_calls, end_jobs, fragment_paces, open_page, queue_jobs
+
+pytestmark = pytest.mark.timeout(300)
+
+
+@pytest.mark.parametrize(("page", "start"), [
+    ("compare", "compare_race_start"), ("overfitting", "overfit_variants_start"), ("transfer", "transfer_start"),
+])
+def test_a_labs_live_chart_redraws_no_more_often_than_the_pace(monkeypatch, page, start):
+    """Redrawn every second, the Compare race took 0.32 of a core in the browser (bench/live_pages.py): a lab's
+    live chart and table redraw every ``pace.LAB_SECONDS``, like the Decision boundary's picture."""
+    from playground_app import pace
+
+    at = open_page(page)
+    handles = queue_jobs(monkeypatch)
+    paces = fragment_paces(monkeypatch)
+    at.button(key=start).click().run()
+    assert not at.exception, at.exception
+    assert handles, "nothing started"
+    live = [seconds for seconds in paces if seconds is not None]
+    assert live and min(live) >= pace.LAB_SECONDS >= 2.0, paces
+    end_jobs(handles)
+
+
+@pytest.mark.parametrize(("page", "setting", "value", "start", "stop", "section", "drawn_once"), [
+    ("compare", ("number_input", "compare_race_epochs"), 2, "compare_race_start", "compare_race_stop",
+     "playground_app.compare.race", "_options"),
+    ("transfer", ("slider", "transfer_epochs"), 3, "transfer_start", "transfer_stop",
+     "playground_app.transfer.train", "choose_base"),
+])
+def test_a_click_on_start_is_answered_by_one_run_of_the_page_with_its_settings_and_start_disabled(
+        monkeypatch, page, setting, value, start, stop, section, drawn_once):
+    """The lab starts where the page draws Start, with this run's settings (one changed with the click is taken),
+    so that run draws Start disabled and Stop enabled: the whole page is not run a second time for it."""
+    import importlib
+
+    at = open_page(page)
+    handles = queue_jobs(monkeypatch)
+    runs = count_calls(monkeypatch, importlib.import_module(section), drawn_once)
+    kind, key = setting
+    getattr(at, kind)(key=key).set_value(value)
+    at.button(key=start).click().run()
+    assert not at.exception, at.exception
+    assert [handle.job.epochs for handle in handles] == [value], "started with the settings shown before"
+    assert at.button(key=start).disabled and not at.button(key=stop).disabled
+    assert len(runs) == 1, f"the page ran {len(runs)} times for one click"
+    end_jobs(handles)
+
+
+@pytest.mark.parametrize("page", ["train", "compare", "overfitting", "transfer", "boundary"])
+def test_a_page_that_trains_warms_the_workers_up_when_it_opens(monkeypatch, page):
+    """The workers start and import TensorFlow while the learner sets things up, so the first click trains at once
+    (started at the click, the Decision boundary lab said "Training…" for seconds before its first epoch)."""
+    from playground.engine import cluster
+
+    opened = []
+    monkeypatch.setattr(cluster, "start_in_background", lambda: opened.append(1))
+    open_page(page)
+    assert opened, f"opening {page} does not start the training workers"
