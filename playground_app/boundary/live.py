@@ -15,7 +15,7 @@ import streamlit as st
 from playground.charts.boundary import boundary_figure, loss_figure
 from playground.charts.boundary_network import network_figure
 from playground.engine import runner
-from playground.engine.runs import DIVERGED, FAILED
+from playground.engine.runs import DIVERGED, FAILED, QUEUED
 from playground.labs.boundary import MAX_DRAWN_UNITS, BoundaryFrame
 from playground.labs.boundary_setup import BoundarySetup
 from playground.numbers import format_number
@@ -114,8 +114,11 @@ def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
                            test_loss=format_number(last.get("val_loss")),
                            accuracy=f"{last.get('val_accuracy', float('nan')):.0%}")
                         + (f" · {tr('boundary.training')}" if live else ""))
+        elif live:
+            waiting = handle is not None and handle.runs[0].status == QUEUED
+            st.markdown(tr("boundary.waiting") if waiting else tr("boundary.training"))
         else:
-            st.markdown(tr("boundary.training") if live else tr("boundary.untrained"))
+            st.markdown(tr("boundary.untrained"))
         labels = {name: tr(f"boundary.chart.{name}") for name in CHART_LABELS}
         left, right = st.columns([3, 2])
         grid = frame.grid if frame is not None else None

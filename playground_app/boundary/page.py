@@ -7,6 +7,7 @@ in ``playground.labs.boundary_setup``; trainings go to the engine.
 
 import streamlit as st
 
+from playground.engine import cluster
 from playground_app.boundary.controls import apply_link, lesson_buttons, publish_link, setup_controls
 from playground_app.boundary.handover import open_in_build_button
 from playground_app.boundary.live import buttons, live_picture
@@ -19,6 +20,7 @@ st.write(tr("boundary.intro"))
 state = boundary_state()
 
 with page_boundary():
+    cluster.start_in_background()  # Workers warm up while the learner picks points and a network.
     apply_link(state)
     if state.notice is not None:
         kind, text = state.notice
