@@ -21,6 +21,7 @@ from playground.labs.boundary_setup import BoundarySetup
 from playground.numbers import format_number
 from playground_app import clicks, pace
 from playground_app.boundary.state import BoundaryState
+from playground_app.rerun import rerun_page
 from playground_app.common import tr
 
 # How often the live pictures redraw while a job runs (``playground_app.pace``): the line, the plane and the losses at
@@ -28,6 +29,8 @@ from playground_app.common import tr
 # browser and 0.1 in the server, and the training got 0.6 of a core instead of 0.9 (bench/live_pages.py).
 PICTURE_SECONDS = pace.LAB_SECONDS
 NETWORK_SECONDS = 3 * pace.LAB_SECONDS
+# Until the job's first epoch the picture looks this often, so the first boundary shows soon after it exists.
+FIRST_EPOCH_SECONDS = 0.5
 CHART_LABELS = ("train", "test", "class", "epoch", "loss")
 """The words the boundary charts write (``boundary.chart.<name>``)."""
 NETWORK_LABELS = ("input", "layer", "unit", "output", "weights", "bias")
@@ -96,8 +99,9 @@ def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
     """
     x_train, y_train, x_test, y_test = setup.data()
     live = state.handle is not None and state.handle.active
+    first = live and not _job_epochs(state)  # The job has no epoch yet: look often, to draw the first one soon.
 
-    @st.fragment(run_every=PICTURE_SECONDS if live else None)
+    @st.fragment(run_every=(FIRST_EPOCH_SECONDS if first else PICTURE_SECONDS) if live else None)
     def picture() -> None:
         handle = state.handle
         if handle is not None:
@@ -126,6 +130,8 @@ def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
                           key="boundary_plane", width="stretch")
         if history:  # Before the first epoch an empty loss chart (axes −1…6) would say nothing.
             right.plotly_chart(loss_figure(history, labels), key="boundary_losses", width="stretch")
+        if first and _job_epochs(state):
+            rerun_page()  # The first epoch is drawn: back to the slow pace.
 
     @st.fragment(run_every=NETWORK_SECONDS if live else None)
     def network() -> None:
@@ -133,6 +139,11 @@ def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
 
     picture()
     network()
+
+
+def _job_epochs(state: BoundaryState) -> int:
+    """Epochs the running job has finished so far (0 without a job)."""
+    return len(state.handle.runs[0].snapshot().epochs) if state.handle is not None else 0
 
 
 def _now(state: BoundaryState) -> tuple[BoundaryFrame | None, list[dict]]:
