@@ -7,13 +7,14 @@ import pandas  # noqa: F401
 import plotly.graph_objects  # noqa: F401
 import streamlit as st
 
-from playground_app import keras_hook
+from playground_app import clicks, keras_hook
 from playground_app.common import language_selector, tr
 from playground_app.data_status import show_data_status
 from playground_app.style import apply_style
 from playground_app.workspace import workspace_id
 
 keras_hook.install()
+clicks.new_run()  # Before any page: a click is taken by one of the next runs of the page, or forgotten.
 st.set_page_config(page_title="Deep Learning Playground", page_icon=":material/neurology:", layout="wide")
 apply_style()
 language_selector()

@@ -40,3 +40,20 @@ def test_train_this_model_takes_the_model_as_edited_with_the_click():
     assert at.title[0].value == "Train", "the Train page did not open"
     assert at.session_state["shared"].spec["input_shape"] == [4], "Train got the model as it was before the edit"
     assert at.session_state["train_dataset"] == "iris", "Train opened with data for the model shown before the edit"
+
+
+def test_a_click_that_came_with_an_edit_that_broke_the_model_is_not_acted_on_later():
+    """The click and an input shape that breaks the model reach the server together: the page cannot train it and
+    draws no button. Once the learner has mended the model a few edits later, the page must not jump to Train."""
+    at = open_page("build")
+    (shape,) = [box for box in at.text_input if box.key.startswith("build_input_shape")]
+    shape.set_value("7, 3")  # The MNIST CNN's Conv2D needs an image: the stack is invalid.
+    at.button(key="build_train_this").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Build" and "build_train_this" not in [button.key for button in at.button]
+    for _ in range(4):  # The learner looks at the message and the page runs again.
+        at.run()
+    (shape,) = [box for box in at.text_input if box.key.startswith("build_input_shape")]
+    shape.set_value("28, 28, 1").run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "Build", "a click from minutes ago opened the Train page"
