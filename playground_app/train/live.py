@@ -32,7 +32,6 @@ from playground_app.train.setup import ModelChoice
 from playground_app.train.state import RunData, TrainKeys, TrainState, forget_all, keeping_runs, listed
 
 EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam table.
-SINGLE = "single"  # What a click on Train asks for (a click on the experiment asks for EXPERIMENT).
 # How often the page redraws while a run trains. Every rerun of a fragment costs the browser: about
 # 0.08 core-seconds for the progress line and 0.2 more for the curves and runs table, chart or not
 # (bench/app_overhead.py, browser_cpu_share; Streamlit redraws the page's chart with every delta). So the
@@ -76,8 +75,14 @@ def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Datase
     # page that answers a click already draws them busy (started after them, the whole page ran a second time:
     # 0.4 CPU-seconds in the browser, while the model builds).
     single, experiment = clicks.taken(TrainKeys.START), clicks.taken(TrainKeys.EXPERIMENT)
-    failure = _start_requested(state, SINGLE if single else EXPERIMENT if experiment else "", ready, choice,
-                               dataset, loss, one_hot, options)
+    failure = None
+    try:
+        if single and ready and not state.active_runs():
+            _start_single(state, choice, dataset, loss, one_hot, options)
+        elif experiment and not state.active_runs():
+            _start_experiment(state)
+    except Exception as error:  # noqa: BLE001 - said under the buttons, never a traceback.
+        failure = error
     busy = bool(state.active_runs())
     first, second, third = st.columns([1, 2, 1])
     # A disabled primary button stays red and looks clickable: it is primary only when it can be pressed.
@@ -105,22 +110,6 @@ def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Datase
 def _label(state: TrainState, activation: str | None, optimizer: str) -> str:
     number = len(state.runs) + 1
     return f"#{number} {activation}+{optimizer}" if activation else f"#{number} {optimizer}"
-
-
-def _start_requested(state: TrainState, kind: str, ready: bool, choice: ModelChoice | None, dataset: Dataset | None,
-                     loss: str, one_hot: bool, options: RunConfig | None) -> Exception | None:
-    """Starts what a click asked for (``SINGLE`` or ``EXPERIMENT``) unless a run trains already; returns why it
-    could not start."""
-    if not kind or state.active_runs() or (kind == SINGLE and not ready):
-        return None
-    try:
-        if kind == SINGLE:
-            _start_single(state, choice, dataset, loss, one_hot, options)
-        else:
-            _start_experiment(state)
-    except Exception as error:  # noqa: BLE001 - said under the buttons, never a traceback.
-        return error
-    return None
 
 
 def _start_single(state: TrainState, choice: ModelChoice, dataset: Dataset, loss: str, one_hot: bool,
