@@ -31,11 +31,13 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
     assert at.session_state["train_dataset"] == "iris"
     assert any("softmax" in markdown.value and "sparse_categorical_crossentropy" in markdown.value
                for markdown in at.markdown), "the page should propose the output layer and loss"
-    at.number_input(key="train_epochs").set_value(2).run()
+    # Long enough to still train when the page that answers the click ends: that page waits for the first points, and
+    # for a run about to end (2 epochs of IRIS on warm workers ended within it, and the page drew Train enabled again).
+    at.number_input(key="train_epochs").set_value(60).run()
     at.checkbox(key="train_checkpoint").check().run()
     # The exported code is the one exporter's: the model, its compile call and the fit with these options.
     code = at.code[0].value
-    assert "model = Sequential()" in code and "epochs=2" in code and "monitor='val_loss'" in code
+    assert "model = Sequential()" in code and "epochs=60" in code and "monitor='val_loss'" in code
     at.button(key="train_start").click().run()
     assert not at.exception
     # A second click would start a second run: the page that answers the click already shows it busy.
@@ -43,7 +45,7 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
     _wait_for_runs(at)
     run = at.session_state["train"].runs[-1]
     assert run.status == "finished"
-    assert len(run.snapshot().epochs) == 2
+    assert len(run.snapshot().epochs) == 60
     specs = plotly_specs(at)
     trace_types = [trace.get("type") for spec in specs for trace in spec["data"]]
     assert "heatmap" in trace_types, "confusion matrix missing"
