@@ -205,3 +205,25 @@ def test_a_job_waiting_for_a_worker_says_so_instead_of_training(monkeypatch):
     texts = [markdown.value for markdown in at.markdown]
     assert t("boundary.waiting") in texts and t("boundary.training") not in texts, texts
     end_jobs(handles)
+
+
+def test_a_lesson_chosen_while_a_job_trains_stops_that_job_and_starts_the_lesson_at_epoch_0(monkeypatch):
+    """The lesson buttons stay usable while a job trains. Before, the job of the old network went on: the page drew its
+    frames with the lesson's network (IndexError in the network picture, once in CI) and took its epochs and model
+    as the lesson's when it ended."""
+    at = open_page("boundary")
+    handles = queue_jobs(monkeypatch)
+    at.button(key="boundary_train").click().run()
+    assert at.button(key="boundary_train").disabled
+    run = handles[0].runs[0]
+    run.mark_started(1)
+    run.add_epoch(0, {"loss": 0.6, "val_loss": 0.6, "val_accuracy": 0.5})
+    at.button(key="boundary_lesson_circles_squares").click().run()
+    assert not at.exception, at.exception
+    assert run.stop_requested.is_set(), "the old network's job went on training"
+    assert not at.button(key="boundary_train").disabled, "the page still waits for the old network's job"
+    end_jobs(handles)
+    at.run()
+    state = at.session_state["boundary"]
+    assert state.history == [] and state.model_bytes is None, "the old network's epochs became the lesson's"
+    assert at.number_input(key="boundary_layers").value == 0

@@ -160,8 +160,8 @@ def _now(state: BoundaryState) -> tuple[BoundaryFrame | None, list[dict]]:
 def inside_network(frame: BoundaryFrame | None, setup: BoundarySetup) -> None:
     """Every neuron's own map laid out as the network, once there is a trained frame."""
     st.subheader(tr("boundary.inside"))
-    # A frame of another network (the setup changed since it was drawn; seen once in CI from the network's own
-    # fragment: IndexError in network_figure) is not drawn with this network's layers.
+    # A frame of another network is never drawn with this one's layers (IndexError in network_figure, once in CI:
+    # a lesson chosen while a job trained, which ``BoundaryState.restart`` now stops).
     if frame is None or len(frame.weights) != len(setup.hidden) + 1:
         st.caption(tr("boundary.inside_untrained"))
         return

@@ -69,7 +69,14 @@ class BoundaryState:
     csv: tuple[tuple[str, int, str], Any] | None = None
 
     def restart(self) -> None:
-        """Back to epoch 0 with the same weight seed (the same initial weights)."""
+        """Back to epoch 0 with the same weight seed (the same initial weights).
+
+        A job still training (a lesson or a link chosen meanwhile) is stopped and forgotten: it trains the network
+        from before, whose frames and epochs do not belong to the one the page now shows.
+        """
+        if self.handle is not None:
+            self.handle.stop()
+        self.handle = None
         self.model_bytes, self.history, self.frame, self.error = None, [], None, None
 
 
