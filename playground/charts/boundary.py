@@ -51,7 +51,8 @@ def boundary_figure(grid: np.ndarray | None, x_train: np.ndarray, y_train: np.nd
                 x=chosen[:, 0], y=chosen[:, 1], mode="markers", name=f"{labels[name]} · {labels['class'].format(label=label)}",
                 marker={"color": CLASS_COLOURS[int(label) % len(CLASS_COLOURS)], "symbol": symbol, "size": 7,
                         "line": {"color": "#222222", "width": 1}}))
-    figure.update_layout(height=460, margin={"l": 10, "r": 10, "t": 10, "b": 10}, legend={"orientation": "h", "y": -0.08},
+    figure.update_layout(height=460, margin={"l": 10, "r": 10, "t": 30, "b": 10},
+                         legend={"orientation": "h", "x": 0, "y": 1.01, "yanchor": "bottom"},  # Clear of x₁'s title.
                          xaxis={"range": list(bounds[:2]), "title": "x₁", "constrain": "domain"},
                          yaxis={"range": list(bounds[-2:]), "title": "x₂", "scaleanchor": "x"})
     return figure
