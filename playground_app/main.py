@@ -22,7 +22,7 @@ show_data_status()
 workspace_id()  # Chosen once per session and kept in the link on every page.
 
 PAGES = [
-    st.Page("home/page.py", title=tr("nav.home"), icon=":material/home:", url_path="home", default=True),
+    st.Page("home/page.py", title=tr("nav.home"), icon=":material/home:", default=True),  # Served at "/" only.
     st.Page("build/page.py", title=tr("nav.build"), icon=":material/layers:", url_path="build"),
     st.Page("train/page.py", title=tr("nav.train"), icon=":material/show_chart:", url_path="train"),
     st.Page("convolution/page.py", title=tr("nav.convolution"), icon=":material/grid_on:", url_path="convolution"),

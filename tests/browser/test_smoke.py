@@ -1,4 +1,5 @@
-"""Smoke test: every page opens in Chromium without an exception box; a screenshot of each."""
+"""Smoke test: every page of the navigation opens at its address in Chromium, without an exception box or Streamlit's
+"Page not found"; a screenshot of each."""
 
 from __future__ import annotations
 
@@ -9,7 +10,8 @@ from tests.helpers import wait_for_app
 
 pytestmark = pytest.mark.browser
 
-PAGES = ["home", "build", "train", "convolution", "draw", "compare", "overfitting"]
+# Home is the default page: Streamlit serves it at the root only ("/home" said "Page not found").
+PAGES = ["", "build", "train", "convolution", "draw", "compare", "boundary", "overfitting", "transfer"]
 
 
 @pytest.mark.parametrize("url_path", PAGES)
@@ -22,6 +24,7 @@ def test_page_opens_without_an_exception(page, app_url, url_path):
     page.wait_for_timeout(1500)
     wait_for_app(page, timeout=180_000)
     ARTIFACTS.mkdir(exist_ok=True)
-    page.screenshot(path=str(ARTIFACTS / f"smoke-{url_path}.png"), full_page=True)
+    page.screenshot(path=str(ARTIFACTS / f"smoke-{url_path or 'home'}.png"), full_page=True)
+    assert page.get_by_text("Page not found").count() == 0
     exceptions = page.locator('[data-testid="stException"]')
     assert exceptions.count() == 0, exceptions.first.inner_text()[:2000]
