@@ -88,3 +88,25 @@ def test_an_online_base_without_its_weights_asks_for_the_download_and_offline_sa
     assert not at.exception
     assert any("could not be downloaded" in error.value and "offline base" in error.value for error in at.error)
     assert not any(tmp_path.glob("models/*"))
+
+
+def test_while_the_example_pictures_are_read_the_page_says_so(monkeypatch):
+    """Reading them takes the whole Fashion-MNIST (1-4 s on a fresh server); the page showed nothing below the source
+    choice meanwhile."""
+    import streamlit as st
+
+    from playground.i18n import t
+    from playground_app.transfer import pictures
+
+    pictures._example.clear()
+    said = []
+    spinner = st.spinner
+
+    def noted(text="", *args, **kwargs):
+        said.append(text)
+        return spinner(text, *args, **kwargs)
+
+    monkeypatch.setattr(st, "spinner", noted)
+    at = open_page("transfer")
+    assert not at.exception, at.exception
+    assert t("transfer.reading_example") in said, said

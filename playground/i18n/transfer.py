@@ -103,6 +103,8 @@ STRINGS.update({
     },
     "transfer.download": {"en": "Download (~{size} MB)", "ko": "내려받기(~{size} MB)"},
     "transfer.downloading": {"en": "Downloading {base}…", "ko": "{base} 내려받는 중…"},
+    "transfer.reading_example": {"en": "Reading the example pictures from Fashion-MNIST…",
+                                 "ko": "Fashion-MNIST에서 예제 사진을 읽는 중…"},
     "transfer.downloaded": {"en": "{done} of {total} MB", "ko": "{total} MB 중 {done} MB"},
     "transfer.epochs": {"en": "Epochs", "ko": "에포크"},
     "transfer.batch": {"en": "Batch size", "ko": "배치 크기"},

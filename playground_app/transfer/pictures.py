@@ -24,7 +24,9 @@ def choose_pictures(state: TransferState) -> object | None:
     source = st.radio(tr("transfer.source"), SOURCES, format_func=lambda name: tr(f"transfer.source_{name}"),
                       key=TransferKeys.SOURCE, horizontal=True)
     if source == "example":
-        _take(state, "example", _example)
+        if state.pictures_from != "example":
+            with st.spinner(tr("transfer.reading_example")):  # The whole Fashion-MNIST is read: 1-4 s the first time.
+                _take(state, "example", _example)
         st.caption(tr("transfer.example_note"))
     elif source == "zip":
         _from_zip(state)
