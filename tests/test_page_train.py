@@ -61,6 +61,9 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
     assert downloads == ["History as CSV", "Model as .keras", "Best checkpoint as .keras"], "the model was not published to other pages"
     # An IRIS model reads four numbers: neither Draw nor the Convolution lab can use it, so nothing says they can.
     assert not [caption.value for caption in at.caption if "can now" in caption.value]
+    # One example of the 30 test flowers: numbered 0-29, as the box takes them (its label said 0–30).
+    chooser = at.number_input(key="train_predict_index")
+    assert (chooser.min, chooser.max) == (0, 29) and "(0–29)" in chooser.label, chooser.label
 
 
 def test_mnist_subset_trains_a_dnn_and_shows_misclassified_digits():

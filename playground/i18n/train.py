@@ -196,7 +196,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "train.predict.source": {"en": "Example", "ko": "예"},
     "train.predict.source_test": {"en": "A test example", "ko": "테스트 예"},
     "train.predict.source_typed": {"en": "Type feature values", "ko": "특성 값 입력"},
-    "train.predict.index": {"en": "Test example number (0–{count})", "ko": "테스트 예 번호 (0–{count})"},
+    "train.predict.index": {"en": "Test example number (0–{last})", "ko": "테스트 예 번호 (0–{last})"},
     "train.predict.feature": {"en": "feature", "ko": "특성"},
     "train.predict.value": {"en": "value", "ko": "값"},
     "train.predict.no_model": {"en": "This run has no model to predict with.", "ko": "이 실행에는 예측할 모델이 없습니다."},

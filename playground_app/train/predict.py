@@ -47,7 +47,7 @@ def predict_section(run: Run, data: RunData, task: str) -> None:
 def _test_sample(data: RunData) -> tuple[np.ndarray, str | None]:
     """A test example chosen by its number, shown as a picture or as the measured row."""
     count = len(data.y_test)
-    index = int(st.number_input(tr("train.predict.index", count=count), min_value=0, max_value=count - 1, value=0,
+    index = int(st.number_input(tr("train.predict.index", last=count - 1), min_value=0, max_value=count - 1, value=0,
                                 step=1, key=INDEX_KEY))
     sample = np.asarray(data.x_test[index], dtype="float32")
     if data.kind == "image":
