@@ -137,7 +137,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "train.monitor": {"en": "Monitor", "ko": "관찰 지표 (monitor)"},
     "train.patience": {"en": "Patience (epochs)", "ko": "인내 에포크 (patience)"},
     "train.restore_best": {"en": "Restore best weights", "ko": "가장 좋았던 가중치로 되돌리기"},
-    "train.checkpoint": {"en": "ModelCheckpoint (save the best model only)", "ko": "ModelCheckpoint (가장 좋은 모델만 저장)"},
+    "train.checkpoint": {"en": "ModelCheckpoint (save_best_only)", "ko": "ModelCheckpoint (가장 좋은 모델만 저장)"},
     "train.code": {"en": "The same training in Keras code", "ko": "같은 학습을 Keras 코드로"},
     # Buttons and status.
     "train.start": {"en": "Train", "ko": "학습 시작"},
