@@ -227,3 +227,32 @@ def test_a_lesson_chosen_while_a_job_trains_stops_that_job_and_starts_the_lesson
     state = at.session_state["boundary"]
     assert state.history == [] and state.model_bytes is None, "the old network's epochs became the lesson's"
     assert at.number_input(key="boundary_layers").value == 0
+
+
+def test_while_a_job_trains_its_pictures_show_the_network_it_trains_whatever_the_controls_say(monkeypatch):
+    """The controls are locked while a job trains, but their values can still change under them (a callback, a link):
+    the frames come from the job's network, so the pictures draw that network. Drawn with the controls' network,
+    a frame of a deeper one raised IndexError in the network picture (once in CI, in a whole-page run)."""
+    import keras
+
+    from playground.labs.boundary import BoundaryFrames
+    from playground.spec import build_model
+
+    at = open_page("boundary")
+    at.button(key="boundary_lesson_hidden_xor").click().run()
+    handles = queue_jobs(monkeypatch)
+    at.button(key="boundary_train").click().run()
+    trained = at.session_state["boundary"].setup
+    assert len(trained.hidden) == 1
+    keras.utils.set_random_seed(0)
+    run = handles[0].runs[0]
+    run.mark_started(1)
+    run.add_epoch(0, {"loss": 0.6, "val_loss": 0.6, "val_accuracy": 0.5})
+    run.set_frame(1, BoundaryFrames(bounds=trained.bounds)(build_model(trained.spec())))
+    at.session_state["boundary_layers"] = 0  # Under the locked control: a perceptron.
+    at.run()
+    assert not at.exception, at.exception
+    hovers = [trace.get("hovertext") for chart in at.get("plotly_chart")
+              for trace in json.loads(chart.proto.spec)["data"] if trace.get("name") == "neurons"]
+    assert len(hovers) == 1 and len(hovers[0]) == 2 + 4 + 1, "the network inside is not the one that trains"
+    end_jobs(handles)

@@ -90,14 +90,16 @@ def _absorb(state: BoundaryState) -> None:
         state.model_bytes = handle.models[0]
 
 
-def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
+def live_picture(state: BoundaryState) -> None:
     """The boundary, the epoch line and the loss curves, then the network inside; live while a job runs.
 
     While a job runs two fragments redraw on their own: the line, the plane and the losses every
     ``PICTURE_SECONDS``, the network inside every ``NETWORK_SECONDS``. The first one notices the job's end and
     draws the whole page again (its buttons come back).
+
+    Both draw ``state.setup``, read when they run: the setup the weights and frames belong to (the running job's),
+    whatever the controls say meanwhile or the setup was when the fragment was made.
     """
-    x_train, y_train, x_test, y_test = setup.data()
     live = state.handle is not None and state.handle.active
     first = live and not _job_epochs(state)  # The job has no epoch yet: look often, to draw the first one soon.
 
@@ -126,7 +128,8 @@ def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
         labels = {name: tr(f"boundary.chart.{name}") for name in CHART_LABELS}
         left, right = st.columns([3, 2])
         grid = frame.grid if frame is not None else None
-        left.plotly_chart(boundary_figure(grid, x_train, y_train, x_test, y_test, labels, setup.bounds),
+        setup = state.setup
+        left.plotly_chart(boundary_figure(grid, *setup.data(), labels, setup.bounds),
                           key="boundary_plane", width="stretch")
         if history:  # Before the first epoch an empty loss chart (axes −1…6) would say nothing.
             right.plotly_chart(loss_figure(history, labels), key="boundary_losses", width="stretch")
@@ -135,7 +138,7 @@ def live_picture(state: BoundaryState, setup: BoundarySetup) -> None:
 
     @st.fragment(run_every=NETWORK_SECONDS if live else None)
     def network() -> None:
-        inside_network(_now(state)[0], setup)
+        inside_network(_now(state)[0], state.setup)
 
     picture()
     network()

@@ -35,7 +35,7 @@ with page_boundary():
     publish_link(state, setup, epochs)
     if ready:
         buttons(state, setup, epochs)
-        live_picture(state, setup)
+        live_picture(state)  # Draws state.setup: while a job trains, the network it trains.
         with st.expander(tr("boundary.show_code")):
             st.code(setup.code(max(len(state.history), epochs), state.weight_seed), language="python")
         open_in_build_button(setup)
