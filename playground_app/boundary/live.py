@@ -163,8 +163,8 @@ def _now(state: BoundaryState) -> tuple[BoundaryFrame | None, list[dict]]:
 def inside_network(frame: BoundaryFrame | None, setup: BoundarySetup) -> None:
     """Every neuron's own map laid out as the network, once there is a trained frame."""
     st.subheader(tr("boundary.inside"))
-    # A frame of another network is never drawn with this one's layers (IndexError in network_figure, once in CI:
-    # a lesson chosen while a job trained, which ``BoundaryState.restart`` now stops).
+    # The last defence: a frame is drawn only with the layers of its own network (IndexError in network_figure once
+    # in CI). ``live_picture`` draws ``state.setup``, and ``BoundaryState.restart`` stops a job of another network.
     if frame is None or len(frame.weights) != len(setup.hidden) + 1:
         st.caption(tr("boundary.inside_untrained"))
         return
