@@ -31,7 +31,9 @@ def _table(at: AppTest) -> list[dict[str, str]]:
 
 
 def _metrics(at: AppTest) -> dict[str, str]:
-    return {metric.label: metric.value for metric in at.metric}
+    """The totals under the summary, as model.summary() ends: one "label: **number**" line each."""
+    lines = [line for markdown in at.markdown for line in markdown.value.split("  \n") if line.endswith("**")]
+    return dict(line[:-2].split(": **") for line in lines if ": **" in line)
 
 
 def _errors(at: AppTest) -> list[str]:
@@ -210,21 +212,15 @@ def test_code_and_korean():
     assert "전체 파라미터" in _metrics(at)
 
 
-def _label_width(text: str, font_px: float = 14.0) -> float:
-    """Rough rendered width of a label: Hangul and other wide glyphs take a full em, Latin about half."""
-    import unicodedata
-
-    return sum(font_px if unicodedata.east_asian_width(char) in "WF" else font_px * 0.55 for char in text)
-
-
-def test_korean_totals_fit_their_metric_column():
-    """The three totals share a third of the results column (about 120 px each) without an ellipsis."""
+def test_the_totals_are_lines_of_text_that_wrap_never_cut():
+    """As three st.metric side by side in the summary's column, "Non-trainable params" was cut with an ellipsis, and
+    at a 1,100-px window the numbers too ("34,…"): the totals are model.summary()'s last three lines."""
     at = _open()
+    assert not at.metric
+    assert list(_metrics(at)) == ["Total params", "Trainable params", "Non-trainable params"]
     at.session_state["lang"] = "ko"
     at.run()
-    labels = [metric.label for metric in at.metric]
-    assert len(labels) == 3
-    assert all(_label_width(label) <= 112 for label in labels), labels
+    assert list(_metrics(at)) == ["전체 파라미터", "학습 파라미터", "비학습 파라미터"]
 
 
 @pytest.mark.parametrize("language, size", [("en", "400 KB"), ("ko", "400KB")])

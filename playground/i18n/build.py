@@ -49,7 +49,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "그중 {count} = {expression}개는 학습되지 않습니다",
     },
     "build.total_params": {"en": "Total params", "ko": "전체 파라미터"},
-    # Short labels: the three totals share a third of the results column each.
     "build.trainable_params": {"en": "Trainable params", "ko": "학습 파라미터"},
     "build.non_trainable_params": {"en": "Non-trainable params", "ko": "비학습 파라미터"},
     "build.totals_help": {

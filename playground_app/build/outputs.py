@@ -73,10 +73,11 @@ def summary_table(summary: Any, rows: tuple[Any, ...] | None = None, spec: dict[
         explain_params(spec, summary, shown[cells[0][0]] if cells else None)
     if summary is None:
         return
-    total, trainable, frozen = st.columns(3)
-    total.metric(tr("build.total_params"), f"{summary.total_params:,}")
-    trainable.metric(tr("build.trainable_params"), f"{summary.trainable_params:,}", help=tr("build.totals_help"))
-    frozen.metric(tr("build.non_trainable_params"), f"{summary.non_trainable_params:,}", help=tr("build.totals_help"))
+    # The last three lines of model.summary(), as text that wraps: three st.metric side by side in this column cut
+    # their labels, and in a narrow window their numbers too, with an ellipsis.
+    totals = (("build.total_params", summary.total_params), ("build.trainable_params", summary.trainable_params),
+              ("build.non_trainable_params", summary.non_trainable_params))
+    st.markdown("  \n".join(f"{tr(key)}: **{count:,}**" for key, count in totals), help=tr("build.totals_help"))
 
 
 def explain_params(spec: dict[str, Any], summary: Any, row: Any) -> None:
