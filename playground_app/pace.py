@@ -1,4 +1,5 @@
-"""How often a lab's live view redraws while it trains: one pace for the labs (Train has its own two).
+"""How often a live view redraws while it trains: one pace for the labs (Train has its own two), and a quick look
+until the first points.
 
 Every rerun of a fragment costs the learner's browser, which shares the cores with the training: about 0.06
 CPU-seconds for any fragment, and about 0.1 more for each plotly chart in it, because Streamlit (1.67) mounts a
@@ -6,7 +7,38 @@ new chart for every redraw (bench/live_pages.py). Redrawn every second, the Comp
 browser; redrawn every half second, the Decision boundary lab took 0.8 and its training got 0.6 of a core instead
 of 1.6. The Train page redraws its cheap progress line every 2 s and its curves every 4 s
 (``playground_app.train.live``).
+
+A fragment's pace is fixed by the page run that makes it: a live view whose pace should change (its first points
+came, its training ended) asks for one run of the whole page (``live_seconds`` says which pace is due).
 """
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from playground.engine.runs import RUNNING
 
 LAB_SECONDS = 3.0
 """Seconds between two redraws of a lab's live chart and table (Compare, Overfitting, Your images, boundary)."""
+FIRST_POINTS_SECONDS = 0.5
+"""Seconds between two looks while a training that starts or runs has nothing to draw yet, so its first points show
+soon after they exist (at ``LAB_SECONDS`` they came up to 3 s late)."""
+QUEUED_STARTS_WITHIN_SECONDS = 3.0
+"""A queued training younger than this is about to start (a free worker takes a job within a fraction of a second);
+an older one waits behind other learners' trainings and gets no quick looks."""
+
+
+def live_seconds(runs: Sequence[Any]) -> float | None:
+    """The pace a lab's live view is due now for its ``runs`` (``Run`` records of one job).
+
+    None when none is queued or training; ``FIRST_POINTS_SECONDS`` while none has points and one trains or is
+    about to start; ``LAB_SECONDS`` otherwise.
+    """
+    active = [run for run in runs if run.active]
+    if not active:
+        return None
+    now = time.monotonic()
+    starting = any(run.status == RUNNING or now - run.created_at < QUEUED_STARTS_WITHIN_SECONDS for run in active)
+    return FIRST_POINTS_SECONDS if starting and not any(run.has_points for run in runs) else LAB_SECONDS

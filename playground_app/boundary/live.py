@@ -30,7 +30,7 @@ from playground_app.common import tr
 PICTURE_SECONDS = pace.LAB_SECONDS
 NETWORK_SECONDS = 3 * pace.LAB_SECONDS
 # Until the job's first epoch the picture looks this often, so the first boundary shows soon after it exists.
-FIRST_EPOCH_SECONDS = 0.5
+FIRST_EPOCH_SECONDS = pace.FIRST_POINTS_SECONDS
 CHART_LABELS = ("train", "test", "class", "epoch", "loss")
 """The words the boundary charts write (``boundary.chart.<name>``)."""
 NETWORK_LABELS = ("input", "layer", "unit", "output", "weights", "bias")

@@ -38,7 +38,7 @@ def _table(state: CompareState) -> None:
     st.caption(tr("compare.race.table_note"))
 
 
-def _draw(state: CompareState, was_active: bool) -> None:
+def _draw(state: CompareState, every: float | None) -> None:
     from playground.charts.compare_race import race_figure
 
     race = state.race
@@ -58,8 +58,8 @@ def _draw(state: CompareState, was_active: bool) -> None:
     st.plotly_chart(figure, key=RaceKeys.CHART.format(race=id(race), points=points, lang=lang()))
     show_entry_problems(snapshots)
     _table(state)
-    if was_active and not race.active:
-        # The race just ended: one full rerun redraws the page without the timer and enables Start.
+    if pace.live_seconds(race.runs) != every:
+        # The first points came (the slow pace from now on), or the race ended (Start comes back): the whole page.
         rerun_page()
 
 
@@ -73,6 +73,6 @@ def show_entry_problems(snapshots: list) -> None:
 
 
 def show_race(state: CompareState) -> None:
-    """Draws the race; while it runs, a fragment redraws the curves every ``pace.LAB_SECONDS``, not the whole page."""
-    active = state.race.active
-    st.fragment(run_every=pace.LAB_SECONDS if active else None)(_draw)(state, active)
+    """Draws the race; while it runs, a fragment redraws the curves at ``pace.live_seconds``, not the whole page."""
+    every = pace.live_seconds(state.race.runs)
+    st.fragment(run_every=every)(_draw)(state, every)

@@ -48,7 +48,7 @@ def _table(state: OverfittingState) -> None:
     st.caption(tr("overfit.table_note"))
 
 
-def _draw(state: OverfittingState, was_active: bool, metric: str) -> None:
+def _draw(state: OverfittingState, every: float | None, metric: str) -> None:
     from playground.charts.variants import variants_figure
 
     race = state.race
@@ -71,12 +71,12 @@ def _draw(state: OverfittingState, was_active: bool, metric: str) -> None:
     st.caption(tr("overfit.chart.legend"))
     show_entry_problems(snapshots)
     _table(state)
-    if was_active and not race.active:
-        # The variants just finished: one full rerun redraws the page without the timer and enables Start.
+    if pace.live_seconds(race.runs) != every:
+        # The first points came (the slow pace from now on), or the variants finished (Start comes back).
         rerun_page()
 
 
 def show_variants(state: OverfittingState, metric: str) -> None:
-    """Draws the variants; while they train, a fragment redraws every ``pace.LAB_SECONDS``, not the whole page."""
-    active = state.race.active
-    st.fragment(run_every=pace.LAB_SECONDS if active else None)(_draw)(state, active, metric)
+    """Draws the variants; while they train, a fragment redraws at ``pace.live_seconds``, not the whole page."""
+    every = pace.live_seconds(state.race.runs)
+    st.fragment(run_every=every)(_draw)(state, every, metric)

@@ -23,7 +23,7 @@ from playground.data.registry import Dataset, load, subsample
 from playground.spec.presets import PRESETS
 from playground.engine.runs import ACTIVE_STATUSES, DIVERGED, FAILED, Run, RunConfig, RunSnapshot, evaluating
 from playground.spec import SpecError
-from playground_app import clicks
+from playground_app import clicks, pace
 from playground_app.common import lang, tr
 from playground_app.errors import show_error
 from playground_app.rerun import rerun_page
@@ -39,10 +39,8 @@ EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam tabl
 # trains waits for its first points (no chart of it on the page yet), so they show soon after arriving.
 PROGRESS_SECONDS = 2.0
 CHART_SECONDS = 4.0
-FIRST_POINTS_SECONDS = 0.5
-# A queued run younger than this is about to start (a free worker takes a job within a fraction of a
-# second); an older one waits for a worker behind other learners' runs and gets no quick redraws.
-QUEUED_STARTS_WITHIN_SECONDS = 3.0
+FIRST_POINTS_SECONDS = pace.FIRST_POINTS_SECONDS
+QUEUED_STARTS_WITHIN_SECONDS = pace.QUEUED_STARTS_WITHIN_SECONDS  # (A queued run about to start.)
 # Meanwhile each redraw of the curves first waits up to this long for the running run's first points, so
 # they are drawn as they arrive (a click then waits as long, only until the first points are drawn).
 FIRST_POINTS_WAIT_SECONDS = 0.4

@@ -107,7 +107,7 @@ def parameters_table(state: TransferState) -> None:
     st.dataframe(rows, hide_index=True)
 
 
-def _draw(state: TransferState, was_active: bool) -> None:
+def _draw(state: TransferState, every: float | None) -> None:
     from playground.charts.compare_race import race_figure
 
     race = state.race
@@ -129,7 +129,7 @@ def _draw(state: TransferState, was_active: bool) -> None:
         if snapshot.status == FAILED and snapshot.error_key:
             st.error(tr(snapshot.error_key, **snapshot.error_fields))
     _results(state)
-    if was_active and not race.active:
+    if pace.live_seconds(race.runs) != every:  # The first points came, or the race ended: the whole page.
         rerun_page()
 
 
@@ -144,8 +144,8 @@ def _results(state: TransferState) -> None:
 
 
 def show_race(state: TransferState) -> None:
-    """The curves of the three ways together, redrawn every ``pace.LAB_SECONDS`` while they train."""
+    """The curves of the three ways together, redrawn at ``pace.live_seconds`` while they train."""
     if state.race is None:
         return
-    active = state.race.active
-    st.fragment(run_every=pace.LAB_SECONDS if active else None)(_draw)(state, active)
+    every = pace.live_seconds(state.race.runs)
+    st.fragment(run_every=every)(_draw)(state, every)
