@@ -18,7 +18,7 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-from playground.engine.runs import RUNNING
+from playground.engine.runs import QUEUED, RUNNING
 
 LAB_SECONDS = 3.0
 """Seconds between two redraws of a lab's live chart and table (Compare, Overfitting, Your images, boundary)."""
@@ -42,3 +42,10 @@ def live_seconds(runs: Sequence[Any]) -> float | None:
     now = time.monotonic()
     starting = any(run.status == RUNNING or now - run.created_at < QUEUED_STARTS_WITHIN_SECONDS for run in active)
     return FIRST_POINTS_SECONDS if starting and not any(run.has_points for run in runs) else LAB_SECONDS
+
+
+def waiting_for_a_worker(runs: Sequence[Any]) -> bool:
+    """Whether the job of ``runs`` is active and none of them trains yet: no worker has taken it (the live view says
+    ``engine.waiting``, not an epoch)."""
+    active = [run for run in runs if run.active]
+    return bool(active) and all(run.status == QUEUED for run in active)

@@ -72,3 +72,28 @@ def test_a_page_that_trains_warms_the_workers_up_when_it_opens(monkeypatch, page
     monkeypatch.setattr(cluster, "start_in_background", lambda: opened.append(1))
     open_page(page)
     assert opened, f"opening {page} does not start the training workers"
+
+
+@pytest.mark.parametrize(("page", "start", "progress"), [
+    ("compare", "compare_race_start", "compare.race.progress"), ("overfitting", "overfit_variants_start", "overfit.progress"),
+    ("transfer", "transfer_start", "transfer.progress"),
+])
+def test_a_lab_whose_training_waits_for_a_worker_says_so_instead_of_an_epoch(monkeypatch, page, start, progress):
+    """Before a worker takes the job (the workers still start, or train other learners' jobs) nothing trains: the
+    page said "epoch 1 of 20" while its table said every variant was waiting."""
+    from playground.i18n import t
+
+    at = open_page(page)
+    handles = queue_jobs(monkeypatch)
+    at.button(key=start).click().run()
+    assert not at.exception, at.exception
+    said = [info.value for info in at.info]
+    training = t(progress, epoch=1, epochs=0)[:12]
+    assert t("engine.waiting") in said and not [text for text in said if text.startswith(training)], said
+    for run in handles[0].runs:
+        run.mark_started(4)
+        run.add_batch(0, 0, {"loss": 2.3})
+    at.run()
+    said = [info.value for info in at.info]
+    assert t("engine.waiting") not in said and [text for text in said if text.startswith(training)], said
+    end_jobs(handles)

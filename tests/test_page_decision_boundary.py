@@ -203,7 +203,7 @@ def test_a_job_waiting_for_a_worker_says_so_instead_of_training(monkeypatch):
     at.button(key="boundary_train").click().run()
     assert not at.exception, at.exception
     texts = [markdown.value for markdown in at.markdown]
-    assert t("boundary.waiting") in texts and t("boundary.training") not in texts, texts
+    assert t("engine.waiting") in texts and t("boundary.training") not in texts, texts
     end_jobs(handles)
 
 

@@ -154,3 +154,19 @@ def test_a_variants_race_marks_the_callbacks_epochs_and_tests_the_kept_weights()
     model = race.models[0]
     predictions = np.argmax(model.predict(x[160:], verbose=0), axis=1)
     assert abs(float(np.mean(predictions == y[160:])) - race.results[0].test_accuracy_last) < 1e-6
+
+
+@pytest.mark.parametrize("metric", ["accuracy", "loss"])
+def test_before_the_first_epoch_every_variants_panel_shows_its_axes_over_the_epochs_to_come(metric):
+    """Before any epoch, the first panel showed plotly's empty axes (−1…4 by 0…6) and the others nothing at all."""
+    from playground.charts.variants import variants_figure
+    from playground.engine.runs import Run, RunConfig
+
+    configs = [RunConfig(label=label, spec=None, dataset="fashion_mnist", loss="sparse_categorical_crossentropy",
+                         optimizer="Adam", learning_rate=0.001, epochs=20) for label in ("base", "+Dropout(0.3)", "+Dropout(0.5)")]
+    figure = variants_figure([Run(config).snapshot() for config in configs], metric)
+    panels = {trace.xaxis for trace in figure.data}
+    assert panels == {"x", "x2", "x3"}, panels  # plotly draws no axes for a panel without a trace.
+    for axis in ("xaxis", "xaxis2", "xaxis3"):
+        assert tuple(figure.layout[axis].range) == (0, 20)
+    assert tuple(figure.layout.yaxis.range) == (0, 1)

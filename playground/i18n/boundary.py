@@ -205,7 +205,6 @@ STRINGS: dict[str, dict[str, str]] = {
                         "ko": "에포크 {epoch} · 학습 손실 {loss} · 테스트 손실 {test_loss} · 테스트 정확도 {accuracy}"},
     "boundary.untrained": {"en": "Epoch 0: press Train to see the boundary.", "ko": "에포크 0: 학습을 누르면 경계가 보입니다."},
     "boundary.training": {"en": "Training…", "ko": "학습 중…"},
-    "boundary.waiting": {"en": "Waiting for a training worker…", "ko": "학습 워커를 기다리는 중…"},
     "boundary.failed": {"en": "Training ended: {reason}", "ko": "학습이 끝났습니다: {reason}"},
     "boundary.show_code": {"en": "Show code", "ko": "코드 보기"},
     "boundary.chart.train": {"en": "train", "ko": "학습"},

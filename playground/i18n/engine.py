@@ -1,6 +1,8 @@
-"""Strings of the training engine (``playground.engine``): what a learner reads when training cannot run."""
+"""Strings of the training engine (``playground.engine``): what a learner reads while a training waits or cannot run."""
 
 STRINGS: dict[str, dict[str, str]] = {
+    # A live view whose training no worker has taken yet (the workers still start, or train other learners' jobs).
+    "engine.waiting": {"en": "Waiting for a training worker…", "ko": "학습 워커를 기다리는 중…"},
     "engine.error.worker_died": {
         "en": "Failed — the training process stopped (out of memory?). The curves so far are kept; "
               "try fewer samples, a smaller batch or a smaller model. ({detail})",

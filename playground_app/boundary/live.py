@@ -15,7 +15,7 @@ import streamlit as st
 from playground.charts.boundary import boundary_figure, loss_figure
 from playground.charts.boundary_network import network_figure
 from playground.engine import runner
-from playground.engine.runs import DIVERGED, FAILED, QUEUED
+from playground.engine.runs import DIVERGED, FAILED
 from playground.labs.boundary import MAX_DRAWN_UNITS, BoundaryFrame
 from playground.labs.boundary_setup import BoundarySetup
 from playground.numbers import format_number
@@ -121,8 +121,8 @@ def live_picture(state: BoundaryState) -> None:
                            accuracy=f"{last.get('val_accuracy', float('nan')):.0%}")
                         + (f" · {tr('boundary.training')}" if live else ""))
         elif live:
-            waiting = handle is not None and handle.runs[0].status == QUEUED
-            st.markdown(tr("boundary.waiting") if waiting else tr("boundary.training"))
+            waiting = handle is not None and pace.waiting_for_a_worker(handle.runs)
+            st.markdown(tr("engine.waiting") if waiting else tr("boundary.training"))
         else:
             st.markdown(tr("boundary.untrained"))
         labels = {name: tr(f"boundary.chart.{name}") for name in CHART_LABELS}

@@ -46,7 +46,9 @@ def _draw(state: CompareState, every: float | None) -> None:
         race.touch()  # Somebody is watching: the race is not an orphan of a closed tab.
     snapshots = [run.snapshot() for run in race.runs]
     epoch = max(snapshot.epoch for snapshot in snapshots)
-    if race.active:
+    if pace.waiting_for_a_worker(race.runs):
+        st.info(tr("engine.waiting"))
+    elif race.active:
         st.info(tr("compare.race.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
     figure = race_figure(
         snapshots, loss_title=tr("compare.loss"), accuracy_title=tr("compare.race.accuracy"),

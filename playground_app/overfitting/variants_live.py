@@ -58,7 +58,9 @@ def _draw(state: OverfittingState, every: float | None, metric: str) -> None:
     # Always one element here (empty once finished): a fragment whose element count shrinks leaves
     # its last element behind, drawn twice, after the page's final rerun.
     progress = st.empty()
-    if race.active:
+    if pace.waiting_for_a_worker(race.runs):
+        progress.info(tr("engine.waiting"))
+    elif race.active:
         # The slowest variant still training: spread over workers, one may finish while others go on.
         epoch = min((snapshot.epoch for snapshot in snapshots if snapshot.status not in FINAL_STATUSES),
                     default=max(snapshot.epoch for snapshot in snapshots))

@@ -115,7 +115,9 @@ def _draw(state: TransferState, every: float | None) -> None:
         race.touch()
     snapshots = [run.snapshot() for run in race.runs]
     epoch = max(snapshot.epoch for snapshot in snapshots)
-    if race.active:
+    if pace.waiting_for_a_worker(race.runs):
+        st.info(tr("engine.waiting"))
+    elif race.active:
         st.info(tr("transfer.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
     figure = race_figure(snapshots, loss_title=tr("compare.loss"), accuracy_title=tr("compare.race.accuracy"),
                          epoch_title=tr("compare.race.epoch"), validation_text=tr("compare.race.validation"),
