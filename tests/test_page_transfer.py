@@ -110,3 +110,16 @@ def test_while_the_example_pictures_are_read_the_page_says_so(monkeypatch):
     at = open_page("transfer")
     assert not at.exception, at.exception
     assert t("transfer.reading_example") in said, said
+
+
+def test_before_any_training_the_race_chart_waits_with_its_axes_over_the_epochs():
+    """The page had no chart until the three ways trained: the browser then loaded plotly with their first curves,
+    seconds late on a busy laptop. The empty chart is there from the start, over the epochs the slider asks for."""
+    from playground.i18n import t
+
+    at = open_page("transfer")
+    at.slider(key="transfer_epochs").set_value(12).run()
+    waiting = [spec for spec in plotly_specs(at)
+               if any(note.get("text") == t("transfer.chart.before") for note in spec["layout"].get("annotations", []))]
+    assert len(waiting) == 1
+    assert waiting[0]["layout"]["xaxis"]["range"] == [0, 12]

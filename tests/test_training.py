@@ -288,3 +288,12 @@ def test_the_race_and_the_train_chart_draw_a_run_with_the_same_builders():
     race_loss = [trace for trace in race_chart.data if trace.xaxis == "x"]
     assert [(list(trace.x), list(trace.y), trace.line.color) for trace in race_loss] == \
         [(list(trace.x), list(trace.y), trace.line.color) for trace in train_chart.data]
+
+
+def test_a_race_without_points_yet_shows_both_panels_over_its_epochs():
+    """While a race waited for a worker, its chart showed plotly's empty loss axes (0…4 by 0…6) and no accuracy panel."""
+    from playground.charts.compare_race import race_figure
+
+    figure = race_figure([Run(_config(epochs=12)).snapshot(), Run(_config(epochs=12)).snapshot()])
+    assert {trace.xaxis for trace in figure.data} == {"x", "x2"}
+    assert tuple(figure.layout.xaxis.range) == tuple(figure.layout.xaxis2.range) == (0, 12)

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from playground.charts.palette import colour as palette_colour
-from playground.charts.training import batch_trace, epoch_trace
+from playground.charts.training import batch_trace, epoch_trace, show_waiting
 from playground.engine.runs import DIVERGED, RunSnapshot
 from playground.numbers import NUMBER_D3_FORMAT
 
@@ -56,4 +56,13 @@ def race_figure(
     figure.update_yaxes(rangemode="tozero", hoverformat=NUMBER_D3_FORMAT, exponentformat="e")
     figure.update_layout(height=420, margin=dict(l=40, r=20, t=40, b=40),
                          legend=dict(orientation="h", y=-0.2, x=0.0), uirevision="race")
+    if snapshots and not any(snapshot.batches or snapshot.epochs for snapshot in snapshots):
+        # Not a point yet (waiting for a worker, building): both panels over the epochs to come.
+        show_waiting(figure, [(0, 0), (0, 1)], max(snapshot.config.epochs for snapshot in snapshots), None)
     return figure
+
+
+def waiting_race_figure(epochs: int, note: str, **titles: str) -> go.Figure:
+    """The race chart before any training (``race_figure``'s ``titles``): both panels over the epochs to come and
+    ``note`` across them. Drawn when the page opens, so the browser loads plotly before the first curves."""
+    return show_waiting(race_figure([], **titles), [(0, 0), (0, 1)], epochs, note)

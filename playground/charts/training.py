@@ -120,15 +120,28 @@ def waiting_panels(metrics: Sequence[str], epochs: int, note: str, labels: dict[
     The Train page draws it before a run's first points (and before any run): the browser loads plotly
     with its first chart, which takes seconds on a busy laptop, so it does so while nothing is lost.
     """
-    figure = curves_panels([], metrics, labels=labels)
     columns = min(len(metrics), 2)
-    for index in range(len(metrics)):  # plotly leaves out the axes of a panel without a trace.
-        row, column = divmod(index, columns)
+    return show_waiting(curves_panels([], metrics, labels=labels), [divmod(index, columns) for index in range(len(metrics))],
+                        epochs, note)
+
+
+def show_waiting(figure: go.Figure, panels: Sequence[tuple[int, int]], epochs: int, note: str | None) -> go.Figure:
+    """Turns a run chart without points into its waiting state: each panel's axes over the epochs to come (plotly
+    leaves out the axes of a panel without a trace), and ``note`` across them.
+
+    Args:
+        figure: The chart, built from no snapshot.
+        panels: Its panels as (row, column), 0-based.
+        epochs: Epochs the training will run.
+        note: What the chart will show, in the learner's language; None for none.
+    """
+    for row, column in panels:
         figure.add_trace(go.Scatter(x=[], y=[], showlegend=False, hoverinfo="skip"), row=row + 1, col=column + 1)
     figure.update_xaxes(range=[0, max(int(epochs), 1)])
     figure.update_yaxes(range=[0, 1], showticklabels=False)
-    figure.add_annotation(text=note, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
-                          font={"size": 14, "color": "#7f7f7f"}, bgcolor="rgba(255, 255, 255, 0.9)")
+    if note is not None:
+        figure.add_annotation(text=note, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
+                              font={"size": 14, "color": "#7f7f7f"}, bgcolor="rgba(255, 255, 255, 0.9)")
     return figure
 
 

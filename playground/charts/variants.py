@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from playground.charts.palette import colour as palette_colour
-from playground.charts.training import epoch_trace, marker_traces
+from playground.charts.training import epoch_trace, marker_traces, show_waiting
 from playground.engine.runs import RunSnapshot
 
 MAX_COLUMNS = 3
@@ -71,13 +71,9 @@ def variants_figure(snapshots: Sequence[RunSnapshot], metric: str = "accuracy",
     figure.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
     figure.update_yaxes(title_text=metric, col=1)
     if snapshots and not any(snapshot.epochs for snapshot in snapshots):
-        # Before the first epoch: every panel's axes over the epochs to come (plotly leaves out a panel's axes
-        # without a trace, and gave the first one its empty −1…4 by 0…6).
-        for index in range(len(snapshots)):
-            figure.add_trace(go.Scatter(x=[], y=[], showlegend=False, hoverinfo="skip"),
-                             row=index // columns + 1, col=index % columns + 1)
-        figure.update_xaxes(range=[0, max(snapshot.config.epochs for snapshot in snapshots)])
-        figure.update_yaxes(range=[0, 1])
+        # Before the first epoch (plotly gave the first panel its empty −1…4 by 0…6, and the others no axes).
+        show_waiting(figure, [divmod(index, columns) for index in range(len(snapshots))],
+                     max(snapshot.config.epochs for snapshot in snapshots), None)
     figure.update_layout(height=PANEL_HEIGHT * rows + 60, margin={"l": 40, "r": 10, "t": 40, "b": 40},
                          uirevision=f"variants-{metric}")
     return figure

@@ -120,6 +120,8 @@ STRINGS.update({
     "transfer.col.epochs": {"en": "Epochs", "ko": "에포크"},
     "transfer.params_after": {"en": "{before} → {after} from epoch {epoch}", "ko": "{before} → 에포크 {epoch}부터 {after}"},
     "transfer.progress": {"en": "Training: epoch {epoch} of {epochs}", "ko": "학습 중: 에포크 {epoch}/{epochs}"},
+    "transfer.chart.before": {"en": "Press Train the three ways: their loss and accuracy appear here, batch by batch.",
+                              "ko": "세 가지 방법 학습을 누르면 손실과 정확도가 배치마다 여기에 나타납니다."},
     "transfer.unfreeze_mark": {"en": "top block unfrozen", "ko": "최상위 블록 풀림"},
     "transfer.train_first": {"en": "Train the three ways first.", "ko": "먼저 세 가지 방법을 학습하세요."},
     "transfer.way": {"en": "Model", "ko": "모델"},

@@ -119,9 +119,7 @@ def _draw(state: TransferState, every: float | None) -> None:
         st.info(tr("engine.waiting"))
     elif race.active:
         st.info(tr("transfer.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
-    figure = race_figure(snapshots, loss_title=tr("compare.loss"), accuracy_title=tr("compare.race.accuracy"),
-                         epoch_title=tr("compare.race.epoch"), validation_text=tr("compare.race.validation"),
-                         diverged_text=tr("compare.diverged"))
+    figure = race_figure(snapshots, **_titles())
     if state.setup is not None:
         figure.add_vline(x=state.setup.unfreeze_epoch, line_dash="dot", line_color="grey",
                          annotation_text=tr("transfer.unfreeze_mark"), annotation_position="top left")
@@ -135,6 +133,13 @@ def _draw(state: TransferState, every: float | None) -> None:
         rerun_page()
 
 
+def _titles() -> dict[str, str]:
+    """The race chart's words in the learner's language."""
+    return {"loss_title": tr("compare.loss"), "accuracy_title": tr("compare.race.accuracy"),
+            "epoch_title": tr("compare.race.epoch"), "validation_text": tr("compare.race.validation"),
+            "diverged_text": tr("compare.diverged")}
+
+
 def _results(state: TransferState) -> None:
     rows = []
     for result in state.race.results:
@@ -146,8 +151,17 @@ def _results(state: TransferState) -> None:
 
 
 def show_race(state: TransferState) -> None:
-    """The curves of the three ways together, redrawn at ``pace.live_seconds`` while they train."""
+    """The curves of the three ways together, redrawn at ``pace.live_seconds`` while they train.
+
+    Before the first training, the empty chart over the epochs the slider asks for: the browser loads plotly with it,
+    not with the first curves (seconds later on a busy laptop).
+    """
     if state.race is None:
+        from playground.charts.compare_race import waiting_race_figure
+
+        epochs = int(st.session_state.get(TransferKeys.EPOCHS, 10))
+        st.plotly_chart(waiting_race_figure(epochs, tr("transfer.chart.before"), **_titles()),
+                        key=TransferKeys.CHART.format(race="waiting", points=epochs, lang=lang()))
         return
     every = pace.live_seconds(state.race.runs)
     st.fragment(run_every=every)(_draw)(state, every)
