@@ -39,9 +39,13 @@ def live_seconds(runs: Sequence[Any]) -> float | None:
     active = [run for run in runs if run.active]
     if not active:
         return None
-    now = time.monotonic()
-    starting = any(run.status == RUNNING or now - run.created_at < QUEUED_STARTS_WITHIN_SECONDS for run in active)
+    starting = any(run.status == RUNNING or about_to_start(run) for run in active)
     return FIRST_POINTS_SECONDS if starting and not any(run.has_points for run in runs) else LAB_SECONDS
+
+
+def about_to_start(run: Any) -> bool:
+    """Whether ``run`` is queued and younger than ``QUEUED_STARTS_WITHIN_SECONDS`` (a worker takes it any moment)."""
+    return run.status == QUEUED and time.monotonic() - run.created_at < QUEUED_STARTS_WITHIN_SECONDS
 
 
 def waiting_for_a_worker(runs: Sequence[Any]) -> bool:

@@ -16,6 +16,8 @@ from playground.charts.training import batch_trace, epoch_trace, show_waiting
 from playground.engine.runs import DIVERGED, RunSnapshot
 from playground.numbers import NUMBER_D3_FORMAT
 
+_PANELS = ((0, 0), (0, 1))  # Loss and accuracy, side by side (row, column).
+
 
 def race_figure(
     snapshots: Sequence[RunSnapshot],
@@ -58,11 +60,11 @@ def race_figure(
                          legend=dict(orientation="h", y=-0.2, x=0.0), uirevision="race")
     if snapshots and not any(snapshot.batches or snapshot.epochs for snapshot in snapshots):
         # Not a point yet (waiting for a worker, building): both panels over the epochs to come.
-        show_waiting(figure, [(0, 0), (0, 1)], max(snapshot.config.epochs for snapshot in snapshots), None)
+        show_waiting(figure, _PANELS, max(snapshot.config.epochs for snapshot in snapshots), None)
     return figure
 
 
 def waiting_race_figure(epochs: int, note: str, **titles: str) -> go.Figure:
     """The race chart before any training (``race_figure``'s ``titles``): both panels over the epochs to come and
     ``note`` across them. Drawn when the page opens, so the browser loads plotly before the first curves."""
-    return show_waiting(race_figure([], **titles), [(0, 0), (0, 1)], epochs, note)
+    return show_waiting(race_figure([], **titles), _PANELS, epochs, note)

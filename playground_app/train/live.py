@@ -21,7 +21,7 @@ from playground.spec import tasks, validate
 from playground.charts.training import curves_panels, metric_names, waiting_panels
 from playground.data.registry import Dataset, load, subsample
 from playground.spec.presets import PRESETS
-from playground.engine.runs import ACTIVE_STATUSES, DIVERGED, FAILED, Run, RunConfig, RunSnapshot, evaluating
+from playground.engine.runs import ACTIVE_STATUSES, DIVERGED, FAILED, RUNNING, Run, RunConfig, RunSnapshot, evaluating
 from playground.spec import SpecError
 from playground_app import clicks, pace
 from playground_app.common import lang, tr
@@ -221,9 +221,7 @@ def first_points_pending(active: list[Run], chosen: set[int], charted: set[int])
         chosen: Ids of the runs on the chart.
         charted: Ids of the runs whose points the chart has drawn.
     """
-    now = time.monotonic()
-    current = [run for run in active if run.status == "running"] or [
-        run for run in active[:1] if now - run.created_at < QUEUED_STARTS_WITHIN_SECONDS]
+    current = [run for run in active if run.status == RUNNING] or [run for run in active[:1] if pace.about_to_start(run)]
     return any(run.run_id in chosen and run.run_id not in charted for run in current)
 
 

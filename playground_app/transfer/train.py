@@ -159,7 +159,7 @@ def show_race(state: TransferState) -> None:
     if state.race is None:
         from playground.charts.compare_race import waiting_race_figure
 
-        epochs = int(st.session_state.get(TransferKeys.EPOCHS, 10))
+        epochs = int(st.session_state[TransferKeys.EPOCHS])  # The slider above, drawn by ``train_controls``.
         st.plotly_chart(waiting_race_figure(epochs, tr("transfer.chart.before"), **_titles()),
                         key=TransferKeys.CHART.format(race="waiting", points=epochs, lang=lang()))
         return
