@@ -21,7 +21,7 @@ and every pair's figure is printed too (``<name>_each``). Prints ``name: value``
   reads the notes four times a second and never polls the page's layout). A full warm-up run in another
   tab precedes it, so the worker pool is warm and has traced nothing of this model yet either (a new model
   is traced again on every run, exactly as in the bare fit). The page's progress line is redrawn every 2 s
-  (``playground_app.train.live.PROGRESS_SECONDS``) and waits for a run that will end before the next redraw
+  (``playground_app.train.live.LIVE_SECONDS``) and waits for a run that will end before the next redraw
   (``END_WAIT_SECONDS``) — what the learner sees. ``app_elapsed_shown_seconds`` is the "s elapsed" the page shows at the end (the
   server-side record from running to finished, evaluation and model transfer included; queueing, job
   submission and the last redraw excluded).

@@ -1,12 +1,12 @@
-"""How often a live view redraws while it trains: one pace for the labs (Train has its own two), and a quick look
+"""How often a live view redraws while it trains: one pace for the labs (Train has its own), and a quick look
 until the first points.
 
 Every rerun of a fragment costs the learner's browser, which shares the cores with the training: about 0.06
 CPU-seconds for any fragment, and about 0.1 more for each plotly chart in it, because Streamlit (1.67) mounts a
 new chart for every redraw (bench/live_pages.py). Redrawn every second, the Compare race took 0.32 of a core in the
 browser; redrawn every half second, the Decision boundary lab took 0.8 and its training got 0.6 of a core instead
-of 1.6. The Train page redraws its cheap progress line every 2 s and its curves every 4 s
-(``playground_app.train.live``).
+of 1.6. The Train page redraws one fragment every 2 s and gives its chart new points every 4 s; in between it draws
+the same figure, which costs the browser almost nothing (``playground_app.train.live``, bench/chart_updates.py).
 
 A fragment's pace is fixed by the page run that makes it: a live view whose pace should change (its first points
 came, its training ended) asks for one run of the whole page (``live_seconds`` says which pace is due).

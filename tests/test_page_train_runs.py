@@ -6,7 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from playground.engine.runs import FAILED, FINISHED, Run, RunConfig, RunEvent, RunResults
 from playground.spec.presets import PRESETS
-from tests.helpers import count_calls, end_jobs, open_page, plotly_specs, queue_jobs
+from tests.helpers import count_calls, end_jobs, fragment_paces, open_page, plotly_specs, queue_jobs
 
 
 def _run(label: str, epochs: int = 6) -> Run:
@@ -128,8 +128,9 @@ def test_before_the_first_points_the_chart_they_will_go_in_is_already_drawn():
     assert chart["layout"]["xaxis"]["range"] == [0, 7], "the x axis spans the epochs to come"
 
 
-def test_a_first_point_that_comes_while_the_chart_redraws_is_drawn_at_once(monkeypatch):
-    """Waiting for the first points, the curves wait for them a moment instead of drawing the empty panels again."""
+def test_a_first_point_that_comes_while_the_chart_redraws_is_drawn_at_once_without_running_the_page_again(monkeypatch):
+    """Waiting for the first points, a redraw waits for them a moment and draws them: the live redraws keep their
+    pace, so the whole page (about 0.3 CPU-seconds in the browser) does not run again to change it."""
     import threading
 
     from playground_app.train import live
@@ -142,12 +143,14 @@ def test_a_first_point_that_comes_while_the_chart_redraws_is_drawn_at_once(monke
         return asked(state)
 
     monkeypatch.setattr(live, "_waiting_for_first_points", point_soon)
+    page_runs = count_calls(monkeypatch, live, "rerun_page")
     chart = _curves_chart(_with_runs(running))
     assert any(trace.get("x") for trace in chart["data"]), "the first point waits for the next redraw"
+    assert not page_runs, "the whole page ran again for the first points"
 
 
-def test_the_curves_hurry_only_for_a_run_that_starts_now_not_for_one_waiting_for_a_worker():
-    """Every quick redraw costs the browser: a run queued behind other learners' does not get them."""
+def test_the_redraws_wait_for_first_points_only_for_a_run_that_starts_now_not_for_one_waiting_for_a_worker():
+    """A run queued behind other learners' trainings has no first points coming: no redraw waits for them."""
     from playground_app.train.live import QUEUED_STARTS_WITHIN_SECONDS, first_points_pending
 
     just_pressed, waiting_long, started = _run("#1 a"), _run("#2 b"), _run("#3 c")
@@ -203,8 +206,8 @@ def test_an_older_failed_run_on_the_chart_shows_its_message_beside_the_newer_cur
     assert charts and not any("#1 broken" in spec for spec in charts)
 
 
-def test_a_training_run_draws_loss_and_accuracy_as_panels_of_one_chart_that_redraws_less_often():
-    """The live view's browser cost: one chart (not one per metric), redrawn in a fragment of its own."""
+def test_a_training_run_draws_loss_and_accuracy_as_panels_of_one_chart_that_changes_less_often():
+    """The live view's browser cost: one chart (not one per metric), whose figure changes less often than the line."""
     from playground_app.train import live
 
     running = _run("#1 live")
@@ -217,7 +220,7 @@ def test_a_training_run_draws_loss_and_accuracy_as_panels_of_one_chart_that_redr
     assert len(curves) == 1, f"{len(curves)} charts draw the run"
     titles = {annotation["text"] for annotation in curves[0]["layout"].get("annotations", [])}
     assert {"loss", "accuracy"} <= titles, titles
-    assert live.CHART_SECONDS > live.PROGRESS_SECONDS >= 1.0
+    assert live.CHART_SECONDS > live.LIVE_SECONDS >= 1.0
 
 
 
@@ -314,3 +317,57 @@ def test_a_click_that_comes_with_a_changed_setting_trains_with_that_setting(monk
     assert not at.exception, at.exception
     assert [handle.job.config.epochs for handle in handles] == [shown + 3], "trained the settings shown before"
     end_jobs(handles)
+
+
+def test_between_two_figures_the_live_redraws_draw_the_same_one_so_the_browser_keeps_its_chart(monkeypatch):
+    """Streamlit mounts a new plotly chart for every changed figure (about 0.1 CPU-seconds in the browser) and keeps
+    the one it has for the same figure (bench/chart_updates.py): the redraws every LIVE_SECONDS change the figure
+    only every CHART_SECONDS; at once for a new run's first points and at the next redraw after them (axes fitted to
+    one point); always in a run of the whole page."""
+    from playground_app.train import live
+    from playground_app.train.state import TrainState
+
+    now = [1000.0]
+    monkeypatch.setattr(live.time, "monotonic", lambda: now[0])
+    state, first = TrainState(), _run("#1 a")
+
+    def figure(*runs, fresh=False):
+        return live._curves_figure(state, [run.snapshot() for run in runs], fresh=fresh)
+
+    first.add_batch(0, 0, {"loss": 1.0, "accuracy": 0.5})
+    at_first_points = figure(first, fresh=True)
+    first.add_batch(0, 1, {"loss": 0.9, "accuracy": 0.6})
+    now[0] += live.LIVE_SECONDS
+    drawn = figure(first)
+    assert drawn is not at_first_points, "the first point's axes stayed for a whole chart period"
+    first.add_batch(0, 2, {"loss": 0.8, "accuracy": 0.7})
+    now[0] += live.LIVE_SECONDS
+    assert figure(first) is drawn, "a redraw changed the figure"
+    assert figure(first, fresh=True) is not drawn, "a page run drew an old figure"
+    drawn = state.live_chart.figure
+    second = _run("#2 b")
+    second.add_batch(0, 0, {"loss": 2.0, "accuracy": 0.1})
+    assert figure(first, second) is not drawn, "a new run's first points waited for the next figure"
+    drawn = figure(first, second)  # The redraw after them: a new figure, then kept.
+    assert figure(first, second) is drawn
+    first.add_batch(0, 3, {"loss": 0.7, "accuracy": 0.8})
+    now[0] += live.CHART_SECONDS
+    later = figure(first, second)
+    assert later is not drawn
+    batches = [trace for trace in later.data if trace.meta == first.run_id and len(trace.x) == 4]
+    assert batches, "the new figure lacks the batches trained since the last one"
+
+
+def test_while_a_run_trains_the_page_makes_one_live_fragment_whose_pace_does_not_wait_on_first_points(monkeypatch):
+    """Every run of a fragment costs the browser (more on a long page): one live fragment, at one pace, before and
+    after the first points (a pace change costs a run of the whole page)."""
+    from playground_app.train import live
+
+    running = _run("#1 live")
+    paces = fragment_paces(monkeypatch)
+    _with_runs(running)
+    assert [seconds for seconds in paces if seconds] == [live.LIVE_SECONDS], paces
+    running.add_batch(0, 0, {"loss": 1.0, "accuracy": 0.5})
+    paces.clear()
+    _with_runs(running)
+    assert [seconds for seconds in paces if seconds] == [live.LIVE_SECONDS], paces

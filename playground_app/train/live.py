@@ -1,9 +1,9 @@
 """Train page, section 4: the Train / Stop / experiment buttons and the live curves.
 
 Training runs in a worker process of the Dask cluster (``playground.engine.runner``). While a run is active
-two fragments redraw on their own (``st.fragment(run_every=…)``): the progress line with Stop, and the
-curves with the runs table, less often; the rest of the page stays usable. When the last run ends, the
-progress fragment asks for one full rerun so that the results section appears.
+one fragment redraws on its own (``st.fragment(run_every=…)``): the progress line with Stop, the curves (whose
+figure changes less often, see ``LIVE_SECONDS``) and the runs table; the rest of the page stays usable. When the
+last run ends, the fragment asks for one run of the whole page so that the results section appears.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import dataclasses
 import time
 
 import numpy as np
+import plotly.graph_objects as go
 import streamlit as st
 
 from playground.engine import runner
@@ -29,32 +30,26 @@ from playground_app.errors import show_error
 from playground_app.rerun import rerun_page
 from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
-from playground_app.train.state import RunData, TrainKeys, TrainState, forget_all, keeping_runs, listed
+from playground_app.train.state import LiveChart, RunData, TrainKeys, TrainState, forget_all, keeping_runs, listed
 
 EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam table.
-# How often the page redraws while a run trains. Every rerun of a fragment costs the browser: about
-# 0.08 core-seconds for the progress line and 0.2 more for the curves and runs table, chart or not
-# (bench/app_overhead.py, browser_cpu_share; Streamlit redraws the page's chart with every delta). So the
-# progress line moves every 2 s and the curves every 4 s — every half second only while the run that
-# trains waits for its first points (no chart of it on the page yet), so they show soon after arriving.
-PROGRESS_SECONDS = 2.0
+# While a run is queued or trains, one fragment redraws the progress line, Stop, the curves and the runs table every
+# LIVE_SECONDS; the curves' figure changes at most every CHART_SECONDS, and at once for a run's first points. Measured
+# in the browser (bench/chart_updates.py, CPU-seconds per redraw): any run of a fragment costs about 0.025 on a
+# small page and 0.05 on a page as long as this one; a changed plotly chart adds about 0.1-0.13 (Streamlit mounts a new
+# chart), the same figure drawn again about 0.005 (it keeps the chart it has). So one fragment whose chart changes
+# every other redraw costs less than a progress fragment and a chart fragment, and its pace never has to change: no
+# quick redraws of the chart before the first points and no second run of the whole page when they come.
+LIVE_SECONDS = 2.0
 CHART_SECONDS = 4.0
-FIRST_POINTS_SECONDS = pace.FIRST_POINTS_SECONDS
+# While the run that trains (or starts now) has no points on the chart, each redraw waits up to this long for them
+# after drawing the rest, and draws them as they arrive. The click's own run of the page waits as long: a warm worker
+# sends the first points within about a second (bench/app_overhead.py, engine_first_point_seconds).
+FIRST_POINTS_WAIT_SECONDS = 1.5
 QUEUED_STARTS_WITHIN_SECONDS = pace.QUEUED_STARTS_WITHIN_SECONDS  # (A queued run about to start.)
-# Meanwhile each redraw of the curves first waits up to this long for the running run's first points, so
-# they are drawn as they arrive (a click then waits as long, only until the first points are drawn).
-FIRST_POINTS_WAIT_SECONDS = 0.4
-# The run of the page that answers a click on Train waits up to this long for the new run's first points (a warm
-# worker sends them within about a second: bench/app_overhead.py, engine_first_point_seconds), so it draws them
-# itself and the curves start at their slow pace. Without the wait the curves redrew every FIRST_POINTS_SECONDS
-# until the points came, then the whole page ran again to slow them down: about 0.5 CPU-seconds in the browser,
-# while the model builds and traces. A run still without points then (no free worker, a big model) gets the
-# quick redraws as before. During the wait the browser shows the page down to the new run's progress line (Streamlit
-# 1.67 hides what this run has not drawn yet); the rest comes back with the points.
-FIRST_POINTS_AT_START_SECONDS = 1.5
-# When every active run will end before the next redraw (it is evaluating, or less than PROGRESS_SECONDS
-# of batches is left), the progress line waits for the end, up to this long, so "finished" and the results
-# show when they are true instead of up to PROGRESS_SECONDS later. A click meanwhile waits as long, only then.
+# When every active run will end before the next redraw (it is evaluating, or less than LIVE_SECONDS of batches is
+# left), the redraw waits for the end, up to this long, so "finished" and the results show when they are true
+# instead of a redraw later. A click meanwhile waits as long, only then.
 END_WAIT_SECONDS = 1.9
 # What follows the last batch: the test-set evaluation and the model's trip home (about 0.5-1 s measured).
 AFTER_LAST_BATCH_SECONDS = 1.0
@@ -154,7 +149,6 @@ def _launch(state: TrainState, planned: list[tuple[RunConfig, Dataset, bytes | N
     kept = [] if replace_overlay else [run_id for run_id in st.session_state.get(OVERLAY_KEY, [])
                                        if run_id in state.run_data]
     st.session_state[OVERLAY_KEY] = kept + new_ids
-    state.just_started = True
 
 
 def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
@@ -177,35 +171,24 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
     if show_batches:
         st.caption(tr("train.chart.batches_caption"))
     live = bool(state.active_runs())
-    progress_area = st.empty()  # Above the curves, but filled after them: they note which runs they drew.
-    if state.just_started:
-        state.just_started = False
-        with progress_area.container():  # The new run's line ("waiting") while this run waits for its first points.
-            _progress_lines(state)
-        _wait_for_first_points(state, FIRST_POINTS_AT_START_SECONDS, starting=True)
+    page_run = [True]  # The fragment's first call is part of this run of the page; later calls are its own redraws.
 
-    # Two fragments, so the browser redraws the costly part rarely (see ``PROGRESS_SECONDS``).
-    waiting = live and _waiting_for_first_points(state)
-
-    @st.fragment(run_every=PROGRESS_SECONDS if live else None)
-    def progress_fragment() -> None:
+    @st.fragment(run_every=LIVE_SECONDS if live else None)
+    def live_fragment() -> None:
         _progress_and_stop(state)
-        if live and (not state.active_runs() or _waiting_for_first_points(state) != waiting):
-            # The last run ended (its results appear), or the curves' pace must change: draw the page again.
-            rerun_page()
-
-    @st.fragment(run_every=(FIRST_POINTS_SECONDS if waiting else CHART_SECONDS) if live else None)
-    def curves_fragment() -> None:
-        if waiting:
-            _wait_for_first_points(state)
-        _curves(state)
+        chart = st.empty()  # Redrawn in place when the first points come while this redraw waits for them.
+        with chart.container():
+            _curves(state, fresh=page_run[0])
         runs_table(state)  # Its epoch counts and losses move while a run trains.
-        if waiting and not _waiting_for_first_points(state):
-            rerun_page()  # The first points are drawn: back to the curves' slow pace at once.
+        page_run[0] = False
+        if live and _waiting_for_first_points(state) and _wait_for_first_points(state):
+            with chart.container():
+                # Without the key: the chart drawn above in this redraw has it, and a key names one element.
+                _curves(state, fresh=False, key=None)
+        if live and not state.active_runs():
+            rerun_page()  # The last run ended: its results appear.
 
-    curves_fragment()
-    with progress_area.container():
-        progress_fragment()
+    live_fragment()
 
 
 def _waiting_for_first_points(state: TrainState) -> bool:
@@ -214,7 +197,7 @@ def _waiting_for_first_points(state: TrainState) -> bool:
 
 
 def first_points_pending(active: list[Run], chosen: set[int], charted: set[int]) -> bool:
-    """Whether the curves should redraw quickly: a chosen run that trains, or is just starting, has no points charted.
+    """Whether a redraw should wait for first points: a chosen run that trains, or is just starting, has none charted.
 
     Args:
         active: The queued or training runs, oldest first.
@@ -225,17 +208,18 @@ def first_points_pending(active: list[Run], chosen: set[int], charted: set[int])
     return any(run.run_id in chosen and run.run_id not in charted for run in current)
 
 
-def _wait_for_first_points(state: TrainState, seconds: float = FIRST_POINTS_WAIT_SECONDS,
-                           starting: bool = False) -> None:
-    """Waits (at most ``seconds``) until a run that is training has its first points.
-
-    With ``starting``, the runs just sent to the workers count too, before a worker has begun them.
-    """
+def _wait_for_first_points(state: TrainState, seconds: float = FIRST_POINTS_WAIT_SECONDS) -> bool:
+    """Waits (at most ``seconds``) until the run that trains, or starts now, has its first points; says whether
+    it has them."""
     deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        waited = [run for run in state.active_runs() if starting or run.status == "running"]
-        if not waited or any(run.has_points for run in waited):
-            return
+    while True:
+        waited = [run for run in state.active_runs() if run.status == RUNNING or pace.about_to_start(run)]
+        if not waited:
+            return False
+        if any(run.has_points for run in waited):
+            return True
+        if time.monotonic() >= deadline:
+            return False
         time.sleep(0.02)
 
 
@@ -263,7 +247,7 @@ def _wait_for_an_imminent_end(state: TrainState) -> None:
         snapshot = run.snapshot()
         if evaluating(snapshot):
             left.append(0.0)
-        elif snapshot.eta is not None and snapshot.eta < PROGRESS_SECONDS:
+        elif snapshot.eta is not None and snapshot.eta < LIVE_SECONDS:
             left.append(snapshot.eta)
         else:
             return  # Queued, or training for a while yet: the next redraw comes first.
@@ -297,11 +281,11 @@ def _progress(snapshot: RunSnapshot) -> None:
         st.error(tr(snapshot.error_key, **snapshot.error_fields))
 
 
-def _waiting_chart(config: RunConfig, note_key: str) -> None:
+def _waiting_chart(config: RunConfig, note_key: str, key: str | None = CURVES_KEY) -> None:
     """Empty panels for ``config``'s loss and metric over its epochs, under the live chart's key."""
     loss_type = tasks.LOSSES.get(config.loss)
     metrics = ["loss", tasks.metric_for(loss_type.tasks[0])] if loss_type else ["loss"]
-    st.plotly_chart(waiting_panels(metrics, config.epochs, tr(note_key), _chart_labels()), key=CURVES_KEY, width="stretch")
+    st.plotly_chart(waiting_panels(metrics, config.epochs, tr(note_key), _chart_labels()), key=key, width="stretch")
 
 
 def _chart_labels() -> dict[str, str]:
@@ -316,7 +300,8 @@ def _stop_all(state: TrainState) -> None:
             handle.stop()
 
 
-def _curves(state: TrainState) -> None:
+def _curves(state: TrainState, fresh: bool = True, key: str | None = CURVES_KEY) -> None:
+    """The live chart of the runs chosen for it (``fresh``: build its figure anew, see ``_curves_figure``)."""
     chosen_ids = set(st.session_state.get(OVERLAY_KEY, []))
     chosen = [run for run in state.runs if run.run_id in chosen_ids]
     if not chosen:
@@ -334,11 +319,25 @@ def _curves(state: TrainState) -> None:
     if not snapshots:
         starting = [snapshot for snapshot in chosen_snapshots if snapshot.status in ACTIVE_STATUSES]
         if starting:  # The chart its first points will go in, so the browser has it (and plotly) when they come.
-            _waiting_chart(starting[-1].config, "train.chart.before_first_points")
+            _waiting_chart(starting[-1].config, "train.chart.before_first_points", key)
         return
+    st.plotly_chart(_curves_figure(state, snapshots, fresh), key=key, width="stretch")
+
+
+def _curves_figure(state: TrainState, snapshots: list[RunSnapshot], fresh: bool) -> go.Figure:
+    """The figure of ``snapshots``' curves: the one drawn last while it is younger than ``CHART_SECONDS``, has the
+    same runs and was not their first points (not ``fresh``), so the browser keeps the chart it has; else a new one.
+
+    A run of the whole page (a click, a toggle) always builds a new one; so does a run's first points, and the redraw
+    after them (axes fitted to a first point or two say little for seconds).
+    """
+    drawn = frozenset(snapshot.run_id for snapshot in snapshots)
+    kept = state.live_chart
+    if (not fresh and kept is not None and kept.runs == drawn and not kept.first_points
+            and time.monotonic() - kept.built_at < CHART_SECONDS):
+        return kept.figure
     metrics = (metric_names(snapshots) or ["loss"])[:4]
     figure = curves_panels(snapshots, metrics, bool(st.session_state.get(TrainKeys.LOG_SCALE)), _chart_labels(),
                            bool(st.session_state.get(TrainKeys.SHOW_BATCHES, True)))
-    # One figure under one key. Streamlit (1.67) still mounts a new plotly chart for every redraw, with or without
-    # a key (counted in the browser): each redraw is a whole new plot, which is why the curves redraw rarely.
-    st.plotly_chart(figure, key=CURVES_KEY, width="stretch")
+    state.live_chart = LiveChart(time.monotonic(), drawn, figure, first_points=kept is None or kept.runs != drawn)
+    return figure

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 
@@ -76,6 +76,16 @@ class RunData:
     feature_scale: tuple[float, ...] = ()
 
 
+class LiveChart(NamedTuple):
+    """The live chart's figure as drawn last: when it was built, the runs whose curves it draws, and whether it was
+    the first figure of those runs."""
+
+    built_at: float
+    runs: frozenset[int]
+    figure: Any
+    first_points: bool
+
+
 @dataclass
 class TrainState:
     """Everything the Train page keeps between reruns.
@@ -94,10 +104,10 @@ class TrainState:
         workspace: Where ended runs are kept on disk (a reload or restart brings them back), or None
             when the disk cannot be used.
         saved: Run ids already kept in the workspace (restored runs included).
-        charted_runs: The runs the live chart has drawn points of (a run's first point redraws the page at once).
+        charted_runs: The runs the live chart has drawn points of (until then the live redraws wait for them).
+        live_chart: The live chart's figure as drawn last (``playground_app.train.live``), or None.
         result_choice: The run whose results the learner picked, or None: show the newest ended run.
         defaults_origin: The dataset whose proposed epochs, learning rate and batch size are in the widgets.
-        just_started: A click started runs and the page has not drawn them yet (it waits for their first points).
     """
 
     runs: list[Run] = field(default_factory=list)
@@ -113,9 +123,9 @@ class TrainState:
     workspace: Workspace | None = None
     saved: set[int] = field(default_factory=set)
     charted_runs: set[int] = field(default_factory=set)
+    live_chart: LiveChart | None = None
     defaults_origin: str = ""
     result_choice: int | None = None
-    just_started: bool = False
 
     def active_runs(self) -> list[Run]:
         """Runs queued or training."""
