@@ -294,14 +294,16 @@ def test_while_the_click_waits_for_the_first_points_the_new_runs_line_is_already
     at = open_page("train")
     handles = queue_jobs(monkeypatch)
 
-    def page_at_the_wait(state, seconds=0.0, starting=False):
-        if starting:  # What the page has drawn when it starts waiting stays on it: stop the page here.
-            raise RuntimeError("the page waits here")
+    def page_at_the_wait(state, seconds=0.0):  # What the page has drawn when it starts waiting stays: stop it here.
+        raise RuntimeError("the page waits here")
 
     monkeypatch.setattr(live, "_wait_for_first_points", page_at_the_wait)
     at.button(key="train_start").click().run()
     lines = [str(element.proto.text) for element in at.get("progress")]
     assert any(line.startswith("#1 ") and ": waiting ·" in line for line in lines), lines
+    # The chart comes after the wait, once, with the first points when they came: an empty chart drawn first and the
+    # curves after it would cost the browser two new plotly charts while the model builds.
+    assert not plotly_specs(at), "the click's run drew the chart before waiting for the first points"
     end_jobs(handles)
 
 

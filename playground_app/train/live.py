@@ -43,8 +43,9 @@ EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam tabl
 LIVE_SECONDS = 2.0
 CHART_SECONDS = 4.0
 # While the run that trains (or starts now) has no points on the chart, each redraw waits up to this long for them
-# after drawing the rest, and draws them as they arrive. The click's own run of the page waits as long: a warm worker
-# sends the first points within about a second (bench/app_overhead.py, engine_first_point_seconds).
+# after drawing the rest, and draws them as they arrive. The click's own run of the page waits as long before it draws
+# the chart: a warm worker sends the first points within about a second (bench/app_overhead.py,
+# engine_first_point_seconds), and the browser then mounts one chart, not an empty one and then the curves.
 FIRST_POINTS_WAIT_SECONDS = 1.5
 QUEUED_STARTS_WITHIN_SECONDS = pace.QUEUED_STARTS_WITHIN_SECONDS  # (A queued run about to start.)
 # When every active run will end before the next redraw (it is evaluating, or less than LIVE_SECONDS of batches is
@@ -175,13 +176,17 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
 
     @st.fragment(run_every=LIVE_SECONDS if live else None)
     def live_fragment() -> None:
+        in_page_run, page_run[0] = page_run[0], False
         _progress_and_stop(state)
-        chart = st.empty()  # Redrawn in place when the first points come while this redraw waits for them.
+        if in_page_run and live and _waiting_for_first_points(state):
+            # The click's run: the chart is drawn once, with the first points when they come in time (each chart
+            # drawn costs the browser a new plotly chart while the model builds).
+            _wait_for_first_points(state)
+        chart = st.empty()  # Redrawn in place when the first points come while a redraw waits for them.
         with chart.container():
-            _curves(state, fresh=page_run[0])
+            _curves(state, fresh=in_page_run)
         runs_table(state)  # Its epoch counts and losses move while a run trains.
-        page_run[0] = False
-        if live and _waiting_for_first_points(state) and _wait_for_first_points(state):
+        if live and not in_page_run and _waiting_for_first_points(state) and _wait_for_first_points(state):
             with chart.container():
                 # Without the key: the chart drawn above in this redraw has it, and a key names one element.
                 _curves(state, fresh=False, key=None)
