@@ -40,7 +40,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -141,21 +140,19 @@ redraw()
 
 
 def _serve(script: Path, port: int) -> subprocess.Popen:
+    """Serves ``script`` as the app is served (its ``streamlit run`` options) on ``port``; returns once healthy."""
     from playground_app import streamlit_options
+    from tests.conftest import _wait_healthy
 
     flags = [f"--{name}={value}" for name, value in streamlit_options(port, "127.0.0.1").items()]
     process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(script), *flags], cwd=ROOT,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as response:
-                if response.status == 200:
-                    return process
-        except OSError:
-            time.sleep(0.3)
-    process.kill()
-    raise TimeoutError("the benchmark's Streamlit app did not start")
+    try:
+        _wait_healthy(f"http://127.0.0.1:{port}", process)
+    except BaseException:
+        process.kill()
+        raise
+    return process
 
 
 def _watch(browser, url: str, way: str, seconds: float) -> float:
