@@ -210,8 +210,12 @@ def first_points_pending(active: list[Run], chosen: set[int], charted: set[int])
         chosen: Ids of the runs on the chart.
         charted: Ids of the runs whose points the chart has drawn.
     """
-    current = [run for run in active if run.status == RUNNING] or [run for run in active[:1] if pace.about_to_start(run)]
-    return any(run.run_id in chosen and run.run_id not in charted for run in current)
+    return any(run.run_id in chosen and run.run_id not in charted for run in _current(active))
+
+
+def _current(active: list[Run]) -> list[Run]:
+    """The runs that train now, or else the first queued one when it is about to start (``pace.about_to_start``)."""
+    return [run for run in active if run.status == RUNNING] or [run for run in active[:1] if pace.about_to_start(run)]
 
 
 def _wait_for_first_points(state: TrainState, seconds: float = FIRST_POINTS_WAIT_SECONDS) -> bool:
@@ -219,7 +223,7 @@ def _wait_for_first_points(state: TrainState, seconds: float = FIRST_POINTS_WAIT
     it has them."""
     deadline = time.monotonic() + seconds
     while True:
-        waited = [run for run in state.active_runs() if run.status == RUNNING or pace.about_to_start(run)]
+        waited = _current(state.active_runs())
         if not waited:
             return False
         if any(run.has_points for run in waited):
