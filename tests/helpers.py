@@ -35,6 +35,15 @@ def open_page(page: str, *, session_state: Mapping[str, Any] | None = None,
     return at
 
 
+def top_level_place(at: AppTest, key: str) -> int:
+    """Which of the page's top-level elements holds the widget ``key``. The browser places elements by their path
+    and keeps the last run's until a run ends: a widget whose place changed shows twice meanwhile."""
+    def holds(node) -> bool:
+        return getattr(node, "key", None) == key or any(holds(child) for child in getattr(node, "children", {}).values())
+
+    return next(index for index, child in at.main.children.items() if holds(child))
+
+
 def queue_jobs(monkeypatch) -> list:
     """Replaces the engine's ``runner.submit``: each job submitted gets a handle whose runs stay queued (nothing
     trains). Returns the list the handles go to; ``end_jobs`` ends them."""

@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from playground.spec.presets import PRESETS
 from playground.spec import build_model, spec_from_url_param, spec_to_url_param, summarize
-from tests.helpers import open_page
+from tests.helpers import open_page, top_level_place
 
 
 
@@ -287,3 +287,16 @@ def test_a_selected_row_explains_its_parameter_count():
     assert not at.exception
     texts = [element.value for element in at.info]
     assert any("conv2d_1 (Conv2D)" in text and "320 parameters = (3·3·1 + 1) · 32" in text for text in texts), texts
+
+
+def test_a_notice_coming_and_going_leaves_the_editor_where_it_was():
+    """A loaded preset's notice shows once; the elements below it keep their places while it comes and goes (a moved
+    widget shows twice in the browser until the run ends)."""
+    at = _open()
+    place = top_level_place(at, "build_load_preset")
+    _load_preset(at, "iris")
+    assert at.success  # "Loaded the preset …"
+    assert top_level_place(at, "build_load_preset") == place
+    at.run()
+    assert not at.success
+    assert top_level_place(at, "build_load_preset") == place

@@ -9,7 +9,7 @@ import pytest
 
 from playground.i18n import t
 from playground.labs.boundary_setup import LESSONS
-from tests.helpers import end_jobs, fragment_paces, open_page, queue_jobs
+from tests.helpers import end_jobs, fragment_paces, open_page, queue_jobs, top_level_place
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -31,6 +31,23 @@ def test_a_lesson_button_fills_the_controls():
     assert at.multiselect(key="boundary_features").value == list(setup.features)
     assert any(t("boundary.lesson.circles_squares.text") in info.value for info in at.info)
     assert any("x1 ** 2" in code.value for code in at.code)
+
+
+def test_a_lesson_text_or_a_link_notice_coming_and_going_leaves_the_buttons_where_they_were():
+    """The browser keeps the last run's elements until a run ends: a button that moved to another top-level place
+    shows twice meanwhile (a row of faded buttons above the live one, and two 'One epoch' to click)."""
+    at = open_page("boundary")
+    place = top_level_place(at, "boundary_one_epoch")
+    at.button(key="boundary_lesson_hidden_xor").click().run()
+    assert any(t("boundary.lesson.hidden_xor.text") in info.value for info in at.info)
+    assert top_level_place(at, "boundary_one_epoch") == place
+
+    linked = open_page("boundary", query_params={"lab": at.query_params["lab"]})
+    assert any(t("boundary.link_loaded") in message.value for message in linked.success)
+    assert top_level_place(linked, "boundary_one_epoch") == place
+    linked.run()  # The notice is shown once.
+    assert not linked.success
+    assert top_level_place(linked, "boundary_one_epoch") == place
 
 
 def test_the_page_speaks_korean():

@@ -22,11 +22,15 @@ state = boundary_state()
 with page_boundary():
     cluster.start_in_background()  # Workers warm up while the learner picks points and a network.
     apply_link(state)
+    # The notice and the lesson text come and go: each lives in a place of its own, so the elements below
+    # keep theirs (the browser would show a moved button twice until the run ends).
+    notice = st.empty()
     if state.notice is not None:
         kind, text = state.notice
-        {"error": st.error, "info": st.info}.get(kind, st.success)(text)
+        {"error": notice.error, "info": notice.info}.get(kind, notice.success)(text)
         state.notice = None
-    lesson_buttons(state)
+    with st.container():
+        lesson_buttons(state)
     busy = state.handle is not None and state.handle.active
     setup, epochs, ready = setup_controls(state, disabled=busy)
     if setup != state.setup and not busy:

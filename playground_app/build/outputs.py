@@ -248,9 +248,13 @@ def share_link(link: SharedLink) -> None:
 
 
 def show_notice(state: BuildState) -> None:
-    """Shows and clears the one-off notice (loaded preset, refused upload or link)."""
+    """Shows and clears the one-off notice (loaded preset, refused upload or link).
+
+    It has a place of its own whether or not there is one, so the elements below keep theirs (the browser would
+    show a moved widget twice until the run ends)."""
+    slot = st.empty()
     notice, state.notice = state.notice, None
     if notice is None:
         return
     text = notice.error.text(lang()) if notice.error is not None else tr(notice.key, **notice.fields)
-    (st.success if notice.kind == "success" else st.error)(text)
+    (slot.success if notice.kind == "success" else slot.error)(text)
