@@ -4,7 +4,7 @@ Run ``python bench/boundary.py``. Prints ``name: value`` lines:
 grid_100x100_ms (``decision_grid`` of a 2-8-8-1 tanh MLP, 100×100; DESIGN's target ≤ 30 ms),
 neuron_maps_ms (``neuron_maps`` of a 4 × 8 tanh stack at the frame's 24×24, and neuron_maps_100x100_ms),
 frame_ms (all a worker computes per frame: grid, neuron maps, weights), frame_kb (its pickled size),
-network_figure_ms (the plotly network picture of that stack), and, training the "one hidden layer solves XOR"
+network_spec_ms (the network picture's Vega-Lite spec of that stack), and, training the "one hidden layer solves XOR"
 lesson through the engine (warm workers): epochs_per_second, frames_per_second seen by the server and
 frame_lag_epochs (the most epochs the newest frame was behind the newest epoch log, polled every 20 ms).
 """
@@ -22,7 +22,7 @@ def pictures(repeats: int = 20) -> None:
     """Times what a worker draws per frame and what the page builds from it."""
     import keras
 
-    from playground.charts.boundary_network import network_figure
+    from playground.charts.boundary_network import network_spec
     from playground.labs.boundary import decision_grid, neuron_maps
     from playground.spec import build_model
 
@@ -41,7 +41,7 @@ def pictures(repeats: int = 20) -> None:
     labels = {"input": "input", "layer": "layer {number}", "unit": "neuron {number}", "output": "output",
               "weights": "weights", "bias": "bias"}
     units = [units for units, _ in deep.hidden]
-    print(f"network_figure_ms: {median_ms(lambda: network_figure(frame, deep.features, units, labels), 5):.1f}")
+    print(f"network_spec_ms: {median_ms(lambda: network_spec(frame, deep.features, units, labels), 5):.1f}")
 
 
 def training(epochs: int = 60) -> None:

@@ -20,13 +20,16 @@ every redraw, and its epoch curves; loss and accuracy panels):
   that ticks often but changes its chart rarely pays).
 - ``vega_new``: the same points as a Vega-Lite chart (``st.vega_lite_chart``, two panels), new points in every
   redraw: Streamlit keeps the chart and updates its data in place.
+- ``boundary_plane``: the Decision boundary lab's plane (``playground.charts.boundary.plane_spec``: the model's
+  colours as one 50×50 picture under 200 XOR points), a new picture in every redraw. (As a plotly heatmap under the
+  same points, before the lab moved to Vega-Lite, a redraw cost 0.26 CPU-seconds.)
 
 Prints ``name: value`` lines: ``<way>_browser_cpu_share`` (CPU seconds per wall second of all Chromium processes,
 1.0 = one core; the median over ``--repeats`` tabs, the ways interleaved, each tab's figure in ``_each``) and
 ``<way>_cpu_seconds_per_redraw`` (the share less the ``text`` baseline, times ``--interval``: what the element adds to
 each redraw). The server's CPU is not counted: the charts' JSON is built in the app script either way.
 
-Usage: ``python bench/chart_updates.py [--seconds 12] [--interval 1] [--repeats 2]`` from the repository root
+Usage: ``python bench/chart_updates.py [--seconds 12] [--interval 1] [--repeats 2] [--ways WAY ...]`` from the repository root
 (about 6 minutes on 2 cores). Needs Chromium at ``$PLAYGROUND_CHROMIUM`` (default ``/usr/bin/chromium``) and the
 ``playwright`` and ``psutil`` packages.
 """
@@ -50,13 +53,14 @@ from process_cpu import chromium_pids, cpu_of  # noqa: E402 - bench/ is on the p
 
 CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM", "/usr/bin/chromium")
 WAYS = ("text", "text_long_page", "progress_stop", "table", "plotly_new", "plotly_same", "plotly_every_4th",
-        "vega_new")
+        "vega_new", "boundary_plane")
 BATCHES_PER_REDRAW = 5
 WARM_UP_SECONDS = 4.0
 
 APP = '''
 import time
 
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -128,6 +132,16 @@ def redraw() -> None:
     if WAY == "vega_new":
         vega(snapshot(count))
         return
+    if WAY == "boundary_plane":
+        from playground.charts.boundary import plane_spec
+        from playground.labs.boundary_setup import BoundarySetup
+
+        setup = BoundarySetup()
+        axis = np.linspace(-1, 1, 50)
+        grid = 1 / (1 + np.exp(-np.outer(axis, axis) * (2 + count % 7)))  # A new picture every redraw.
+        st.vega_lite_chart(spec=plane_spec(grid, *setup.data(), {"train": "train", "test": "test", "class": "{label}"},
+                                           setup.bounds), key="plane", width="content")
+        return
     changes = {"plotly_new": count, "plotly_same": 1, "plotly_every_4th": count // 4 * 4}[WAY]
     if st.session_state.get("figure_for") != changes:
         st.session_state.figure = curves_panels([snapshot(changes)], ["loss", "accuracy"], False, None, True)
@@ -162,7 +176,7 @@ def _watch(browser, url: str, way: str, seconds: float) -> float:
     try:
         page.goto(f"{url}/?way={way}")
         page.get_by_text("redraw ").first.wait_for(timeout=120_000)
-        if way.startswith(("plotly", "vega")):
+        if way.startswith(("plotly", "vega", "boundary")):
             page.locator('[data-testid="stPlotlyChart"], [data-testid="stVegaLiteChart"]').first.wait_for(timeout=120_000)
         page.wait_for_timeout(WARM_UP_SECONDS * 1000)
         pids = chromium_pids()
@@ -181,6 +195,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=12.0, help="seconds of watching per tab")
     parser.add_argument("--interval", type=float, default=1.0, help="seconds between two redraws")
     parser.add_argument("--repeats", type=int, default=2, help="tabs per way (the ways interleaved)")
+    parser.add_argument("--ways", nargs="+", choices=WAYS, default=list(WAYS), help="ways to measure (text always)")
     options = parser.parse_args()
     if not os.access(CHROMIUM, os.X_OK):
         sys.exit(f"Chromium not found at {CHROMIUM} (set PLAYGROUND_CHROMIUM); this benchmark needs a real browser.")
@@ -189,7 +204,8 @@ def main() -> None:
 
     from tests.conftest import CHROMIUM_FLAGS, _free_port
 
-    shares: dict[str, list[float]] = {way: [] for way in WAYS}
+    ways = ["text", *(way for way in options.ways if way != "text")]
+    shares: dict[str, list[float]] = {way: [] for way in ways}
     with tempfile.TemporaryDirectory(prefix="playground-bench-") as folder:
         script = Path(folder) / "chart_updates_app.py"
         script.write_text(APP.replace("BATCHES_PER_REDRAW", str(BATCHES_PER_REDRAW))
@@ -202,7 +218,7 @@ def main() -> None:
                 try:
                     _watch(browser, f"http://127.0.0.1:{port}", "plotly_new", 2.0)  # Warm-up: imports, plotly.js.
                     for _ in range(options.repeats):
-                        for way in WAYS:
+                        for way in ways:
                             shares[way].append(_watch(browser, f"http://127.0.0.1:{port}", way, options.seconds))
                 finally:
                     browser.close()
@@ -210,7 +226,7 @@ def main() -> None:
             server.terminate()
             server.wait(timeout=10)
     baseline = statistics.median(shares["text"])
-    for way in WAYS:
+    for way in ways:
         share = statistics.median(shares[way])
         print(f"{way}_browser_cpu_share: {share:.3f}")
         print(f"{way}_browser_cpu_share_each: {', '.join(f'{value:.3f}' for value in shares[way])}")

@@ -15,7 +15,7 @@ core), the median over ``--repeats`` tabs, and each tab's figure as ``<name>_eac
 
 The issue's target for a watched live chart: under 0.05 in the server and under 0.10 in the browser.
 
-Usage: ``python bench/live_pages.py [--seconds 8] [--repeats 3]`` from the repository root (about 3 minutes on 2
+Usage: ``python bench/live_pages.py [--seconds 8] [--repeats 3] [--pages boundary race]`` from the repository root (about 3 minutes on 2
 cores). Needs Chromium at ``$PLAYGROUND_CHROMIUM`` (default ``/usr/bin/chromium``) and the ``playwright`` package.
 """
 
@@ -105,6 +105,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=8.0, help="seconds of watching per tab")
     parser.add_argument("--repeats", type=int, default=3, help="tabs per page")
+    parser.add_argument("--pages", nargs="+", choices=sorted(PAGES), default=list(PAGES), help="pages to measure")
     options = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -115,7 +116,8 @@ def main() -> None:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         try:
             watch(browser, url, *PAGES["boundary"], 2.0)  # Warm-up: starts the embedded cluster and its workers.
-            for name, (start, stop) in PAGES.items():
+            for name in options.pages:
+                start, stop = PAGES[name]
                 figures = [watch(browser, url, start, stop, options.seconds) for _ in range(options.repeats)]
                 for group in ("browser", "server", "worker"):
                     values = [figure[group] for figure in figures]

@@ -115,14 +115,3 @@ def test_a_deep_sigmoid_stack_learns_slowly_where_relu_learns():
     assert max(_train(lesson.setup, lesson.epochs)) < 0.75
     relu = replace(lesson.setup, hidden=tuple((units, "relu") for units, _ in lesson.setup.hidden))
     assert min(_train(relu, lesson.epochs)) >= 0.95
-
-
-def test_the_planes_legend_sits_above_it_clear_of_the_x1_axis_title():
-    """Below the plane the legend ("test · class 0") covered the x₁ axis title."""
-    from playground.charts.boundary import boundary_figure
-
-    x, y = make_points("xor", n=40, seed=1)
-    labels = {"train": "train", "test": "test", "class": "class {label}"}
-    layout = boundary_figure(None, x, y, x, y, labels, (-3.0, 3.0, -3.0, 3.0)).layout
-    assert layout.xaxis.title.text == "x₁"
-    assert layout.legend.y >= 1.0 and layout.legend.yanchor == "bottom", layout.legend

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import base64
+import io
+
 import numpy as np
 import pytest
+from PIL import Image
 
-from playground.charts.boundary_network import network_figure
+from playground.charts.boundary_network import network_spec
 from playground.labs.boundary import (MAX_DRAWN_UNITS, NEURON_RESOLUTION, BoundaryFrames, grid_points, layer_weights,
                                       neuron_maps)
 from playground.labs.boundary_setup import BoundarySetup
@@ -57,49 +61,60 @@ def test_a_perceptron_has_no_neuron_maps_and_frames_carry_weights():
     assert len(layer_weights(model)) == 2
 
 
-def _parts(figure):
-    heatmaps = [trace for trace in figure.data if trace.type == "heatmap"]
-    lines = [trace for trace in figure.data if trace.type == "scatter" and trace.mode == "lines"]
-    (markers,) = [trace for trace in figure.data if trace.type == "scatter" and trace.mode == "markers"]
-    return heatmaps, lines, markers
+def _picture(spec) -> np.ndarray:
+    url = spec["datasets"]["picture"]["url"][0]
+    return np.asarray(Image.open(io.BytesIO(base64.b64decode(url.split(",", 1)[1]))).convert("RGBA")).astype(int)
 
 
 def test_the_network_picture_has_a_map_per_neuron_lines_per_weight_and_hover_with_weights_and_bias():
     setup = BoundarySetup(hidden=((3, "tanh"),), features=("x1", "x2", "x1_squared"))
     model = _model(setup)
     frame = BoundaryFrames()(model)
-    figure = network_figure(frame, setup.features, [3], LABELS)
-    (heatmap,), lines, markers = _parts(figure)
-    assert len(markers.hovertext) == 3 + 3 + 1  # Inputs, hidden neurons, the output: one hover each.
-    segments = [(line, index) for line in lines for index in range(0, len(line.x), 3)]
-    assert len(segments) == 3 * 3 + 3 * 1  # One segment per weight.
+    spec = network_spec(frame, setup.features, [3], LABELS)
+    neurons, edges = spec["datasets"]["neurons"], spec["datasets"]["edges"]
+    assert len(neurons) == 3 + 3 + 1  # Inputs, hidden neurons, the output: one hover area each.
+    assert len(edges) == 3 * 3 + 3 * 1  # One line per weight.
     kernel, bias = frame.weights[0]
-    hover = markers.hovertext[3 + 1]  # Neuron 1.2.
-    assert "neuron 1.2" in hover and f"{bias[1]:+.3f}" in hover
-    assert all(f"{weight:+.3f}" in hover for weight in kernel[:, 1])
-    assert f"{frame.weights[1][1][0]:+.3f}" in markers.hovertext[-1]  # The output's bias.
+    hover = neurons.iloc[3 + 1]  # Neuron 1.2.
+    assert hover["name"] == "neuron 1.2" and hover["bias"] == f"{bias[1]:+.3f}"
+    assert all(f"{weight:+.3f}" in hover["weights"] for weight in kernel[:, 1])
+    assert "x₁²" in hover["weights"]  # Each weight says where it comes from.
+    assert neurons.iloc[-1]["bias"] == f"{frame.weights[1][1][0]:+.3f}"  # The output's bias.
     # Width follows the weight's size and colour its sign: input 3 (x₁²) → neuron 1.2 is kernel[2, 1].
     largest = max(np.abs(frame.weights[0][0]).max(), np.abs(frame.weights[1][0]).max())
     for source, target in ((0, 0), (2, 1), (1, 2)):
         weight = kernel[source, target]
-        source_y, target_y = markers.y[source], markers.y[3 + target]
-        line = next(line for line, index in segments
-                    if line.y[index] == source_y and line.y[index + 1] == target_y and line.x[index] < line.x[index + 1]
-                    and line.x[index] == markers.x[source] + 0.5)
-        assert line.line.color == ("#4e79a7" if weight >= 0 else "#f28e2b")
-        assert line.line.width == pytest.approx(0.4 + 5.0 * round(abs(weight) / largest * 5) / 5)
-    # A neuron's box shows its own map (scaled to its largest size): find neuron 1.2's cells under its marker.
-    z = np.asarray(heatmap.z, dtype=np.float64)
-    columns = np.flatnonzero(np.abs(np.asarray(heatmap.x) - markers.x[3 + 1]) < 0.5)
-    rows = np.flatnonzero(np.abs(np.asarray(heatmap.y) - markers.y[3 + 1]) < 0.5)
-    values = frame.neurons[0][..., 1].astype(np.float64)
-    assert np.allclose(z[np.ix_(rows, columns)], values / np.abs(values).max(), atol=1e-5)
+        start, end = neurons.iloc[source], neurons.iloc[3 + target]
+        (line,) = [line for line in edges.itertuples() if line.x == start["x2"] and line.x2 == end["x"]
+                   and line.y == (start["y"] + start["y2"]) / 2 and line.y2 == (end["y"] + end["y2"]) / 2]
+        assert line.colour == ("#4e79a7" if weight >= 0 else "#f28e2b")
+        assert line.width == pytest.approx(0.4 + 5.0 * round(abs(weight) / largest * 5) / 5)
+    # A neuron's box shows its own map: blue where it is well above 0, orange well below, x₂ high at the top.
+    picture, cells = _picture(spec), frame.neurons[0].shape[0]
+    left, top = round(hover["x"] * cells), round(-hover["y2"] * cells)
+    box = picture[top:top + cells, left:left + cells]
+    values = frame.neurons[0][..., 1].astype(np.float64)[::-1]
+    high, low = values > 0.5 * np.abs(values).max(), values < -0.5 * np.abs(values).max()
+    assert high.any() or low.any()
+    assert (box[high][:, 2] > box[high][:, 0]).all() and (box[low][:, 0] > box[low][:, 2]).all()
+    assert (picture[:, left - 2, 3] == 0).all()  # Between the columns the picture is clear: the lines show.
+
+
+def test_the_spec_stays_the_same_from_frame_to_frame():
+    """The browser keeps a Vega-Lite chart whose spec did not change and takes its new data (a new plotly figure
+    each redraw cost the browser about 0.5 CPU-seconds)."""
+    setup = BoundarySetup(hidden=((3, "tanh"),))
+    model = _model(setup)
+    first = network_spec(BoundaryFrames()(model), setup.features, [3], LABELS)
+    model.layers[-1].bias.assign(model.layers[-1].bias + 1.0)
+    second = network_spec(BoundaryFrames()(model), setup.features, [3], LABELS)
+    assert {**first, "datasets": None} == {**second, "datasets": None}
+    assert not first["datasets"]["neurons"].equals(second["datasets"]["neurons"])
 
 
 def test_a_wide_layer_draws_its_first_units_and_says_how_many_it_has():
     setup = BoundarySetup(hidden=((20, "relu"), (2, "tanh")), point_set="gaussian", classes=3)
     frame = setup.frames()(_model(setup))
-    figure = network_figure(frame, setup.features, [20, 2], LABELS)
-    _, _, markers = _parts(figure)
-    assert len(markers.hovertext) == 2 + MAX_DRAWN_UNITS + 2 + 3  # Softmax: one output map per class.
-    assert any(annotation.text == "layer 1 (20)" for annotation in figure.layout.annotations)
+    spec = network_spec(frame, setup.features, [20, 2], LABELS)
+    assert len(spec["datasets"]["neurons"]) == 2 + MAX_DRAWN_UNITS + 2 + 3  # Softmax: one output map per class.
+    assert "layer 1 (20)" in list(spec["datasets"]["titles"]["text"])

@@ -16,7 +16,8 @@ pytestmark = pytest.mark.timeout(300)
 
 def test_the_page_renders_with_points_and_code():
     at = open_page("boundary")
-    assert [chart for chart in at.get("plotly_chart")]  # The plane and the loss curves.
+    plane = json.loads(at.get("vega_lite_chart")[0].proto.spec)  # The plane: its points, no picture before training.
+    assert plane["layer"][1]["encoding"]["x"]["title"] == "x₁"
     assert any("model.fit(" in code.value for code in at.code)
     assert at.selectbox(key="boundary_set").value == "xor"
 
@@ -56,6 +57,24 @@ def test_the_page_speaks_korean():
     assert at.button(key="boundary_train").label == t("boundary.train", "ko")
 
 
+def _dataset(chart, name: str) -> list[dict]:
+    """The rows of a Vega-Lite chart's named dataset, as Streamlit sent it (Arrow)."""
+    import pyarrow
+
+    data = next(item for item in chart.proto.datasets if item.name == name).data.data
+    return pyarrow.ipc.open_stream(data).read_all().to_pylist()
+
+
+def _rows(chart, name: str) -> int:
+    return len(_dataset(chart, name))
+
+
+def _network(at) -> list[dict]:
+    """The network inside: one row per neuron drawn (its name, incoming weights and bias, shown on hover)."""
+    (chart,) = [chart for chart in at.get("vega_lite_chart") if "neurons" in [item.name for item in chart.proto.datasets]]
+    return _dataset(chart, "neurons")
+
+
 def test_one_epoch_trains_through_the_engine_and_counts():
     at = open_page("boundary")
     at.button(key="boundary_lesson_hidden_xor").click().run()
@@ -69,11 +88,12 @@ def test_one_epoch_trains_through_the_engine_and_counts():
     assert not at.exception, at.exception
     state = at.session_state["boundary"]
     assert len(state.history) == 1 and state.frame is not None and state.model_bytes
+    plane, losses, _ = at.get("vega_lite_chart")  # The model's colours under the points, and the first epoch's losses.
+    assert _rows(plane, "plane") == 1 and _rows(losses, "losses") == 2
     # Inside the network: the input, the four hidden neurons and the output, each a map.
-    hovers = [trace.get("hovertext") for chart in at.get("plotly_chart")
-              for trace in json.loads(chart.proto.spec)["data"] if trace.get("name") == "neurons"]
-    assert len(hovers) == 1 and len(hovers[0]) == 2 + 4 + 1
-    assert "bias" in hovers[0][2] and "weights" in hovers[0][2]
+    network = _network(at)
+    assert len(network) == 2 + 4 + 1
+    assert network[2]["name"] == "neuron 1.1" and network[2]["weights"].startswith("x₁ ") and network[2]["bias"]
     assert any(t("boundary.status", epoch=1, loss="", test_loss="", accuracy="")[:8] in md.value for md in at.markdown)
 
 
@@ -269,7 +289,5 @@ def test_while_a_job_trains_its_pictures_show_the_network_it_trains_whatever_the
     at.session_state["boundary_layers"] = 0  # Under the locked control: a perceptron.
     at.run()
     assert not at.exception, at.exception
-    hovers = [trace.get("hovertext") for chart in at.get("plotly_chart")
-              for trace in json.loads(chart.proto.spec)["data"] if trace.get("name") == "neurons"]
-    assert len(hovers) == 1 and len(hovers[0]) == 2 + 4 + 1, "the network inside is not the one that trains"
+    assert len(_network(at)) == 2 + 4 + 1, "the network inside is not the one that trains"
     end_jobs(handles)

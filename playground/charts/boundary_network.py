@@ -4,9 +4,10 @@ Columns from left to right: the input features (each coloured by its value over 
 hidden layer (each unit coloured by its activation), and the output (the decision map). A line joins
 every drawn pair of units; its width is the weight's size (in ``WIDTH_LEVELS`` steps) and its colour the
 weight's sign (blue positive, orange negative, as in tensorflow/playground). Hovering a neuron shows its
-incoming weights and its bias. Everything lives on one pair of axes — one heatmap holding every map,
-one trace per line width and sign, one of hover markers — so the figure stays light however many
-layers there are.
+incoming weights and its bias. A Vega-Lite spec, like the plane's (``playground.charts.boundary``): it is redrawn
+while a job trains, and the browser keeps a Vega-Lite chart whose spec stays the same and takes the new data, where
+it drew a new plotly figure each time (about 0.5 CPU-seconds a redraw, ``bench/live_pages.py``). Every map is one
+picture (all boxes on one canvas, sent as a PNG), the lines and the neurons' hover areas are rows of data.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-import plotly.graph_objects as go
+import pandas as pd
 
-from playground.charts.boundary import CLASS_COLOURS
+from playground.charts.boundary import CLASS_COLOURS, colour_picture
 from playground.labs.boundary import (BOUNDS, FEATURES, MAX_DRAWN_UNITS, NEURON_RESOLUTION, BoundaryFrame, add_features,
                                       grid_points)
 
@@ -29,9 +30,10 @@ COLUMN_STEP = 3.25
 """Distance between two columns: room for the connections to be told apart."""
 POSITIVE, NEGATIVE = CLASS_COLOURS[1], CLASS_COLOURS[0]
 """Blue for a positive weight or activation, orange for a negative one."""
+MAX_WIDTH = 760
+"""The picture's largest width in pixels (the page's main column is about 800 wide)."""
 WIDTH_LEVELS = 6
 """Line widths a weight's size is rounded to (0 → hairline, the largest weight → 5.4 px)."""
-ACTIVATION_SCALE = [[0.0, NEGATIVE], [0.5, "#ffffff"], [1.0, POSITIVE]]
 
 
 @dataclass(frozen=True)
@@ -82,43 +84,33 @@ def _resampled(values: np.ndarray, cells: int) -> np.ndarray:
     return values[np.ix_(picks, picks)]
 
 
-def _hover(title: str, incoming: Sequence[str], kernel: np.ndarray, bias: float, labels: Mapping[str, str]) -> str:
-    """A neuron's hover text: its name, each incoming weight with where it comes from, its bias."""
-    lines = [f"<b>{title}</b>", f"{labels['weights']}:"]
-    lines += [f"  {source}: {weight:+.3f}" for source, weight in zip(incoming, kernel)]
-    lines.append(f"{labels['bias']}: {bias:+.3f}")
-    return "<br>".join(lines)
+def _weights_text(incoming: Sequence[str], kernel: np.ndarray) -> str:
+    """A neuron's incoming weights, each with where it comes from: ``x₁ +0.123 · x₂ -0.301``."""
+    return " · ".join(f"{source} {weight:+.3f}" for source, weight in zip(incoming, kernel))
 
 
-def _edge_traces(sources: list[tuple[float, float]], targets: list[tuple[float, float]],
-                 kernel: np.ndarray, largest: float) -> list[go.Scatter]:
-    """Lines from the right edge of each source box to the left edge of each target box, one trace per look.
-
-    A plotly line has one width per trace, so the weights' sizes are rounded to ``WIDTH_LEVELS`` widths
-    and each (width, sign) pair is one trace of separate segments: a dozen traces instead of one per
-    weight keeps the figure cheap to send every frame.
-    """
-    segments: dict[tuple[int, bool], tuple[list[float | None], list[float | None]]] = {}
+def _edges(sources: list[tuple[float, float]], targets: list[tuple[float, float]], kernel: np.ndarray,
+           largest: float) -> list[dict[str, object]]:
+    """One line per weight, from the right edge of its source box to the left edge of its target box: its width
+    follows the weight's size (rounded to ``WIDTH_LEVELS`` widths), its colour the weight's sign."""
+    rows = []
     for source_index, (source_left, source_bottom) in enumerate(sources):
         for target_index, (target_left, target_bottom) in enumerate(targets):
             weight = float(kernel[source_index, target_index])
             level = int(round(abs(weight) / largest * (WIDTH_LEVELS - 1)))
-            xs, ys = segments.setdefault((level, weight >= 0), ([], []))
-            xs += [source_left + BOX, target_left, None]
-            ys += [source_bottom + BOX / 2, target_bottom + BOX / 2, None]
-    return [go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
-                       line={"color": POSITIVE if positive else NEGATIVE,
-                             "width": 0.4 + 5.0 * level / (WIDTH_LEVELS - 1)})
-            for (level, positive), (xs, ys) in sorted(segments.items())]
+            rows.append({"x": source_left + BOX, "y": source_bottom + BOX / 2, "x2": target_left,
+                         "y2": target_bottom + BOX / 2, "width": 0.4 + 5.0 * level / (WIDTH_LEVELS - 1),
+                         "colour": POSITIVE if weight >= 0 else NEGATIVE})
+    return rows
 
 
-def network_figure(frame: BoundaryFrame, features: Sequence[str], units: Sequence[int],
-                   labels: Mapping[str, str], bounds: Sequence[float] = BOUNDS) -> go.Figure:
-    """The network as columns of neuron maps joined by weighted lines.
+def network_spec(frame: BoundaryFrame, features: Sequence[str], units: Sequence[int],
+                 labels: Mapping[str, str], bounds: Sequence[float] = BOUNDS) -> dict[str, object]:
+    """The network as columns of neuron maps joined by weighted lines, as a Vega-Lite spec.
 
-    All maps are cells of one heatmap (each scaled to its own largest size, white at 0; an output at
-    probability 0.5), the lines a dozen traces, and the hover one trace of invisible markers, one per
-    neuron: a few traces however large the network, so a frame is cheap to build and to send.
+    All maps are one picture (each scaled to its own largest size, white at 0; an output at probability 0.5), the
+    lines and the neurons rows of the spec's ``datasets`` (``picture``, ``edges``, ``neurons``, ``titles``); the spec
+    itself depends only on the network's shape and the words, so the browser keeps the chart from frame to frame.
 
     Args:
         frame: What the worker published (``BoundaryFrame``: grid, neuron maps, weights).
@@ -146,40 +138,63 @@ def network_figure(frame: BoundaryFrame, features: Sequence[str], units: Sequenc
     names.append([labels["output"]] if len(outputs) == 1 else
                  [f"{labels['output']} {index}" for index in range(len(outputs))])
 
+    # The picture: row 0 at the top, every box at its place, nothing (transparent) between the boxes.
     canvas = np.full((layout.height_cells, (len(maps) - 1) * layout.column_cells + cells), np.nan, np.float32)
     for column, boxes in enumerate(maps):
         for row, values in enumerate(boxes):
             left, top = layout.box(column, row)
-            # Canvas rows run upwards (row 0 is the figure's bottom); a map's row 0 is its lowest x₂.
-            bottom = layout.height_cells - top - cells
-            canvas[bottom:bottom + cells, left:left + cells] = values
-    figure = go.Figure()
+            canvas[top:top + cells, left:left + cells] = values[::-1]  # A map's row 0 is its lowest x₂.
+    width, height = canvas.shape[1] / cells, layout.height_cells / cells
+
     largest = max((float(np.max(np.abs(kernel))) for kernel, _ in frame.weights), default=1.0) or 1.0
+    edges = []
     for index, (kernel, _) in enumerate(frame.weights):
         shown = kernel[:len(corners[index]), :len(corners[index + 1])]
-        figure.add_traces(_edge_traces(corners[index], corners[index + 1], shown, largest))
-    figure.add_trace(go.Heatmap(
-        x=(np.arange(canvas.shape[1]) + 0.5) / cells,
-        y=(np.arange(canvas.shape[0]) + 0.5 - layout.height_cells) / cells, z=canvas, zmin=-1, zmax=1, colorscale=ACTIVATION_SCALE, showscale=False, hoverinfo="skip"))
-    hovers = [f"<b>{labels['input']}: {name}</b>" for name in names[0]]
+        edges += _edges(corners[index], corners[index + 1], shown, largest)
+    neurons = [{"x": left, "x2": left + BOX, "y": bottom, "y2": bottom + BOX, "name": name, "weights": "", "bias": ""}
+               for (left, bottom), name in zip(corners[0], names[0])]
     for layer, (kernel, bias) in enumerate(frame.weights):
         incoming = names[layer] + ["…"] * max(0, kernel.shape[0] - len(names[layer]))
-        hovers += [_hover(name, incoming, kernel[:, unit], float(bias[unit]), labels)
-                   for unit, name in enumerate(names[layer + 1])]
-    centres = [(left + BOX / 2, bottom + BOX / 2) for column in corners for left, bottom in column]
-    figure.add_trace(go.Scatter(x=[x for x, _ in centres], y=[y for _, y in centres], mode="markers",
-                                marker={"size": 40, "opacity": 0}, hovertext=hovers, hoverinfo="text",
-                                showlegend=False, name="neurons"))
-    for column in range(len(maps)):
-        title = (labels["input"] if column == 0 else labels["output"] if column == len(maps) - 1
-                 else labels["layer"].format(number=column) + (f" ({units[column - 1]})"
-                                                                if units[column - 1] > MAX_DRAWN_UNITS else ""))
-        figure.add_annotation(x=column * layout.column_cells / cells + BOX / 2, y=0.05, text=title, showarrow=False,
-                              yanchor="bottom", font={"size": 12})
-    height = int(110 + 62 * max(layout.counts))
-    figure.update_layout(height=height, margin={"l": 5, "r": 5, "t": 5, "b": 5}, plot_bgcolor="#ffffff",
-                         xaxis={"visible": False, "range": [-0.4, canvas.shape[1] / cells + 0.4]},
-                         yaxis={"visible": False, "range": [-layout.height_cells / cells - 0.2, 0.6],
-                                "scaleanchor": "x", "constrain": "domain"},  # Square maps, like the plane.
-                         hoverlabel={"align": "left"}, hovermode="closest")
-    return figure
+        neurons += [{"x": left, "x2": left + BOX, "y": bottom, "y2": bottom + BOX, "name": name,
+                     "weights": _weights_text(incoming, kernel[:, unit]), "bias": f"{float(bias[unit]):+.3f}"}
+                    for unit, ((left, bottom), name) in enumerate(zip(corners[layer + 1], names[layer + 1]))]
+    titles = [{"x": column * layout.column_cells / cells + BOX / 2, "y": 0.05,
+               "text": (labels["input"] if column == 0 else labels["output"] if column == len(maps) - 1
+                        else labels["layer"].format(number=column)
+                        + (f" ({units[column - 1]})" if units[column - 1] > MAX_DRAWN_UNITS else ""))}
+              for column in range(len(maps))]
+
+    x_domain, y_domain = [-0.4, width + 0.4], [-height - 0.2, 0.6]
+    # Pixels per unit (a box's side): as tall as the column of most boxes needs, no wider than the page.
+    pixels = min((50 + 62 * max(layout.counts)) / (y_domain[1] - y_domain[0]), MAX_WIDTH / (x_domain[1] - x_domain[0]))
+    x = {"type": "quantitative", "axis": None, "scale": {"domain": x_domain, "nice": False, "zero": False}}
+    y = {"type": "quantitative", "axis": None, "scale": {"domain": y_domain, "nice": False, "zero": False}}
+    tooltip = [{"field": "name", "type": "nominal", "title": " "},
+               {"field": "weights", "type": "nominal", "title": labels["weights"]},
+               {"field": "bias", "type": "nominal", "title": labels["bias"]}]
+    return {
+        "width": round(pixels * (x_domain[1] - x_domain[0])), "height": round(pixels * (y_domain[1] - y_domain[0])),
+        "autosize": {"type": "pad"}, "view": {"stroke": None},
+        "datasets": {
+            "picture": pd.DataFrame({"x": [0.0], "x2": [width], "y": [0.0], "y2": [-height],
+                                     "url": [colour_picture(canvas, (NEGATIVE, POSITIVE), 1.0)]}),
+            "edges": pd.DataFrame(edges, columns=["x", "y", "x2", "y2", "width", "colour"]),
+            "neurons": pd.DataFrame(neurons, columns=["x", "x2", "y", "y2", "name", "weights", "bias"]),
+            "titles": pd.DataFrame(titles),
+        },
+        "layer": [
+            {"data": {"name": "edges"}, "mark": {"type": "rule"},
+             "encoding": {"x": {**x, "field": "x"}, "y": {**y, "field": "y"}, "x2": {"field": "x2"},
+                          "y2": {"field": "y2"}, "strokeWidth": {"field": "width", "type": "quantitative", "scale": None},
+                          "color": {"field": "colour", "type": "nominal", "scale": None}}},
+            {"data": {"name": "picture"}, "mark": {"type": "image", "aspect": False, "smooth": False},
+             "encoding": {"x": {**x, "field": "x"}, "x2": {"field": "x2"}, "y": {**y, "field": "y"},
+                          "y2": {"field": "y2"}, "url": {"field": "url", "type": "nominal"}}},
+            # Each neuron's box, all but invisible: what the pointer hovers for the neuron's weights and bias.
+            {"data": {"name": "neurons"}, "mark": {"type": "rect", "fill": "#ffffff", "opacity": 0.01},
+             "encoding": {"x": {**x, "field": "x"}, "x2": {"field": "x2"}, "y": {**y, "field": "y"},
+                          "y2": {"field": "y2"}, "tooltip": tooltip}},
+            {"data": {"name": "titles"}, "mark": {"type": "text", "baseline": "bottom", "fontSize": 12},
+             "encoding": {"x": {**x, "field": "x"}, "y": {**y, "field": "y"}, "text": {"field": "text"}}},
+        ],
+    }

@@ -12,8 +12,8 @@ import random
 
 import streamlit as st
 
-from playground.charts.boundary import boundary_figure, loss_figure
-from playground.charts.boundary_network import network_figure
+from playground.charts.boundary import loss_spec, plane_spec
+from playground.charts.boundary_network import network_spec
 from playground.engine import runner
 from playground.engine.runs import DIVERGED, FAILED
 from playground.labs.boundary import MAX_DRAWN_UNITS, BoundaryFrame
@@ -129,10 +129,11 @@ def live_picture(state: BoundaryState) -> None:
         left, right = st.columns([3, 2])
         grid = frame.grid if frame is not None else None
         setup = state.setup
-        left.plotly_chart(boundary_figure(grid, *setup.data(), labels, setup.bounds),
-                          key="boundary_plane", width="stretch")
-        if history:  # Before the first epoch an empty loss chart (axes −1…6) would say nothing.
-            right.plotly_chart(loss_figure(history, labels), key="boundary_losses", width="stretch")
+        # Vega-Lite, not plotly: the browser keeps these charts and takes their new data (playground.charts.boundary).
+        left.vega_lite_chart(spec=plane_spec(grid, *setup.data(), labels, setup.bounds), key="boundary_plane",
+                             width="content")  # Square (the spec's size): a circle of points looks round.
+        if history:  # Before the first epoch an empty loss chart would say nothing.
+            right.vega_lite_chart(spec=loss_spec(history, labels), key="boundary_losses", width="stretch")
         if first and _job_epochs(state):
             rerun_page()  # The first epoch is drawn: back to the slow pace.
 
@@ -163,12 +164,12 @@ def _now(state: BoundaryState) -> tuple[BoundaryFrame | None, list[dict]]:
 def inside_network(frame: BoundaryFrame | None, setup: BoundarySetup) -> None:
     """Every neuron's own map laid out as the network, once there is a trained frame."""
     st.subheader(tr("boundary.inside"))
-    # The last defence: a frame is drawn only with the layers of its own network (IndexError in network_figure once
+    # The last defence: a frame is drawn only with the layers of its own network (IndexError in network_spec once
     # in CI). ``live_picture`` draws ``state.setup``, and ``BoundaryState.restart`` stops a job of another network.
     if frame is None or len(frame.weights) != len(setup.hidden) + 1:
         st.caption(tr("boundary.inside_untrained"))
         return
     st.caption(tr("boundary.inside_help", most=MAX_DRAWN_UNITS))
     labels = {name: tr(f"boundary.net.{name}") for name in NETWORK_LABELS}
-    st.plotly_chart(network_figure(frame, setup.features, [units for units, _ in setup.hidden], labels, setup.bounds),
-                    key="boundary_network", width="stretch")
+    st.vega_lite_chart(spec=network_spec(frame, setup.features, [units for units, _ in setup.hidden], labels,
+                                         setup.bounds), key="boundary_network", width="content")

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
 import pytest
+from PIL import Image
+
+from playground.charts.boundary import CLASS_COLOURS
 
 from tests.conftest import ARTIFACTS
 from tests.helpers import wait_for_app
@@ -23,9 +27,15 @@ def test_a_lesson_trains_and_the_boundary_appears(page, app_url):
     page.get_by_text(re.compile(r"Epoch ([5-9]|[1-9]\d+) ·")).first.wait_for(timeout=120_000)
     page.get_by_text(re.compile(r"Epoch 60 ·")).first.wait_for(timeout=180_000)
     wait_for_app(page, 60_000)
-    plane = page.locator('[data-testid="stPlotlyChart"]').first
-    assert plane.locator(".heatmaplayer, .hm, image").count() >= 1  # The model's colours under the points.
+    plane = page.locator('[data-testid="stVegaLiteChart"]').first
     plane.screenshot(path=str(ARTIFACTS / "boundary-xor.png"))
+    # The model's colours under the points: a trained XOR plane is mostly its two classes' colours.
+    pixels = np.asarray(Image.open(ARTIFACTS / "boundary-xor.png").convert("RGB")).reshape(-1, 3).astype(int)
+    for colour in CLASS_COLOURS[:2]:
+        rgb = np.array([int(colour[index:index + 2], 16) for index in (1, 3, 5)])
+        # Drawn at 0.75 over white: a cell sure of the class is between its colour and white.
+        tinted = np.abs(pixels - (0.75 * rgb + 0.25 * 255)).max(axis=1) < 40
+        assert tinted.mean() > 0.1, (colour, tinted.mean())
     page.screenshot(path=str(ARTIFACTS / "boundary-page.png"), full_page=True)
 
 
@@ -39,20 +49,20 @@ def test_the_network_inside_shows_each_neuron_and_its_weights_on_hover(page, app
     page.get_by_text(re.compile(r"Epoch 1 ·")).first.wait_for(timeout=120_000)
     wait_for_app(page, 60_000)
     assert "lab=1." in page.url  # The whole lab is in the link.
-    network = page.locator('[data-testid="stPlotlyChart"]').nth(2)
+    network = page.locator('[data-testid="stVegaLiteChart"]').nth(2)  # The plane, the losses, the network.
     network.scroll_into_view_if_needed()
     network.screenshot(path=str(ARTIFACTS / "boundary-network.png"))
-    box = network.locator(".nsewdrag").first.bounding_box()
-    # The hidden layer is the middle column: move down it until plotly shows a neuron's hover label.
-    for fraction_y in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+    box = network.locator("canvas, svg").first.bounding_box()
+    # The hidden layer is the middle column: move down it until Vega shows a neuron's tooltip.
+    tooltip = page.locator("#vg-tooltip-element.visible")
+    for fraction_y in (0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6):
         page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * fraction_y)
-        page.wait_for_timeout(200)
-        if page.locator(".hoverlayer .hovertext").count():
+        page.wait_for_timeout(300)
+        if tooltip.count() and "neuron 1." in tooltip.text_content():
             break
-    hover = page.locator(".hoverlayer .hovertext").first
-    hover.wait_for(timeout=10_000)
-    text = hover.text_content()
-    assert "weights" in text and "bias" in text and "neuron 1." in text
+    tooltip.wait_for(timeout=10_000)
+    text = tooltip.text_content()
+    assert "weights" in text and "bias" in text and "neuron 1." in text, text
     network.screenshot(path=str(ARTIFACTS / "boundary-network-hover.png"))
 
 
