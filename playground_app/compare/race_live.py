@@ -50,14 +50,15 @@ def _draw(state: CompareState, every: float | None) -> None:
         st.info(tr("engine.waiting"))
     elif race.active:
         st.info(tr("compare.race.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
-    figure = race_figure(
-        snapshots, loss_title=tr("compare.loss"), accuracy_title=tr("compare.race.accuracy"),
-        epoch_title=tr("compare.race.epoch"), validation_text=tr("compare.race.validation"),
-        diverged_text=tr("compare.diverged"),
-    )
     points = sum(len(snapshot.batches) + len(snapshot.epochs) for snapshot in snapshots)
-    # A fresh key per content, so the chart is replaced rather than diffed against a stale one.
-    st.plotly_chart(figure, key=RaceKeys.CHART.format(race=id(race), points=points, lang=lang()))
+    figure, key = pace.live_figure(
+        state.race_chart, race.runs, (id(race), lang()),
+        # A fresh key per content, so a new figure replaces the chart rather than being diffed against a stale one.
+        RaceKeys.CHART.format(race=id(race), points=points, lang=lang()),
+        lambda: race_figure(snapshots, loss_title=tr("compare.loss"), accuracy_title=tr("compare.race.accuracy"),
+                            epoch_title=tr("compare.race.epoch"), validation_text=tr("compare.race.validation"),
+                            diverged_text=tr("compare.diverged")))
+    st.plotly_chart(figure, key=key)
     show_entry_problems(snapshots)
     _table(state)
     if pace.live_seconds(race.runs) != every:

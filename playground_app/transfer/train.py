@@ -119,12 +119,17 @@ def _draw(state: TransferState, every: float | None) -> None:
         st.info(tr("engine.waiting"))
     elif race.active:
         st.info(tr("transfer.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
-    figure = race_figure(snapshots, **_titles())
-    if state.setup is not None:
-        figure.add_vline(x=state.setup.unfreeze_epoch, line_dash="dot", line_color="grey",
-                         annotation_text=tr("transfer.unfreeze_mark"), annotation_position="top left")
+    def build():
+        figure = race_figure(snapshots, **_titles())
+        if state.setup is not None:
+            figure.add_vline(x=state.setup.unfreeze_epoch, line_dash="dot", line_color="grey",
+                             annotation_text=tr("transfer.unfreeze_mark"), annotation_position="top left")
+        return figure
+
     points = sum(len(snapshot.batches) + len(snapshot.epochs) for snapshot in snapshots)
-    st.plotly_chart(figure, key=TransferKeys.CHART.format(race=id(race), points=points, lang=lang()))
+    figure, key = pace.live_figure(state.race_chart, race.runs, (id(race), lang()),
+                                   TransferKeys.CHART.format(race=id(race), points=points, lang=lang()), build)
+    st.plotly_chart(figure, key=key)
     for snapshot in snapshots:
         if snapshot.status == FAILED and snapshot.error_key:
             st.error(tr(snapshot.error_key, **snapshot.error_fields))
