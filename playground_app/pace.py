@@ -8,9 +8,8 @@ browser; redrawn every half second, the Decision boundary lab took 0.8 and its t
 of 1.6. The Train page redraws one fragment every 2 s and gives its chart new points every 4 s; in between it draws
 the same figure, which costs the browser almost nothing (``playground_app.train.live``, bench/chart_updates.py).
 
-The race charts (Compare, Your images) get new points every ``LAB_CHART_SECONDS`` and are drawn again unchanged in
-between, as Train's (``live_figure``). The Decision boundary lab draws Vega-Lite charts, which the browser keeps and
-gives new data at every redraw (``playground.charts.boundary``).
+The race charts (Compare, Your images) and the Decision boundary lab's are Vega-Lite charts, which the browser keeps
+and gives new data at every redraw (``playground.charts.compare_race``, ``playground.charts.boundary``).
 
 A fragment's pace is fixed by the page run that makes it: a live view whose pace should change (its first points
 came, its training ended) asks for one run of the whole page (``live_seconds`` says which pace is due).
@@ -19,8 +18,7 @@ came, its training ended) asks for one run of the whole page (``live_seconds`` s
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 from playground.engine.runs import QUEUED, RUNNING
@@ -30,10 +28,6 @@ LAB_SECONDS = 3.0
 FIRST_POINTS_SECONDS = 0.5
 """Seconds between two looks while a training that starts or runs has nothing to draw yet, so its first points show
 soon after they exist (at ``LAB_SECONDS`` they came up to 3 s late)."""
-LAB_CHART_SECONDS = 2 * LAB_SECONDS
-"""A race chart (Compare, Your images) gets new points at most this often while it trains; the redraws in between
-draw the figure they drew last, which the browser keeps. A new figure of a three-entry race cost the browser about
-0.35 CPU-seconds a redraw (Streamlit mounts a new plotly chart), the same figure almost nothing."""
 QUEUED_STARTS_WITHIN_SECONDS = 3.0
 """A queued training younger than this is about to start (a free worker takes a job within a fraction of a second);
 an older one waits behind other learners' trainings and gets no quick looks."""
@@ -63,27 +57,3 @@ def waiting_for_a_worker(runs: Sequence[Any]) -> bool:
     active = [run for run in runs if run.active]
     return bool(active) and all(run.status == QUEUED for run in active)
 
-
-@dataclass
-class KeptChart:
-    """The figure a live view drew last, and what it was drawn for (``live_figure``)."""
-
-    figure: Any = None
-    key: str = ""
-    built_at: float = 0.0
-    drawn_for: tuple = ()
-
-
-def live_figure(kept: KeptChart, runs: Sequence[Any], identity: tuple, key: str,
-                build: Callable[[], Any]) -> tuple[Any, str]:
-    """The figure and element key a live race chart draws now: the ones ``kept`` holds while they are younger than
-    ``LAB_CHART_SECONDS`` and drawn for the same ``identity`` (the race, the language…) and the same runs' states
-    (statuses, whether they have points), so the browser keeps its chart; else ``build()``'s figure under ``key``.
-
-    A run's first points, its end and a page drawn in another language so get a new figure at once.
-    """
-    drawn_for = (identity, tuple((run.status, run.has_points) for run in runs))
-    now = time.monotonic()
-    if kept.figure is None or kept.drawn_for != drawn_for or now - kept.built_at >= LAB_CHART_SECONDS:
-        kept.figure, kept.key, kept.built_at, kept.drawn_for = build(), key, now, drawn_for
-    return kept.figure, kept.key

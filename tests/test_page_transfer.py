@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import time
 
 import pytest
@@ -119,7 +121,7 @@ def test_before_any_training_the_race_chart_waits_with_its_axes_over_the_epochs(
 
     at = open_page("transfer")
     at.slider(key="transfer_epochs").set_value(12).run()
-    waiting = [spec for spec in plotly_specs(at)
-               if any(note.get("text") == t("transfer.chart.before") for note in spec["layout"].get("annotations", []))]
+    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
+    waiting = [spec for spec in specs if t("transfer.chart.before") in json.dumps(spec, ensure_ascii=False)]
     assert len(waiting) == 1
-    assert waiting[0]["layout"]["xaxis"]["range"] == [0, 12]
+    assert [panel["layer"][0]["encoding"]["x"]["scale"]["domain"] for panel in waiting[0]["hconcat"]] == [[0, 12]] * 2

@@ -168,12 +168,23 @@ def batch_trace(snapshot: RunSnapshot, metric: str, colour: str, name: str) -> g
     Every chart of run curves (the Train page's overlay, the optimizer race) draws with this builder
     and ``epoch_trace``, so a run looks the same wherever it is shown.
     """
-    points = [(point.position, point.logs[metric]) for point in snapshot.batches if metric in point.logs]
+    points = batch_points(snapshot, metric)
     if not points:
         return None
-    x_values, y_values = zip(*thinned(sorted(points)))
+    x_values, y_values = zip(*points)
     return go.Scatter(x=x_values, y=y_values, mode="lines", name=name, meta=snapshot.run_id,
                       line={"color": colour, "width": 1}, opacity=0.35)
+
+
+def batch_points(snapshot: RunSnapshot, metric: str) -> list[tuple[float, float]]:
+    """``metric`` after each batch as (epochs trained, value), at most ``MAX_BATCH_POINTS`` of them: what every chart
+    of run curves draws as the thin per-batch curve (plotly here, Vega-Lite in ``playground.charts.compare_race``)."""
+    return thinned(sorted((point.position, point.logs[metric]) for point in snapshot.batches if metric in point.logs))
+
+
+def epoch_points(snapshot: RunSnapshot, metric: str) -> list[tuple[int, float]]:
+    """``metric`` at each epoch's end as (epoch number, value); ``val_…`` for validation."""
+    return [(number, logs[metric]) for number, logs in enumerate(snapshot.epochs, start=1) if metric in logs]
 
 
 def thinned(points: Sequence[Any], limit: int = MAX_BATCH_POINTS) -> list[Any]:
@@ -194,7 +205,7 @@ def _add_epoch_curve(
 
 def epoch_trace(snapshot: RunSnapshot, metric: str, colour: str, name: str, dash: str) -> go.Scatter | None:
     """The curve of ``metric`` at each epoch's end (``val_…`` for validation), or None without points."""
-    points = [(number, logs[metric]) for number, logs in enumerate(snapshot.epochs, start=1) if metric in logs]
+    points = epoch_points(snapshot, metric)
     if not points:
         return None
     x_values, y_values = zip(*points)

@@ -7,7 +7,7 @@ import streamlit as st
 from playground.engine.runs import DIVERGED, FAILED, FINISHED, RUNNING, STOPPED
 from playground.numbers import format_number
 from playground_app import pace
-from playground_app.common import lang, tr
+from playground_app.common import tr
 from playground_app.compare.state import CompareState, RaceKeys
 from playground_app.rerun import rerun_page
 
@@ -39,7 +39,7 @@ def _table(state: CompareState) -> None:
 
 
 def _draw(state: CompareState, every: float | None) -> None:
-    from playground.charts.compare_race import race_figure
+    from playground.charts.compare_race import race_spec
 
     race = state.race
     if race.active:
@@ -50,15 +50,11 @@ def _draw(state: CompareState, every: float | None) -> None:
         st.info(tr("engine.waiting"))
     elif race.active:
         st.info(tr("compare.race.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
-    points = sum(len(snapshot.batches) + len(snapshot.epochs) for snapshot in snapshots)
-    figure, key = pace.live_figure(
-        state.race_chart, race.runs, (id(race), lang()),
-        # A fresh key per content, so a new figure replaces the chart rather than being diffed against a stale one.
-        RaceKeys.CHART.format(race=id(race), points=points, lang=lang()),
-        lambda: race_figure(snapshots, loss_title=tr("compare.loss"), accuracy_title=tr("compare.race.accuracy"),
-                            epoch_title=tr("compare.race.epoch"), validation_text=tr("compare.race.validation"),
-                            diverged_text=tr("compare.diverged")))
-    st.plotly_chart(figure, key=key)
+    # Vega-Lite: the browser keeps the chart and takes its new points (``playground.charts.compare_race``).
+    st.vega_lite_chart(spec=race_spec(snapshots, loss_title=tr("compare.loss"),
+                                      accuracy_title=tr("compare.race.accuracy"), epoch_title=tr("compare.race.epoch"),
+                                      validation_text=tr("compare.race.validation"),
+                                      diverged_text=tr("compare.diverged")), key=RaceKeys.CHART)
     show_entry_problems(snapshots)
     _table(state)
     if pace.live_seconds(race.runs) != every:

@@ -7,7 +7,6 @@ from typing import Any
 
 # The optimizer race (``race.py``) still imports ``error_text`` from here.
 from playground_app.errors import error_text  # noqa: F401 - re-exported.
-from playground_app.pace import KeptChart
 from playground_app.state import page_state
 
 STATE_KEY = "compare"
@@ -36,7 +35,7 @@ class RaceKeys:
     OPTIMIZER = "compare_race_opt_{index}"
     ACTIVATION = "compare_race_act_{index}"
     ENTRY_PREFIX = "compare_race_{index}_{optimizer}"
-    CHART = "compare_race_chart_{race}_{points}_{lang}"
+    CHART = "compare_race_chart"
 
 
 class SurfaceKeys:
@@ -80,7 +79,6 @@ class CompareState:
         surface_error: Translated message of the last failed surface run, or None.
         gradient_norms: Per-layer gradient norms by activation, for ``gradient_signature``.
         gradient_signature: The inputs the shown gradient norms were measured with.
-        race_chart: The race chart drawn last (``playground_app.pace.live_figure``).
     """
 
     race: Any = None
@@ -89,7 +87,6 @@ class CompareState:
     surface_error: str | None = None
     gradient_norms: dict[str, list[float]] = field(default_factory=dict)
     gradient_signature: tuple | None = None
-    race_chart: KeptChart = field(default_factory=KeptChart)
 
 
 def compare_state() -> CompareState:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from playground_app.pace import KeptChart
 from playground_app.state import page_state
 
 STATE_KEY = "transfer"
@@ -30,7 +29,7 @@ class TransferKeys:
     BATCH = "transfer_batch"
     START = "transfer_start"
     STOP = "transfer_stop"
-    CHART = "transfer_chart_{race}_{points}_{lang}"
+    CHART = "transfer_chart"
     WAY = "transfer_way"
     PREDICT_SOURCE = "transfer_predict_source"
     PREDICT_UPLOAD = "transfer_predict_upload"
@@ -56,7 +55,6 @@ class TransferState:
         models: Trained Keras models by way, loaded when first needed.
         measures: One race handle per number of pictures per class (accuracy against pictures).
         measure_counts: The pictures per class of each of ``measures``.
-        race_chart: The race chart drawn last (``playground_app.pace.live_figure``).
     """
 
     pictures: Any = None
@@ -68,7 +66,6 @@ class TransferState:
     models: dict[str, Any] = field(default_factory=dict)
     measures: list[Any] = field(default_factory=list)
     measure_counts: tuple[int, ...] = ()
-    race_chart: KeptChart = field(default_factory=KeptChart)
 
 
 def transfer_state() -> TransferState:

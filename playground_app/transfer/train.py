@@ -6,7 +6,7 @@ import streamlit as st
 
 from playground.engine.runs import FAILED
 from playground_app import clicks, pace
-from playground_app.common import lang, tr
+from playground_app.common import tr
 from playground_app.errors import show_error
 from playground_app.transfer.state import TransferKeys, TransferState
 from playground_app.rerun import rerun_page
@@ -108,7 +108,7 @@ def parameters_table(state: TransferState) -> None:
 
 
 def _draw(state: TransferState, every: float | None) -> None:
-    from playground.charts.compare_race import race_figure
+    from playground.charts.compare_race import race_spec
 
     race = state.race
     if race.active:
@@ -119,17 +119,9 @@ def _draw(state: TransferState, every: float | None) -> None:
         st.info(tr("engine.waiting"))
     elif race.active:
         st.info(tr("transfer.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
-    def build():
-        figure = race_figure(snapshots, **_titles())
-        if state.setup is not None:
-            figure.add_vline(x=state.setup.unfreeze_epoch, line_dash="dot", line_color="grey",
-                             annotation_text=tr("transfer.unfreeze_mark"), annotation_position="top left")
-        return figure
-
-    points = sum(len(snapshot.batches) + len(snapshot.epochs) for snapshot in snapshots)
-    figure, key = pace.live_figure(state.race_chart, race.runs, (id(race), lang()),
-                                   TransferKeys.CHART.format(race=id(race), points=points, lang=lang()), build)
-    st.plotly_chart(figure, key=key)
+    mark = None if state.setup is None else (state.setup.unfreeze_epoch, tr("transfer.unfreeze_mark"))
+    # Vega-Lite: the browser keeps the chart and takes its new points (``playground.charts.compare_race``).
+    st.vega_lite_chart(spec=race_spec(snapshots, epochs=race.epochs, mark=mark, **_titles()), key=TransferKeys.CHART)
     for snapshot in snapshots:
         if snapshot.status == FAILED and snapshot.error_key:
             st.error(tr(snapshot.error_key, **snapshot.error_fields))
@@ -162,11 +154,11 @@ def show_race(state: TransferState) -> None:
     not with the first curves (seconds later on a busy laptop).
     """
     if state.race is None:
-        from playground.charts.compare_race import waiting_race_figure
+        from playground.charts.compare_race import race_spec
 
         epochs = int(st.session_state[TransferKeys.EPOCHS])  # The slider above, drawn by ``train_controls``.
-        st.plotly_chart(waiting_race_figure(epochs, tr("transfer.chart.before"), **_titles()),
-                        key=TransferKeys.CHART.format(race="waiting", points=epochs, lang=lang()))
+        st.vega_lite_chart(spec=race_spec([], epochs=epochs, note=tr("transfer.chart.before"), **_titles()),
+                           key=TransferKeys.CHART)
         return
     every = pace.live_seconds(state.race.runs)
     st.fragment(run_every=every)(_draw)(state, every)

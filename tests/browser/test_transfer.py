@@ -36,10 +36,10 @@ def test_a_zip_of_class_folders_trains_three_ways_and_explains_a_picture(page, a
     # The code to take home is drawn after Grad-CAM, in the same run of the page: on a loaded machine it comes a
     # moment later (the status widget may not say "Running" yet when the legend is already shown).
     page.get_by_text("conv_base.trainable = False").first.wait_for(timeout=60_000)
-    page.locator('[data-testid="stPlotlyChart"] .scatterlayer').first.wait_for()
+    page.locator('[data-testid="stVegaLiteChart"] .mark-line path').first.wait_for()  # The three ways' curves.
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "transfer-three-ways.png"), full_page=True)
-    page.locator('[data-testid="stPlotlyChart"]').first.scroll_into_view_if_needed()
+    page.locator('[data-testid="stVegaLiteChart"]').first.scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "transfer-curves.png"))
     page.get_by_text("Red: the places").scroll_into_view_if_needed()
     page.screenshot(path=str(ARTIFACTS / "transfer-gradcam.png"))
