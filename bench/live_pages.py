@@ -15,8 +15,9 @@ core), the median over ``--repeats`` tabs, and each tab's figure as ``<name>_eac
 
 The issue's target for a watched live chart: under 0.05 in the server and under 0.10 in the browser.
 
-Usage: ``python bench/live_pages.py [--seconds 8] [--repeats 3] [--pages boundary race]`` from the repository root (about 3 minutes on 2
-cores). Needs Chromium at ``$PLAYGROUND_CHROMIUM`` (default ``/usr/bin/chromium``) and the ``playwright`` package.
+Usage: ``python bench/live_pages.py [--seconds 8] [--repeats 3] [--pages boundary race]`` from the repository root
+(about 3 minutes on 2 cores). Needs Chromium at ``$PLAYGROUND_CHROMIUM`` (default ``/usr/bin/chromium``) and the
+``playwright`` package.
 """
 
 from __future__ import annotations

@@ -56,4 +56,3 @@ def waiting_for_a_worker(runs: Sequence[Any]) -> bool:
     ``engine.waiting``, not an epoch)."""
     active = [run for run in runs if run.active]
     return bool(active) and all(run.status == QUEUED for run in active)
-

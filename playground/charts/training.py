@@ -165,8 +165,8 @@ def _add_batch_curve(figure: go.Figure, snapshot: RunSnapshot, metric: str, colo
 def batch_trace(snapshot: RunSnapshot, metric: str, colour: str, name: str) -> go.Scatter | None:
     """The thin per-batch curve of ``metric`` (at most ``MAX_BATCH_POINTS`` points), or None without points.
 
-    Every chart of run curves (the Train page's overlay, the optimizer race) draws with this builder
-    and ``epoch_trace``, so a run looks the same wherever it is shown.
+    Every plotly chart of run curves draws with this builder and ``epoch_trace``, and the races' Vega-Lite chart
+    the same points (``batch_points``, ``epoch_points``), so a run looks the same wherever it is shown.
     """
     points = batch_points(snapshot, metric)
     if not points:
