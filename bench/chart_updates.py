@@ -30,9 +30,8 @@ Prints ``name: value`` lines: ``<way>_browser_cpu_share`` (CPU seconds per wall 
 each redraw). The server's CPU is not counted: the charts' JSON is built in the app script either way.
 
 Usage: ``python bench/chart_updates.py [--seconds 12] [--interval 1] [--repeats 2] [--ways WAY ...]`` from the
-repository root
-(about 6 minutes on 2 cores). Needs Chromium at ``$PLAYGROUND_CHROMIUM`` (default ``/usr/bin/chromium``) and the
-``playwright`` and ``psutil`` packages.
+repository root (about 6 minutes on 2 cores). Needs Chromium at ``$PLAYGROUND_CHROMIUM`` (default
+``/usr/bin/chromium``) and the ``playwright`` and ``psutil`` packages.
 """
 
 from __future__ import annotations
