@@ -8,17 +8,47 @@ import pyarrow
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from playground.i18n import t
+from playground_app.compare.state import TABS_KEY
 from tests.helpers import open_page, plotly_specs, table_starting_with
 
 pytestmark = pytest.mark.slow
 
 
-def _open_compare_page() -> AppTest:
-    return open_page("compare")
+def _open_compare_page(tab: str = "race") -> AppTest:
+    """The Compare page with its tab ``race``, ``surface`` or ``activations`` open (only the open tab's content runs)."""
+    at = open_page("compare")
+    if tab != "race":
+        at.session_state[TABS_KEY] = t(f"compare.tab.{tab}")
+        at.run()
+    return at
+
+
+def _keys(at: AppTest) -> set[str]:
+    def walk(node):
+        if getattr(node, "key", None):
+            yield node.key
+        for child in getattr(node, "children", {}).values():
+            yield from walk(child)
+
+    return set(walk(at.main))
+
+
+def test_only_the_open_tab_is_drawn():
+    """Streamlit sends every tab's content to the browser unless the tabs track which one is open: the hidden
+    loss-surface lab and activation explorer ran on every run of the page and made every redraw of a live race cost
+    the browser about 0.03 of a core more (bench/live_pages.py: 0.127 with them, 0.097 without)."""
+    at = _open_compare_page()
+    keys = _keys(at)
+    assert "compare_race_start" in keys
+    assert not {key for key in keys if key.startswith(("compare_surface_", "compare_act_"))}, keys
+    at = _open_compare_page("surface")
+    keys = _keys(at)
+    assert "compare_surface_name" in keys and "compare_race_start" not in keys
 
 
 def test_surface_lab_runs_every_chosen_optimizer_and_marks_a_diverging_one():
-    at = _open_compare_page()
+    at = _open_compare_page("surface")
     table = table_starting_with(at, "Optimizer")
     assert list(table["Optimizer"]) == ["SGD", "SGD+momentum", "RMSprop", "Adam"]
     assert (table["final loss"].astype(float) < 24.0).all()  # Rosenbrock at the start point (-1.5, 2.5) is 12.5+.
@@ -42,7 +72,7 @@ def test_surface_lab_runs_every_chosen_optimizer_and_marks_a_diverging_one():
 
 
 def test_activation_explorer_shows_the_sigmoid_gradient_vanishing():
-    at = _open_compare_page()
+    at = _open_compare_page("activations")
     table = table_starting_with(at, "Activation")
     assert list(table["Activation"]) == ["sigmoid", "tanh", "relu"]
     first = {row["Activation"]: float(row["layer 1 (input side)"]) for _, row in table.iterrows()}
@@ -91,7 +121,40 @@ def test_a_model_that_does_not_fit_the_data_is_refused_with_a_message():
 
 
 def test_the_page_speaks_korean():
-    at = open_page("compare", session_state={"lang": "ko"})  # What the sidebar's language radio sets.
+    # What the sidebar's language radio sets, and the activation explorer's tab open.
+    at = open_page("compare", session_state={"lang": "ko", TABS_KEY: t("compare.tab.activations", "ko")})
     assert at.title[0].value == "비교"
     assert "Activation" not in [frame.value.columns[0] for frame in at.dataframe]
     assert table_starting_with(at, "활성화 함수") is not None
+
+
+def test_switching_the_language_keeps_the_open_tab_working():
+    """The open tab is remembered by its label, which changes with the language."""
+    at = _open_compare_page("surface")
+    at.session_state["lang"] = "ko"
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == "비교"
+    assert _keys(at) & {"compare_race_start", "compare_surface_name", "compare_act_depth"}  # Some tab is drawn.
+
+
+def test_a_race_training_while_another_tab_is_open_is_still_watched(monkeypatch):
+    """The race's live view is not drawn while another tab is open; the engine stops a job nobody has looked at for
+    VIEWER_TIMEOUT seconds, so the page says every minute that its learner is still there."""
+    from playground_app.compare.race_live import WATCHING_SECONDS
+    from tests.helpers import end_jobs, fragment_paces, queue_jobs
+
+    at = _open_compare_page()
+    handles = queue_jobs(monkeypatch)
+    at.button(key="compare_race_start").click().run()
+    race = at.session_state["compare"].race
+    assert race is not None and race.active
+    paces = fragment_paces(monkeypatch)
+    race.last_seen -= 200  # Nobody looked for a while.
+    at.session_state[TABS_KEY] = t("compare.tab.surface")
+    at.run()
+    assert not at.exception, at.exception
+    assert "compare_surface_name" in _keys(at) and "compare_race_start" not in _keys(at)
+    assert time.monotonic() - race.last_seen < 5
+    assert [every for every in paces if every] == [WATCHING_SECONDS], paces  # The race's own live fragment is not made.
+    end_jobs(handles)

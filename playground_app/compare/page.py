@@ -9,14 +9,15 @@ from playground_app.common import tr
 from playground_app.compare import activations as compare_activations
 from playground_app.compare import race as compare_race
 from playground_app.compare import surface as compare_surface
-from playground_app.compare.state import CompareState, compare_state
+from playground_app.compare.race_live import keep_watching
+from playground_app.compare.state import TABS_KEY, CompareState, compare_state
 from playground_app.errors import page_boundary
 
 
 @st.fragment
 def _on_its_own(section: ModuleType, state: CompareState) -> None:
-    """A lab whose controls rerun only itself: changing the loss surface used to rerun the race and the
-    activation explorer too (the page's tabs all run on every rerun)."""
+    """A lab whose controls rerun only itself: changing the loss surface used to rerun the whole page (the race's
+    controls too)."""
     with page_boundary():
         section.render(state)
 
@@ -25,12 +26,18 @@ st.title(tr("nav.compare"))
 cluster.start_in_background()  # Workers warm up while the learner sets things up.
 st.caption(tr("compare.tagline"))
 state = compare_state()
-tabs = st.tabs([tr("compare.tab.race"), tr("compare.tab.surface"), tr("compare.tab.activations")])
+# Only the open tab runs and reaches the browser: every tab's content used to, and the hidden labs made every redraw
+# of a live race cost the browser about 0.03 of a core more (bench/live_pages.py). Switching tabs reruns the page.
+tabs = st.tabs([tr("compare.tab.race"), tr("compare.tab.surface"), tr("compare.tab.activations")], key=TABS_KEY,
+               on_change="rerun")
 # Each section catches its own failures, so one broken section never hides the other two.
 # The race is not a fragment: its Start and Stop rerun the whole page, and it has live fragments of its own.
-with tabs[0]:
-    with page_boundary():
+if tabs[0].open:
+    with tabs[0], page_boundary():
         compare_race.render(state)
+else:
+    keep_watching(state)
 for tab, section in zip(tabs[1:], (compare_surface, compare_activations)):
-    with tab:
-        _on_its_own(section, state)
+    if tab.open:
+        with tab:
+            _on_its_own(section, state)

@@ -38,6 +38,10 @@ class RaceKeys:
     CHART = "compare_race_chart"
 
 
+TABS_KEY = "compare_tabs"
+"""The page's tabs (race, loss-surface lab, activation explorer): their value is the open tab's label."""
+
+
 class SurfaceKeys:
     """Widget keys of the Compare page's loss-surface lab (all start with "compare_surface_").
 
