@@ -21,6 +21,8 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
+import streamlit as st
+
 from playground.engine.runs import QUEUED, RUNNING
 
 LAB_SECONDS = 3.0
@@ -56,3 +58,23 @@ def waiting_for_a_worker(runs: Sequence[Any]) -> bool:
     ``engine.waiting``, not an epoch)."""
     active = [run for run in runs if run.active]
     return bool(active) and all(run.status == QUEUED for run in active)
+
+
+WATCHING_SECONDS = 60.0
+"""While another tab of a lab's page is open, how often the page says that its learner still watches the training."""
+
+
+def keep_watching(race: Any) -> None:
+    """While ``race`` (a job handle) trains and another tab of its page is open (its live view is not drawn), says
+    every ``WATCHING_SECONDS`` that the learner is still on the page: the engine stops a job nobody has looked at for
+    ``VIEWER_TIMEOUT`` seconds. Must be called from a page run, not a fragment's."""
+    if race is None or not race.active:
+        return
+    race.touch()
+
+    @st.fragment(run_every=WATCHING_SECONDS)
+    def watching() -> None:
+        if race.active:
+            race.touch()
+
+    watching()

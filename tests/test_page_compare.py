@@ -141,7 +141,7 @@ def test_switching_the_language_keeps_the_open_tab_working():
 def test_a_race_training_while_another_tab_is_open_is_still_watched(monkeypatch):
     """The race's live view is not drawn while another tab is open; the engine stops a job nobody has looked at for
     VIEWER_TIMEOUT seconds, so the page says every minute that its learner is still there."""
-    from playground_app.compare.race_live import WATCHING_SECONDS
+    from playground_app.pace import WATCHING_SECONDS
     from tests.helpers import end_jobs, fragment_paces, queue_jobs
 
     at = _open_compare_page()

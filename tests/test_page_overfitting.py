@@ -7,6 +7,8 @@ import time
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from playground.i18n import t
+from playground_app.overfitting.state import TABS_KEY
 from tests.helpers import open_page, plotly_specs, table_starting_with
 
 pytestmark = pytest.mark.slow
@@ -95,8 +97,24 @@ def test_global_pooling_on_a_network_without_convolutions_is_refused_before_trai
     assert any("Choose between 2 and 6 models" in error.value for error in at.error)
 
 
-def test_the_augmentation_preview_draws_the_copies_and_the_code_both_ways():
+def _open_tab(tab: str, language: str = "en") -> AppTest:
+    """The page with its tab ``variants``, ``augmentation`` or ``dropout`` open (only the open tab's content runs)."""
+    return open_page("overfitting", session_state={"lang": language, TABS_KEY: t(f"overfit.tab.{tab}", language)})
+
+
+def test_only_the_open_tab_is_drawn():
+    """Streamlit sends every tab's content to the browser unless the tabs track which one is open: the hidden
+    augmentation preview and Dropout section were drawn again with every redraw of the live variants."""
     at = open_page("overfitting")
+    assert at.button(key="overfit_variants_start") is not None
+    assert not at.get("image") and not any("This step dropped" in text.value for text in at.markdown)
+    at = _open_tab("dropout")
+    assert any("This step dropped" in text.value for text in at.markdown)
+    assert "overfit_variants_start" not in [button.key for button in at.button]
+
+
+def test_the_augmentation_preview_draws_the_copies_and_the_code_both_ways():
+    at = _open_tab("augmentation")
     assert len(at.get("image")) == 1 + 8  # The original and eight copies.
     codes = [block.value for block in at.code]
     assert any("ImageDataGenerator(" in code and "rotation_range=20" in code for code in codes)
@@ -116,7 +134,7 @@ def test_the_augmentation_preview_draws_the_copies_and_the_code_both_ways():
 def test_an_uploaded_picture_goes_through_the_one_pixel_cap():
     from tests.helpers import palette_bomb_png
 
-    at = open_page("overfitting")
+    at = _open_tab("augmentation")
     at.radio(key="overfit_aug_source").set_value("upload").run()
     assert any("Upload a picture" in info.value for info in at.info)
     at.file_uploader(key="overfit_aug_upload").set_value(("huge.png", palette_bomb_png(13_000), "image/png")).run()
@@ -126,7 +144,7 @@ def test_an_uploaded_picture_goes_through_the_one_pixel_cap():
 
 
 def test_dropout_made_visible_says_what_one_step_dropped_and_that_inference_changes_nothing():
-    at = open_page("overfitting")
+    at = _open_tab("dropout")
     summary = next(text.value for text in at.markdown if "units dropped" in text.value or "This step dropped" in text.value)
     assert "of 64 units" in summary and "1/(1 − 0.5) = 2" in summary and "At inference: 0 units changed" in summary
     at.slider(key="overfit_drop_rate").set_value(0.2).run()
@@ -143,4 +161,26 @@ def test_the_page_speaks_korean():
     at = open_page("overfitting", session_state={"lang": "ko"})
     assert at.title[0].value == "과대적합"
     assert at.button(key="overfit_variants_start").label == "▶ 변형 학습"
+    at = _open_tab("dropout", "ko")
     assert any("학습 스텝" in text.value for text in at.markdown)  # The Dropout section's summary.
+
+
+def test_variants_training_while_another_tab_is_open_are_still_watched(monkeypatch):
+    """Their live view is not drawn while another tab is open; the engine stops a job nobody has looked at for
+    VIEWER_TIMEOUT seconds, so the page says every minute that its learner is still there."""
+    from playground_app.pace import WATCHING_SECONDS
+    from tests.helpers import end_jobs, fragment_paces, queue_jobs
+
+    at = open_page("overfitting")
+    handles = queue_jobs(monkeypatch)
+    at.button(key="overfit_variants_start").click().run()
+    race = at.session_state["overfitting"].race
+    assert race is not None and race.active
+    paces = fragment_paces(monkeypatch)
+    race.last_seen -= 200  # Nobody looked for a while.
+    at.session_state[TABS_KEY] = t("overfit.tab.dropout")
+    at.run()
+    assert not at.exception, at.exception
+    assert time.monotonic() - race.last_seen < 5
+    assert [every for every in paces if every] == [WATCHING_SECONDS], paces
+    end_jobs(handles)

@@ -6,10 +6,10 @@ import streamlit as st
 
 from playground.engine import cluster
 from playground_app.common import tr
+from playground_app.pace import keep_watching
 from playground_app.compare import activations as compare_activations
 from playground_app.compare import race as compare_race
 from playground_app.compare import surface as compare_surface
-from playground_app.compare.race_live import keep_watching
 from playground_app.compare.state import TABS_KEY, CompareState, compare_state
 from playground_app.errors import page_boundary
 
@@ -36,7 +36,7 @@ if tabs[0].open:
     with tabs[0], page_boundary():
         compare_race.render(state)
 else:
-    keep_watching(state)
+    keep_watching(state.race)  # Its live view is not drawn: say the learner is still here.
 for tab, section in zip(tabs[1:], (compare_surface, compare_activations)):
     if tab.open:
         with tab:

@@ -76,22 +76,3 @@ def show_race(state: CompareState) -> None:
     every = pace.live_seconds(state.race.runs)
     st.fragment(run_every=every)(_draw)(state, every)
 
-
-WATCHING_SECONDS = 60.0
-"""While another tab of the page is open, how often the page says that its learner still watches the race."""
-
-
-def keep_watching(state: CompareState) -> None:
-    """While the race trains and another tab is open (its live view is not drawn), says every ``WATCHING_SECONDS``
-    that the learner is still on the page: the engine stops a race nobody has looked at for ``VIEWER_TIMEOUT``."""
-    race = state.race
-    if race is None or not race.active:
-        return
-    race.touch()
-
-    @st.fragment(run_every=WATCHING_SECONDS)
-    def watching() -> None:
-        if race.active:
-            race.touch()
-
-    watching()

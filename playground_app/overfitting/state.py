@@ -8,6 +8,8 @@ from typing import Any
 from playground_app.state import page_state
 
 STATE_KEY = "overfitting"
+TABS_KEY = "overfit_tabs"
+"""The page's tabs (variants, augmentation preview, Dropout): their value is the open tab's label."""
 
 
 class VariantKeys:
