@@ -127,3 +127,31 @@ def test_a_race_chart_takes_new_points_at_every_redraw_with_a_spec_that_stays_th
     at.run()
     assert race_chart() == (spec, points + 2), "a redraw changed the chart instead of its data, or lost a point"
     end_jobs(handles)
+
+
+@pytest.mark.parametrize(("page", "start", "state", "tabs", "other_tab"), [
+    ("compare", "compare_race_start", "compare", "compare_tabs", "compare.tab.surface"),
+    ("overfitting", "overfit_variants_start", "overfitting", "overfit_tabs", "overfit.tab.dropout"),
+])
+def test_a_training_goes_on_being_watched_while_another_tab_of_its_page_is_open(monkeypatch, page, start, state, tabs,
+                                                                               other_tab):
+    """Only the open tab is drawn, so the live view is not; the engine stops a job nobody has looked at for
+    VIEWER_TIMEOUT seconds, so the page says every minute that its learner is still there."""
+    from playground.i18n import t
+    from playground_app.pace import WATCHING_SECONDS
+
+    at = open_page(page)
+    handles = queue_jobs(monkeypatch)
+    at.button(key=start).click().run()
+    race = at.session_state[state].race
+    assert race is not None and race.active
+    paces = fragment_paces(monkeypatch)
+    race.last_seen -= 200  # Nobody looked for a while.
+    stale = race.last_seen
+    at.session_state[tabs] = t(other_tab)
+    at.run()
+    assert not at.exception, at.exception
+    assert start not in [button.key for button in at.button]  # The other tab is the one drawn.
+    assert race.last_seen > stale + 150  # Touched by this run.
+    assert [every for every in paces if every] == [WATCHING_SECONDS], paces  # Not the live view's pace.
+    end_jobs(handles)

@@ -136,25 +136,3 @@ def test_switching_the_language_keeps_the_open_tab_working():
     assert not at.exception, at.exception
     assert at.title[0].value == "비교"
     assert _keys(at) & {"compare_race_start", "compare_surface_name", "compare_act_depth"}  # Some tab is drawn.
-
-
-def test_a_race_training_while_another_tab_is_open_is_still_watched(monkeypatch):
-    """The race's live view is not drawn while another tab is open; the engine stops a job nobody has looked at for
-    VIEWER_TIMEOUT seconds, so the page says every minute that its learner is still there."""
-    from playground_app.pace import WATCHING_SECONDS
-    from tests.helpers import end_jobs, fragment_paces, queue_jobs
-
-    at = _open_compare_page()
-    handles = queue_jobs(monkeypatch)
-    at.button(key="compare_race_start").click().run()
-    race = at.session_state["compare"].race
-    assert race is not None and race.active
-    paces = fragment_paces(monkeypatch)
-    race.last_seen -= 200  # Nobody looked for a while.
-    at.session_state[TABS_KEY] = t("compare.tab.surface")
-    at.run()
-    assert not at.exception, at.exception
-    assert "compare_surface_name" in _keys(at) and "compare_race_start" not in _keys(at)
-    assert time.monotonic() - race.last_seen < 5
-    assert [every for every in paces if every] == [WATCHING_SECONDS], paces  # The race's own live fragment is not made.
-    end_jobs(handles)

@@ -163,24 +163,3 @@ def test_the_page_speaks_korean():
     assert at.button(key="overfit_variants_start").label == "▶ 변형 학습"
     at = _open_tab("dropout", "ko")
     assert any("학습 스텝" in text.value for text in at.markdown)  # The Dropout section's summary.
-
-
-def test_variants_training_while_another_tab_is_open_are_still_watched(monkeypatch):
-    """Their live view is not drawn while another tab is open; the engine stops a job nobody has looked at for
-    VIEWER_TIMEOUT seconds, so the page says every minute that its learner is still there."""
-    from playground_app.pace import WATCHING_SECONDS
-    from tests.helpers import end_jobs, fragment_paces, queue_jobs
-
-    at = open_page("overfitting")
-    handles = queue_jobs(monkeypatch)
-    at.button(key="overfit_variants_start").click().run()
-    race = at.session_state["overfitting"].race
-    assert race is not None and race.active
-    paces = fragment_paces(monkeypatch)
-    race.last_seen -= 200  # Nobody looked for a while.
-    at.session_state[TABS_KEY] = t("overfit.tab.dropout")
-    at.run()
-    assert not at.exception, at.exception
-    assert time.monotonic() - race.last_seen < 5
-    assert [every for every in paces if every] == [WATCHING_SECONDS], paces
-    end_jobs(handles)
