@@ -16,12 +16,22 @@ from tests.helpers import wait_for_app
 pytestmark = pytest.mark.browser
 
 
+def _choose_the_hidden_xor_lesson(page) -> None:
+    """Clicks the lesson and waits until the browser shows what it set (its text, 60 epochs): a click sent before
+    that carries the controls' older values (CI once trained the default 100 epochs and never saw "Epoch 60")."""
+    page.get_by_role("button", name="3. One hidden layer solves XOR").click()
+    page.get_by_text(re.compile(r"Four tanh neurons")).first.wait_for(timeout=60_000)
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('input')].some(box => box.getAttribute('aria-label') === 'Epochs per Train'"
+        " && box.value === '60')", timeout=60_000)
+    wait_for_app(page, 60_000)
+
+
 def test_a_lesson_trains_and_the_boundary_appears(page, app_url):
     """Clicks the XOR hidden-layer lesson, trains it and sees the epoch line and the heatmap."""
     page.goto(f"{app_url}/boundary")
     wait_for_app(page, 120_000)
-    page.get_by_role("button", name="3. One hidden layer solves XOR").click()
-    wait_for_app(page, 60_000)
+    _choose_the_hidden_xor_lesson(page)
     page.get_by_role("button", name="Train", exact=True).click()
     # The epoch counter goes past a few epochs while the job still trains (frames arrive live).
     page.get_by_text(re.compile(r"Epoch ([5-9]|[1-9]\d+) ·")).first.wait_for(timeout=120_000)
@@ -43,8 +53,7 @@ def test_the_network_inside_shows_each_neuron_and_its_weights_on_hover(page, app
     """Trains one epoch of the XOR lesson, sees every neuron's map and hovers one for its weights and bias."""
     page.goto(f"{app_url}/boundary")
     wait_for_app(page, 120_000)
-    page.get_by_role("button", name="3. One hidden layer solves XOR").click()
-    wait_for_app(page, 60_000)
+    _choose_the_hidden_xor_lesson(page)
     page.get_by_role("button", name="One epoch", exact=True).click()
     page.get_by_text(re.compile(r"Epoch 1 ·")).first.wait_for(timeout=120_000)
     wait_for_app(page, 60_000)
