@@ -7,7 +7,7 @@ import base64
 import io
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageColor
 
 from playground.charts.boundary import CLASS_COLOURS, loss_spec, plane_spec
 from playground.labs.boundary import grid_points, make_points
@@ -22,7 +22,7 @@ def _picture(spec: dict) -> np.ndarray:
 
 
 def _rgb(colour: str) -> np.ndarray:
-    return np.array([int(colour[index:index + 2], 16) for index in (1, 3, 5)])
+    return np.array(ImageColor.getrgb(colour))
 
 
 def test_the_planes_legend_sits_above_it_clear_of_the_x1_axis_title():

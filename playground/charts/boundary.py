@@ -1,6 +1,6 @@
 """Charts of the Decision boundary lab: the plane coloured by the model's answer, and the loss curves.
 
-Both are Vega-Lite specs (``st.vega_lite_chart``), not plotly figures like the other charts: they are redrawn every
+Both are Vega-Lite specs (``st.vega_lite_chart``), not plotly figures like most other charts: they are redrawn every
 few seconds while a job trains, and Streamlit keeps a Vega-Lite chart whose spec stays the same and gives it the new
 data, where it mounts a new plotly chart for every new figure. With the model's colours as one small picture instead
 of 2,500 cells, a redraw of the plane costs the browser about 0.06 CPU-seconds against 0.26 as a plotly heatmap
@@ -17,9 +17,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from PIL import Image
+from PIL import Image, ImageColor
 
-from playground.labs.boundary import BOUNDS, grid_points
+from playground.labs.boundary import BOUNDS, axis_bounds, grid_points
 from playground.numbers import NUMBER_D3_FORMAT
 
 CLASS_COLOURS: tuple[str, ...] = ("#f28e2b", "#4e79a7", "#59a14f")
@@ -56,7 +56,7 @@ def plane_spec(grid: np.ndarray | None, x_train: np.ndarray, y_train: np.ndarray
         A Vega-Lite spec whose ``datasets`` hold the picture (``plane``: one row, empty before the first epoch) and
         the points (``points``). The spec itself depends only on the points' classes and the bounds.
     """
-    low1, high1, low2, high2 = (*bounds, *bounds) if len(bounds) == 2 else bounds
+    low1, high1, low2, high2 = axis_bounds(bounds)
     names, colours, shapes, sizes = [], [], [], []
     points = []
     for name, xs, classes, shape, size in (("train", x_train, y_train, TRAIN_SHAPE, TRAIN_SIZE),
@@ -140,7 +140,7 @@ def _png(rgba: np.ndarray) -> str:
 
 
 def _rgb(colour: str) -> np.ndarray:
-    return np.array([int(colour[index:index + 2], 16) for index in (1, 3, 5)], dtype=np.float64)
+    return np.array(ImageColor.getrgb(colour), dtype=np.float64)
 
 
 def loss_spec(history: Sequence[Mapping[str, float]], labels: Mapping[str, str]) -> dict[str, Any]:

@@ -38,7 +38,7 @@ WIDTH_LEVELS = 6
 
 @dataclass(frozen=True)
 class Layout:
-    """Where every box goes, in whole cells of the maps (so all maps share one heatmap's cells).
+    """Where every box goes, in whole cells of the maps (so all maps share one picture's pixels).
 
     Attributes:
         counts: Boxes per column (inputs, each hidden layer, outputs).

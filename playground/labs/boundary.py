@@ -197,9 +197,15 @@ def add_features(x: np.ndarray, features: Sequence[str] = PLAIN_FEATURES) -> np.
     return np.stack([FEATURES[name].compute(x1, x2, np) for name in features], axis=1).astype(np.float32)
 
 
+def axis_bounds(bounds: Sequence[float] = BOUNDS) -> tuple[float, float, float, float]:
+    """(x₁ low, x₁ high, x₂ low, x₂ high) of ``bounds`` given as (low, high) for both axes or as those four."""
+    low1, high1, low2, high2 = (*bounds, *bounds) if len(bounds) == 2 else bounds
+    return low1, high1, low2, high2
+
+
 def grid_points(bounds: Sequence[float] = BOUNDS, resolution: int = FRAME_RESOLUTION) -> tuple[np.ndarray, np.ndarray]:
     """The cell centres' coordinates along x₁ and x₂ for ``bounds`` (low, high) or (x₁ low, high, x₂ low, high)."""
-    low1, high1, low2, high2 = (*bounds, *bounds) if len(bounds) == 2 else bounds
+    low1, high1, low2, high2 = axis_bounds(bounds)
     return np.linspace(low1, high1, resolution), np.linspace(low2, high2, resolution)
 
 

@@ -150,8 +150,8 @@ def _results(state: TransferState) -> None:
 def show_race(state: TransferState) -> None:
     """The curves of the three ways together, redrawn at ``pace.live_seconds`` while they train.
 
-    Before the first training, the empty chart over the epochs the slider asks for: the browser loads plotly with it,
-    not with the first curves (seconds later on a busy laptop).
+    Before the first training, the empty chart over the epochs the slider asks for: the browser loads its chart library
+    with it, not with the first curves (seconds later on a busy laptop).
     """
     if state.race is None:
         from playground.charts.compare_race import race_spec

@@ -6,7 +6,7 @@ import re
 
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageColor
 
 from playground.charts.boundary import CLASS_COLOURS
 
@@ -42,7 +42,7 @@ def test_a_lesson_trains_and_the_boundary_appears(page, app_url):
     # The model's colours under the points: a trained XOR plane is mostly its two classes' colours.
     pixels = np.asarray(Image.open(ARTIFACTS / "boundary-xor.png").convert("RGB")).reshape(-1, 3).astype(int)
     for colour in CLASS_COLOURS[:2]:
-        rgb = np.array([int(colour[index:index + 2], 16) for index in (1, 3, 5)])
+        rgb = np.array(ImageColor.getrgb(colour))
         # Drawn at 0.75 over white: a cell sure of the class is between its colour and white.
         tinted = np.abs(pixels - (0.75 * rgb + 0.25 * 255)).max(axis=1) < 40
         assert tinted.mean() > 0.1, (colour, tinted.mean())
