@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -23,6 +24,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 # Runs are kept on disk (playground.engine.workspace): no test writes to the user's real data folder.
 # Servers started by browser tests inherit this; each test in this process gets its own (below).
 os.environ["PLAYGROUND_HOME"] = tempfile.mkdtemp(prefix="playground-home-")
+atexit.register(shutil.rmtree, os.environ["PLAYGROUND_HOME"], True)  # Removed when the run ends (errors ignored).
 
 
 @pytest.fixture(autouse=True)
