@@ -29,6 +29,11 @@ and every pair's figure is printed too (``<name>_each``). Prints ``name: value``
   than the tab shows).
 - ``app_overhead_ratio_1``: ``app_run_seconds / bare_fit_seconds`` (the issue's definition), the median over
   the pairs; ``app_overhead_ratio_1_same_work``: ``app_run_seconds / bare_fit_and_evaluate_seconds``.
+- ``bare_fit_spread``: the slowest of the single bare fits divided by the fastest: how much the machine's own
+  speed moved during the benchmark. The machines this was written on are shared virtual machines whose speed
+  moves within minutes (in one session the same bare fit took 7.1 to 12.5 s in five interleaved rounds, with
+  no steal time recorded); a pair's ratio moves with it (0.999 to 1.554 in one run), so read the medians
+  against this spread.
 - ``engine_run_seconds`` / ``engine_first_point_seconds``: the same run through the engine alone, from this
   process (``runner.submit`` on its own embedded cluster, second of two runs; no server, no browser): submit ->
   models home, and submit -> the server-side record's first point. ``engine_overhead_ratio_1_same_work`` divides
@@ -403,6 +408,8 @@ def main() -> None:
     app = app_side(epochs, samples, watch_seconds, arguments.repeats, arguments.rounds_of_3)
 
     def line(name: str, values: list[float], digits: int = 2) -> None:
+        if not values:  # (No round of three was asked for.)
+            return
         print(f"{name}: {statistics.median(values):.{digits}f}")
         print(f"{name}_each: {', '.join(f'{value:.{digits}f}' for value in values)}", flush=True)
 
@@ -423,7 +430,8 @@ def main() -> None:
         if len(keys) == 2:
             ratio(name, app[keys[0]], app[keys[1]])
         else:
-            line(name, app[keys[0]])
+            line(name, app.get(keys[0], []))
+    print(f"bare_fit_spread: {max(app['bare']) / min(app['bare']):.2f}")
     print(f"server_cpu_share: {app['server_cpu_share'][0]:.3f}")
     print(f"worker_cpu_share: {app['worker_cpu_share'][0]:.3f}")
     print(f"browser_cpu_share: {app['browser_cpu_share'][0]:.3f}", flush=True)
