@@ -188,6 +188,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "compare.act.units": {"en": "Units per layer", "ko": "층마다 유닛 수"},
     "compare.act.compared": {"en": "Activations to compare", "ko": "비교할 활성화 함수"},
     "compare.act.measuring": {"en": "Measuring gradients…", "ko": "기울기를 재는 중…"},
+    "compare.act.computing": {"en": "Computing each activation and its derivative with TensorFlow…",
+                              "ko": "TensorFlow로 각 활성화 함수와 도함수를 계산하는 중…"},
     "compare.act.layer_axis": {"en": "hidden layer (1 = nearest the input)", "ko": "은닉층 (1 = 입력에 가장 가까움)"},
     "compare.act.norm_axis": {"en": "gradient norm (log scale)", "ko": "기울기 노름 (로그 척도)"},
     "compare.act.activation": {"en": "Activation", "ko": "활성화 함수"},

@@ -22,7 +22,7 @@ def _digits(size: int) -> tuple:
 
 
 def _curves() -> None:
-    from playground.charts.compare_gradients import activation_figure
+    from playground.charts.compare_gradients import activation_spec
     from playground.labs.gradients import activation_curves
 
     st.subheader(tr("compare.act.curves_title"))
@@ -32,15 +32,17 @@ def _curves() -> None:
     if not chosen:
         st.info(tr("compare.act.pick_one"))
         return
-    curves = {name: activation_curves(name) for name in chosen}
-    figure = activation_figure(curves, function_text=tr("compare.act.function"), derivative_text=tr("compare.act.derivative"))
-    st.plotly_chart(figure, key=ActivationKeys.CURVES_CHART)
+    # The first time in a server this imports TensorFlow (several seconds): said, not a blank space.
+    with st.spinner(tr("compare.act.computing")):
+        curves = {name: activation_curves(name) for name in chosen}
+    spec = activation_spec(curves, function_text=tr("compare.act.function"), derivative_text=tr("compare.act.derivative"))
+    st.vega_lite_chart(spec=spec, key=ActivationKeys.CURVES_CHART, width="content")
     peaks = ", ".join(f"{name}: {max(abs(curves[name][2])):.2f}" for name in chosen)
     st.caption(tr("compare.act.peaks", peaks=peaks))
 
 
 def _gradients(state: CompareState) -> None:
-    from playground.charts.compare_gradients import gradient_norm_figure
+    from playground.charts.compare_gradients import gradient_norm_spec
     from playground.labs.gradients import layer_gradient_norms
 
     st.subheader(tr("compare.act.gradients_title"))
@@ -60,9 +62,9 @@ def _gradients(state: CompareState) -> None:
             x, y = _digits(256)
             state.gradient_norms = {name: layer_gradient_norms(name, depth, x, y, units=units) for name in compared}
         state.gradient_signature = signature
-    figure = gradient_norm_figure(state.gradient_norms, layer_text=tr("compare.act.layer_axis"),
-                                  norm_text=tr("compare.act.norm_axis"))
-    st.plotly_chart(figure, key=ActivationKeys.NORMS_CHART)
+    spec = gradient_norm_spec(state.gradient_norms, layer_text=tr("compare.act.layer_axis"),
+                              norm_text=tr("compare.act.norm_axis"))
+    st.vega_lite_chart(spec=spec, key=ActivationKeys.NORMS_CHART, width="stretch")
     st.caption(tr("compare.act.first_layer_note"))
     rows = [{tr("compare.act.activation"): name,
              tr("compare.act.first_layer"): f"{values[0]:.2e}", tr("compare.act.last_layer"): f"{values[-1]:.2e}",
