@@ -152,6 +152,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "overfit.aug.rescale": {"en": "rescale=1./255 (pixels 0–255 in, 0–1 out)", "ko": "rescale=1./255 (0–255 픽셀을 0–1로)"},
     "overfit.aug.copies": {"en": "Copies", "ko": "사본 수"},
     "overfit.aug.regenerate": {"en": "🎲 New random copies", "ko": "🎲 새 무작위 사본"},
+    "overfit.aug.making": {"en": "Making the copies with Keras's preprocessing layers…",
+                           "ko": "Keras 전처리 층으로 사본을 만드는 중…"},
     "overfit.aug.original": {"en": "original", "ko": "원본"},
     "overfit.aug.copy": {"en": "copy {number}", "ko": "사본 {number}"},
     "overfit.aug.identity": {"en": "Every transformation is off: the copies equal the original.",

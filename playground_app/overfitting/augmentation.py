@@ -81,7 +81,9 @@ def _grid(image: np.ndarray, settings: AugmentationSettings, seed: int) -> None:
     count = int(st.session_state[AugmentKeys.COPIES])
     # With rescale, the pictures go in as 0–255 (as files are read) and Rescaling brings them back to 0–1.
     source = image * 255.0 if settings.rescale is not None else image
-    copies = np.clip(augmented_copies(source, settings, count, seed), 0.0, 1.0)
+    # The first time in a server this imports TensorFlow (several seconds): said, not a blank space.
+    with st.spinner(tr("overfit.aug.making")):
+        copies = np.clip(augmented_copies(source, settings, count, seed), 0.0, 1.0)
     pictures = [image] + [copy[..., 0] if copy.shape[-1] == 1 else copy for copy in copies]
     captions = [tr("overfit.aug.original")] + [tr("overfit.aug.copy", number=index + 1) for index in range(count)]
     for start in range(0, len(pictures), 8):
