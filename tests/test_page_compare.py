@@ -85,21 +85,6 @@ def test_activation_explorer_shows_the_sigmoid_gradient_vanishing():
     assert norms["sigmoid"][0] < norms["sigmoid"][-1]
 
 
-def test_the_activation_explorer_draws_with_vega_lite_not_plotly():
-    """Compare draws only its open tab, so opening the explorer made the browser fetch and start plotly, the heaviest
-    chart library it loads on demand: its charts came 2.7-3.3 s after the click on 2 cores, 1.7-1.9 s as Vega-Lite."""
-    at = _open_compare_page("activations")
-    assert not at.exception
-    assert plotly_specs(at) == []
-    datasets = {data.name: data for chart in at.get("vega_lite_chart") for data in chart.proto.datasets}
-    assert set(datasets) == {"activations", "norms"}
-    drawn = pyarrow.ipc.open_stream(datasets["activations"].data.data).read_all().to_pylist()
-    assert [name for name in dict.fromkeys(row["activation"] for row in drawn)] == at.multiselect(
-        key="compare_act_curves").value  # Every chosen activation, in order.
-    norms = pyarrow.ipc.open_stream(datasets["norms"].data.data).read_all().to_pylist()
-    assert {row["activation"] for row in norms} == {"sigmoid", "tanh", "relu"}
-
-
 def test_the_notes_table_race_runs_three_copies_and_fills_the_table():
     at = _open_compare_page()
     at.button(key="compare_race_preset_notes").click().run()

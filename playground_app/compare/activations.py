@@ -22,7 +22,7 @@ def _digits(size: int) -> tuple:
 
 
 def _curves() -> None:
-    from playground.charts.compare_gradients import activation_spec
+    from playground.charts.compare_gradients import activation_figure
     from playground.labs.gradients import activation_curves
 
     st.subheader(tr("compare.act.curves_title"))
@@ -35,14 +35,14 @@ def _curves() -> None:
     # The first time in a server this imports TensorFlow (several seconds): said, not a blank space.
     with st.spinner(tr("compare.act.computing")):
         curves = {name: activation_curves(name) for name in chosen}
-    spec = activation_spec(curves, function_text=tr("compare.act.function"), derivative_text=tr("compare.act.derivative"))
-    st.vega_lite_chart(spec=spec, key=ActivationKeys.CURVES_CHART, width="content")
+    figure = activation_figure(curves, function_text=tr("compare.act.function"), derivative_text=tr("compare.act.derivative"))
+    st.plotly_chart(figure, key=ActivationKeys.CURVES_CHART)
     peaks = ", ".join(f"{name}: {max(abs(curves[name][2])):.2f}" for name in chosen)
     st.caption(tr("compare.act.peaks", peaks=peaks))
 
 
 def _gradients(state: CompareState) -> None:
-    from playground.charts.compare_gradients import gradient_norm_spec
+    from playground.charts.compare_gradients import gradient_norm_figure
     from playground.labs.gradients import layer_gradient_norms
 
     st.subheader(tr("compare.act.gradients_title"))
@@ -62,9 +62,9 @@ def _gradients(state: CompareState) -> None:
             x, y = _digits(256)
             state.gradient_norms = {name: layer_gradient_norms(name, depth, x, y, units=units) for name in compared}
         state.gradient_signature = signature
-    spec = gradient_norm_spec(state.gradient_norms, layer_text=tr("compare.act.layer_axis"),
-                              norm_text=tr("compare.act.norm_axis"))
-    st.vega_lite_chart(spec=spec, key=ActivationKeys.NORMS_CHART, width="stretch")
+    figure = gradient_norm_figure(state.gradient_norms, layer_text=tr("compare.act.layer_axis"),
+                                  norm_text=tr("compare.act.norm_axis"))
+    st.plotly_chart(figure, key=ActivationKeys.NORMS_CHART)
     st.caption(tr("compare.act.first_layer_note"))
     rows = [{tr("compare.act.activation"): name,
              tr("compare.act.first_layer"): f"{values[0]:.2e}", tr("compare.act.last_layer"): f"{values[-1]:.2e}",
