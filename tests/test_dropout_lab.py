@@ -42,3 +42,12 @@ def test_the_figure_crosses_out_exactly_the_dropped_units():
     assert marked == set(np.flatnonzero(step.dropped).tolist())
     training = figure.data[1].z
     assert all(training[index // columns][index % columns] == 0 for index in marked)
+
+
+def test_each_panel_title_puts_its_parenthesis_on_a_second_line():
+    """On one line the three titles ran into each other in a 1,024-pixel window."""
+    step = dropout_step(0.5, 16, seed=0)
+    titles = ("The layer's outputs (Dropout's input)", "One training step (training=True)", "Inference (training=False)")
+    figure = dropout_figure(step, titles)
+    assert [annotation.text for annotation in figure.layout.annotations] == [
+        "The layer's outputs<br>(Dropout's input)", "One training step<br>(training=True)", "Inference<br>(training=False)"]

@@ -29,6 +29,8 @@ def dropout_figure(step: DropoutStep, titles: tuple[str, str, str] = ("before", 
     columns = math.ceil(math.sqrt(units))
     rows = math.ceil(units / columns)
     top = float(max(step.training.max(initial=0.0), step.inputs.max(initial=0.0)))
+    # Each title's parenthesis on a line of its own: on one line the three ran into each other in a narrow window.
+    titles = tuple(title.replace(" (", "<br>(", 1) for title in titles)
     figure = make_subplots(rows=1, cols=3, subplot_titles=titles, horizontal_spacing=0.04)
     for panel, values in enumerate((step.inputs, step.training, step.inference), start=1):
         grid = np.full(rows * columns, np.nan)
@@ -49,5 +51,5 @@ def dropout_figure(step: DropoutStep, titles: tuple[str, str, str] = ("before", 
     ), row=1, col=2)
     figure.update_yaxes(autorange="reversed", showticklabels=False, scaleanchor=None)
     figure.update_xaxes(showticklabels=False)
-    figure.update_layout(height=max(260, 34 * rows + 90), margin={"l": 10, "r": 10, "t": 40, "b": 10})
+    figure.update_layout(height=max(280, 34 * rows + 110), margin={"l": 10, "r": 10, "t": 60, "b": 10})
     return figure

@@ -14,10 +14,11 @@ def render(state: OverfittingState) -> None:
     from playground.charts.dropout import dropout_figure
 
     st.markdown(tr("overfit.drop.intro"))
-    rate_column, units_column, button_column = st.columns([2, 2, 1])
+    rate_column, units_column = st.columns(2)
     rate = rate_column.slider(tr("overfit.drop.rate"), 0.0, MAX_RATE, 0.5, 0.1, key=DropoutKeys.RATE)
     units = units_column.slider(tr("overfit.drop.units"), 16, 100, 64, 1, key=DropoutKeys.UNITS)
-    if button_column.button(tr("overfit.drop.new_step"), key=DropoutKeys.NEW_STEP, width="stretch"):
+    # On a line of its own: in a fifth of the width its words were cut ("Another training …" in a 1,280-pixel window).
+    if st.button(tr("overfit.drop.new_step"), key=DropoutKeys.NEW_STEP):
         state.dropout_seed += 1
     step = dropout_step(round(float(rate), 2), int(units), state.dropout_seed)
     figure = dropout_figure(step, (tr("overfit.drop.before"), tr("overfit.drop.training"), tr("overfit.drop.inference")),
