@@ -1,10 +1,11 @@
 """Warms TensorFlow in the background, so the first page that needs it does not wait for the import.
 
-The home page renders without TensorFlow (it is imported lazily everywhere). Importing it, building a first
+The pages render without TensorFlow (it is imported lazily everywhere). Importing it, building a first
 Keras model and drawing a first diagram cost 9–16 s on a busy 2-core machine, and that used to land on the
 learner's first click on Build. ``warm_in_background()`` starts that work on a daemon thread once per process,
-after the home page has been drawn; a page that needs TensorFlow meanwhile simply waits on Python's import
-lock for the rest of the import instead of doing it twice.
+after the first page has been drawn (the app's frame calls it after every page, since a link may open any page
+first); a page that needs TensorFlow meanwhile simply waits on Python's import lock for the rest of the import
+instead of doing it twice.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ import pandas  # noqa: F401
 import plotly.graph_objects  # noqa: F401
 import streamlit as st
 
+from playground.warmup import warm_in_background
 from playground_app import clicks, keras_hook
 from playground_app.common import language_selector, tr
 from playground_app.data_status import show_data_status
@@ -33,3 +34,6 @@ PAGES = [
     st.Page("transfer/page.py", title=tr("nav.transfer"), icon=":material/photo_library:", url_path="transfer"),
 ]
 st.navigation(PAGES).run()
+# After the page is drawn, whichever it is (a link or a bookmark may open any page first, and Compare's and Overfitting's
+# labs import TensorFlow when their tab opens): TensorFlow is imported in the background while the learner reads.
+warm_in_background()

@@ -3,7 +3,6 @@
 import streamlit as st
 
 from playground_app import PAGE_NAMES
-from playground.warmup import warm_in_background
 from playground_app.common import tr
 
 st.title(tr("app.title"))
@@ -15,6 +14,3 @@ for name in PAGE_NAMES:
         st.write(tr(f"home.{name}"))
 
 st.caption(tr("home.offline_note"))
-
-# After the page is drawn: TensorFlow is imported in the background while the learner reads this page.
-warm_in_background()
