@@ -77,7 +77,10 @@ def test_an_online_only_dataset_offline_says_what_to_pick_instead(offline):
 def test_allowed_tasks_limit_the_choices(offline):
     at = _picker(allowed_tasks={"binary"})
     assert not at.exception
-    assert at.selectbox(key="probe_dataset").options == ["Breast cancer — tumour measurements", "Upload a CSV file…"]
+    points = [f"{name} points — Decision boundary lab (2 features)"
+              for name in ("XOR", "circles", "spiral", "Gaussian blobs", "moons", "AND", "OR")]
+    assert at.selectbox(key="probe_dataset").options == ["Breast cancer — tumour measurements", *points,
+                                                         "Upload a CSV file…"]
     assert _picked(at) == "picked: breast_cancer binary (30,) 455"
 
 

@@ -176,6 +176,22 @@ def test_open_in_build_hands_the_network_to_the_build_page():
     assert features.value == ["x1", "x2", "x1_squared", "x2_squared"]
 
 
+def test_the_network_handed_to_build_trains_on_the_train_page_on_the_same_points():
+    """Decision boundary → Open in Build → Train this model: Train opens with the lab's point set (its default draw)
+    and nothing to fix, not with MNIST and a fix that turns the network into an MNIST one."""
+    at = open_page("boundary")
+    at.button(key="boundary_lesson_circles_squares").click().run()
+    at.button(key="boundary_open_in_build").click().run()
+    at.switch_page("build/page.py").run()  # (AppTest runs the page it opened last, not the one the app switched to.)
+    at.button(key="build_train_this").click().run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == t("nav.train")
+    assert at.session_state["train_dataset"] == "circles_points"
+    assert not at.error, [error.value for error in at.error]
+    assert not [button.label for button in at.button if button.key and button.key.startswith("train_fix")]
+    assert not at.button(key="train_start").disabled
+
+
 def test_build_edits_the_features_layer_and_exports_its_class():
     """The lab's network, opened by its Build link: the features are a multiselect, and the code defines the class."""
     from playground.spec.io import spec_to_url_param

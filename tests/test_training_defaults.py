@@ -55,3 +55,30 @@ def test_the_proposed_training_learns_within_seconds(dataset_name):
     print(f"{dataset_name}: test accuracy {accuracy:.3f} in {seconds:.1f} s")
     assert accuracy >= bar, f"{dataset_name}'s proposed training ends at {accuracy:.2f} test accuracy"
     assert seconds < 30, "the first training should show learning within seconds"
+
+
+def test_the_decision_boundary_labs_network_learns_its_points_with_what_train_proposes():
+    """The lab's XOR network (one hidden layer of 4 tanh units), handed to Train with the lab's XOR points: the
+    training the page proposes for those points (its epochs, rate and batch size, its validation split) solves XOR."""
+    import keras
+
+    from playground.labs.boundary_setup import BoundarySetup
+
+    keras.utils.set_random_seed(0)
+    dataset = load("xor_points")
+    defaults = training_defaults("xor_points")
+    setup = BoundarySetup(point_set="xor")
+    config = RunConfig(label="#1 xor", spec=setup.spec(), dataset="xor_points", loss=setup.loss,
+                       optimizer=defaults.optimizer, learning_rate=defaults.learning_rate,
+                       batch_size=defaults.batch_size, epochs=defaults.epochs, validation_split=0.2)
+    job = training.make_job(config, dataset.x_train, dataset.y_train, dataset.x_test, dataset.y_test, dataset.task,
+                            dataset.num_classes)
+    started = time.monotonic()
+    training.execute(job)
+    seconds = time.monotonic() - started
+    snapshot = job.run.snapshot()
+    assert snapshot.status == FINISHED, snapshot.error_fields
+    accuracy = snapshot.results.test_metrics["accuracy"]
+    print(f"xor_points: test accuracy {accuracy:.3f} in {seconds:.1f} s")
+    assert accuracy >= 0.9, f"the lab's XOR network ends at {accuracy:.2f} test accuracy with what Train proposes"
+    assert seconds < 30

@@ -10,6 +10,14 @@ STRINGS: dict[str, dict[str, str]] = {
     "datasets.name.breast_cancer": {"en": "Breast cancer — tumour measurements", "ko": "유방암 — 종양 측정값"},
     "datasets.name.digits": {"en": "Digits — 8×8 handwritten digits", "ko": "Digits — 8×8 손글씨 숫자"},
     "datasets.name.wine": {"en": "Wine — chemical analysis", "ko": "Wine — 와인 화학 성분"},
+    # The Decision boundary lab's point sets (two features x₁, x₂; two classes).
+    "datasets.name.xor_points": {"en": "XOR points — Decision boundary lab (2 features)", "ko": "XOR 점 — 결정 경계 실습 (특성 2개)"},
+    "datasets.name.circles_points": {"en": "circles points — Decision boundary lab (2 features)", "ko": "원 점 — 결정 경계 실습 (특성 2개)"},
+    "datasets.name.spiral_points": {"en": "spiral points — Decision boundary lab (2 features)", "ko": "나선 점 — 결정 경계 실습 (특성 2개)"},
+    "datasets.name.gaussian_points": {"en": "Gaussian blobs points — Decision boundary lab (2 features)", "ko": "가우스 덩어리 점 — 결정 경계 실습 (특성 2개)"},
+    "datasets.name.moons_points": {"en": "moons points — Decision boundary lab (2 features)", "ko": "반달 점 — 결정 경계 실습 (특성 2개)"},
+    "datasets.name.and_points": {"en": "AND points — Decision boundary lab (2 features)", "ko": "AND 점 — 결정 경계 실습 (특성 2개)"},
+    "datasets.name.or_points": {"en": "OR points — Decision boundary lab (2 features)", "ko": "OR 점 — 결정 경계 실습 (특성 2개)"},
     "datasets.name.csv": {"en": "Upload a CSV file…", "ko": "CSV 파일 올리기…"},
     # Tasks.
     "datasets.task.binary": {"en": "binary classification", "ko": "이진 분류"},
@@ -40,6 +48,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "datasets.source.sklearn_digits": {
         "en": "Bundled with scikit-learn (sklearn.datasets.load_digits()): {samples} 8×8 digit images, pixels scaled from 0–16 to 0–1; split {train} for training and {test} for testing (stratified, fixed seed).",
         "ko": "scikit-learn 내장 데이터(sklearn.datasets.load_digits()): 8×8 숫자 이미지 {samples}개, 픽셀 값 0–16을 0–1로 조정. 학습 {train}개 / 테스트 {test}개로 나눔(클래스 비율 유지, 고정 시드).",
+    },
+    "datasets.source.boundary_points": {
+        "en": "The Decision boundary lab's {set} points, drawn as the lab draws them by default (fixed seed, no noise): {train} for training and {test} for testing; two features (x₁, x₂), two classes.",
+        "ko": "결정 경계 실습의 {set} 점 집합을 실습의 기본값대로 만든 것(고정 시드, 잡음 없음): 학습 {train}개 / 테스트 {test}개. 특성 2개(x₁, x₂), 클래스 2개.",
     },
     "datasets.source.csv": {
         "en": "Your file {file}: {rows} rows, {features} feature columns, predicting '{label}' ({dropped} rows with missing values left out); split {train} for training and {test} for testing (fixed seed); features standardised with the training set's mean and standard deviation.",

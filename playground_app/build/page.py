@@ -31,11 +31,11 @@ def _prefix_rows(spec: dict, error: SpecError) -> tuple:
         return ()
 
 
-def _send_to_train(spec: dict) -> None:
+def _send_to_train(spec: dict, made_for: str | None) -> None:
     """The Train page will open on this model, with the dataset its input was made for."""
     shared().spec = copy.deepcopy(spec)
     st.session_state[TrainKeys.MODEL_SOURCE] = "build"
-    dataset = dataset_for_input_shape(spec.get("input_shape") or ())
+    dataset = dataset_for_input_shape(spec.get("input_shape") or (), made_for)
     if dataset is not None:
         st.session_state[TrainKeys.DATASET] = dataset
 
@@ -89,7 +89,7 @@ def main() -> None:
     shared().spec = copy.deepcopy(valid_spec)
     shared_link = build_outputs.publish_link(valid_spec)
     if clicks.taken("build_train_this"):  # With the model as this run has it (``playground_app.clicks``).
-        _send_to_train(valid_spec)
+        _send_to_train(valid_spec, state.made_for)
         st.switch_page("train/page.py")
     clicks.button(tr("build.train_this"), "build_train_this", type="primary", icon=":material/show_chart:",
                   help=tr("build.train_this_help"))
