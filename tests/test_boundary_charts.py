@@ -12,7 +12,8 @@ from PIL import Image, ImageColor
 from playground.charts.boundary import CLASS_COLOURS, loss_spec, plane_spec
 from playground.labs.boundary import grid_points, make_points
 
-LABELS = {"train": "train", "test": "test", "class": "class {label}", "epoch": "epoch", "loss": "loss"}
+LABELS = {"train": "train", "test": "test", "class": "class {label}", "epoch": "epoch", "loss": "loss",
+          "model": "the model says"}
 BOUNDS = (-3.0, 3.0, -3.0, 3.0)
 
 
@@ -29,7 +30,7 @@ def test_the_planes_legend_sits_above_it_clear_of_the_x1_axis_title():
     """Below the plane the legend ("test · class 0") covered the x₁ axis title."""
     x, y = make_points("xor", n=40, seed=1)
     spec = plane_spec(None, x, y, x, y, LABELS, BOUNDS)
-    points = spec["layer"][1]["encoding"]
+    (points,) = [layer["encoding"] for layer in spec["layer"] if layer["data"] == {"name": "points"}]
     assert points["x"]["title"] == "x₁"
     assert points["color"]["legend"]["orient"] == "top"
     assert points["color"]["scale"]["domain"] == ["train · class 0", "train · class 1", "test · class 0",
@@ -78,3 +79,43 @@ def test_before_the_first_epoch_the_plane_has_its_points_and_no_picture():
     spec = plane_spec(None, x, y, x[:10], y[:10], LABELS, BOUNDS)
     assert spec["datasets"]["plane"].empty
     assert len(spec["datasets"]["points"]) == 50
+
+
+def _hovered(spec: dict, x1: float, x2: float) -> dict:
+    """What a pointer at (x₁, x₂) over the plane reads: the tooltip of the cell under it."""
+    cells = spec["datasets"]["cells"]
+    under = cells[(cells.x <= x1) & (x1 < cells.x2) & (cells.y2 <= x2) & (x2 < cells.y)]
+    assert len(under) == 1, f"{len(under)} cells under ({x1}, {x2})"
+    (layer,) = [layer for layer in spec["layer"] if layer["data"] == {"name": "cells"}]
+    fields = [entry["field"] for entry in layer["encoding"]["tooltip"]]
+    return {field: under.iloc[0][field] for field in fields}
+
+
+def test_a_trained_plane_says_what_the_model_answers_where_the_pointer_is():
+    """Over a trained model's plane the pointer reads the model's answer there (the plotly heatmap had this hover):
+    class and probability, left orange (class 0), right blue (class 1) for a model that splits at x₁ = 0."""
+    x, y = make_points("xor", n=40, seed=1)
+    axis1, _ = grid_points(BOUNDS, 50)
+    grid = np.tile(1 / (1 + np.exp(-4 * axis1)), (50, 1))  # Rows are x₂, columns x₁: P(class 1) grows with x₁.
+    spec = plane_spec(grid, x, y, x[:10], y[:10], LABELS, BOUNDS, hover=True)
+    left, right = _hovered(spec, -2.0, 1.0), _hovered(spec, 2.0, -1.0)
+    assert left["answer"] == "class 0 · 100%" and right["answer"] == "class 1 · 100%"
+    near = axis1[27]  # A cell's centre, just right of x₁ = 0.
+    assert _hovered(spec, near, 0.0)["answer"] == f"class 1 · {1 / (1 + np.exp(-4 * near)):.0%}"
+    # The points stay above the cells: over a point its own tooltip shows.
+    names = [layer["data"]["name"] for layer in spec["layer"]]
+    assert names.index("cells") < names.index("points")
+
+
+def test_while_training_the_plane_sends_no_cells_and_keeps_its_spec():
+    """While a job trains the plane is redrawn every few seconds: its cells (2,500 marks) would cost every redraw, so
+    they come with the trained plane only, in a spec the browser already has."""
+    x, y = make_points("circles", n=60, seed=2)
+    grid = np.full((50, 50), 0.3)
+    live = plane_spec(grid, x, y, x[:20], y[:20], LABELS, BOUNDS, hover=False)
+    trained = plane_spec(grid, x, y, x[:20], y[:20], LABELS, BOUNDS, hover=True)
+    assert live["datasets"]["cells"].empty and len(trained["datasets"]["cells"]) == 2500
+    assert {**live, "datasets": None} == {**trained, "datasets": None}
+    three = plane_spec(np.dstack([np.full((50, 50), 0.2), np.full((50, 50), 0.5), np.full((50, 50), 0.3)]),
+                       x, y, x[:20], y[:20], LABELS, BOUNDS, hover=True)
+    assert _hovered(three, 0.0, 0.0)["answer"] == "class 1 · 50%"

@@ -39,7 +39,8 @@ LOSS_HEIGHT = 240
 
 
 def plane_spec(grid: np.ndarray | None, x_train: np.ndarray, y_train: np.ndarray, x_test: np.ndarray,
-               y_test: np.ndarray, labels: Mapping[str, str], bounds: Sequence[float] = BOUNDS) -> dict[str, Any]:
+               y_test: np.ndarray, labels: Mapping[str, str], bounds: Sequence[float] = BOUNDS,
+               hover: bool = False) -> dict[str, Any]:
     """The plane coloured by the model (if any) with the training points (dots) and test points (crosses).
 
     Args:
@@ -49,12 +50,16 @@ def plane_spec(grid: np.ndarray | None, x_train: np.ndarray, y_train: np.ndarray
         y_train: Their classes.
         x_test: Test points.
         y_test: Their classes.
-        labels: Words on the chart: ``train``, ``test`` and ``class`` (with a ``{label}`` field).
+        labels: Words on the chart: ``train``, ``test``, ``class`` (with a ``{label}`` field) and ``model`` (the
+            title of the model's answer under the pointer).
         bounds: The (low, high) of both axes, or (x₁ low, x₁ high, x₂ low, x₂ high).
+        hover: Whether the pointer reads the model's answer (class and probability) anywhere on the plane: one
+            invisible mark per cell, 2,500 of them, sent for a trained plane only (not at every redraw of a live one).
 
     Returns:
-        A Vega-Lite spec whose ``datasets`` hold the picture (``plane``: one row, empty before the first epoch) and
-        the points (``points``). The spec itself depends only on the points' classes and the bounds.
+        A Vega-Lite spec whose ``datasets`` hold the picture (``plane``: one row, empty before the first epoch),
+        the cells under the pointer (``cells``: empty without ``hover``) and the points (``points``). The spec itself
+        depends only on the points' classes and the bounds.
     """
     low1, high1, low2, high2 = axis_bounds(bounds)
     names, colours, shapes, sizes = [], [], [], []
@@ -70,12 +75,15 @@ def plane_spec(grid: np.ndarray | None, x_train: np.ndarray, y_train: np.ndarray
             chosen = np.asarray(xs)[np.asarray(classes) == label]
             points.append(pd.DataFrame({"x1": chosen[:, 0], "x2": chosen[:, 1], "name": entry}))
     plane = pd.DataFrame(columns=["x", "x2", "y", "y2", "url"])
+    cells = pd.DataFrame(columns=["x", "x2", "y", "y2", "answer"])
     if grid is not None:
         axis1, axis2 = grid_points(bounds, np.asarray(grid).shape[0])
         # Each cell is centred on its grid point, as a heatmap draws it: the picture reaches half a cell past the axes.
         half1, half2 = (axis1[1] - axis1[0]) / 2, (axis2[1] - axis2[0]) / 2
         plane = pd.DataFrame({"x": [low1 - half1], "x2": [high1 + half1], "y": [high2 + half2],
                               "y2": [low2 - half2], "url": [grid_picture(grid)]})
+        if hover:
+            cells = answer_cells(grid, axis1, axis2, labels)
     scale = {"nice": False, "zero": False}
     x_axis = {"field": "x1", "type": "quantitative", "title": "x₁", "scale": {"domain": [low1, high1], **scale}}
     y_axis = {"field": "x2", "type": "quantitative", "title": "x₂", "scale": {"domain": [low2, high2], **scale}}
@@ -84,13 +92,19 @@ def plane_spec(grid: np.ndarray | None, x_train: np.ndarray, y_train: np.ndarray
               "symbolSize": 90, "symbolStrokeWidth": 0.6}
     return {
         "width": PLANE_SIZE, "height": PLANE_SIZE, "autosize": {"type": "pad"},  # The size is the plane's.
-        "datasets": {"plane": plane, "points": pd.concat(points, ignore_index=True)},
+        "datasets": {"plane": plane, "cells": cells, "points": pd.concat(points, ignore_index=True)},
         "layer": [
             {"data": {"name": "plane"},
              "mark": {"type": "image", "aspect": False, "smooth": False, "clip": True},
              "encoding": {"x": {**x_axis, "field": "x"}, "x2": {"field": "x2"},
                           "y": {**y_axis, "field": "y"}, "y2": {"field": "y2"},
                           "url": {"field": "url", "type": "nominal"}}},
+            # Under the points, whose own tooltips win where they are.
+            {"data": {"name": "cells"},
+             "mark": {"type": "rect", "opacity": 0, "clip": True},
+             "encoding": {"x": {**x_axis, "field": "x"}, "x2": {"field": "x2"},
+                          "y": {**y_axis, "field": "y"}, "y2": {"field": "y2"},
+                          "tooltip": [{"field": "answer", "type": "nominal", "title": labels["model"]}]}},
             {"data": {"name": "points"},
              "mark": {"type": "point", "filled": True, "stroke": "#222222", "strokeWidth": 0.8,
                       "opacity": 1, "clip": True},
@@ -106,6 +120,24 @@ def plane_spec(grid: np.ndarray | None, x_train: np.ndarray, y_train: np.ndarray
                                       {"field": "x2", "type": "quantitative", "title": "x₂", "format": ".2f"}]}},
         ],
     }
+
+
+def answer_cells(grid: np.ndarray, axis1: np.ndarray, axis2: np.ndarray, labels: Mapping[str, str]) -> pd.DataFrame:
+    """One row per cell of ``grid`` (rows x₂, columns x₁, on ``axis2`` × ``axis1``): its corners and the model's answer
+    there, "class 1 · 73%" (the class it picks and that class's probability). Cells without a number are left out."""
+    grid = np.asarray(grid, dtype=np.float64)
+    if grid.ndim == 2:  # P(class 1).
+        picked = (grid >= 0.5).astype(int)
+        probability = np.where(picked == 1, grid, 1 - grid)
+    else:
+        picked, probability = np.nan_to_num(grid, nan=-1.0).argmax(axis=-1), grid.max(axis=-1)
+    half1, half2 = (axis1[1] - axis1[0]) / 2, (axis2[1] - axis2[0]) / 2
+    centre1, centre2 = np.meshgrid(axis1, axis2)
+    known = np.isfinite(probability)
+    answers = [f"{labels['class'].format(label=label)} · {share:.0%}"
+               for label, share in zip(picked[known].tolist(), probability[known].tolist())]
+    return pd.DataFrame({"x": centre1[known] - half1, "x2": centre1[known] + half1, "y": centre2[known] + half2,
+                         "y2": centre2[known] - half2, "answer": answers})
 
 
 def grid_picture(grid: np.ndarray) -> str:

@@ -212,4 +212,5 @@ STRINGS: dict[str, dict[str, str]] = {
     "boundary.chart.class": {"en": "class {label}", "ko": "클래스 {label}"},
     "boundary.chart.epoch": {"en": "epoch", "ko": "에포크"},
     "boundary.chart.loss": {"en": "loss", "ko": "손실"},
+    "boundary.chart.model": {"en": "the model says", "ko": "모델의 답"},
 }

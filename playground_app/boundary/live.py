@@ -31,7 +31,7 @@ PICTURE_SECONDS = pace.LAB_SECONDS
 NETWORK_SECONDS = 3 * pace.LAB_SECONDS
 # Until the job's first epoch the picture looks this often, so the first boundary shows soon after it exists.
 FIRST_EPOCH_SECONDS = pace.FIRST_POINTS_SECONDS
-CHART_LABELS = ("train", "test", "class", "epoch", "loss")
+CHART_LABELS = ("train", "test", "class", "epoch", "loss", "model")
 """The words the boundary charts write (``boundary.chart.<name>``)."""
 NETWORK_LABELS = ("input", "layer", "unit", "output", "weights", "bias")
 """The words the network picture writes (``boundary.net.<name>``)."""
@@ -130,7 +130,9 @@ def live_picture(state: BoundaryState) -> None:
         grid = frame.grid if frame is not None else None
         setup = state.setup
         # Vega-Lite, not plotly: the browser keeps these charts and takes their new data (playground.charts.boundary).
-        left.vega_lite_chart(spec=plane_spec(grid, *setup.data(), labels, setup.bounds), key="boundary_plane",
+        # The pointer reads the model's answer on a trained plane, not on one redrawn every few seconds.
+        left.vega_lite_chart(spec=plane_spec(grid, *setup.data(), labels, setup.bounds, hover=not live),
+                             key="boundary_plane",
                              width="content")  # Square (the spec's size): a circle of points looks round.
         if history:  # Before the first epoch an empty loss chart would say nothing.
             right.vega_lite_chart(spec=loss_spec(history, labels), key="boundary_losses", width="stretch")
