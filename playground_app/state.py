@@ -37,6 +37,26 @@ def page_state(key: str, factory: Callable[[], State]) -> State:
     return st.session_state[key]
 
 
+_NO_DEFAULT = object()
+
+
+def hold_value(key: str, default: Any = _NO_DEFAULT) -> None:
+    """Gives the widget ``key`` its value from session state (``default`` the first time) in this run's message.
+
+    Call it just before drawing a widget whose value lives in session state (no ``value=`` of its own), instead of
+    ``st.session_state.setdefault``. Streamlit sends such a value to the browser only in the run that set it, and
+    draws the widget with its minimum or first option as its default. A browser that has not drawn the widget yet
+    when the learner clicks (its code arrives after the button's on a slow first load) sends the click without the
+    value; the next run's widget then comes without it too, the browser shows the default and sends it back: every
+    control of the Decision boundary lab fell to its minimum (20 points, SGD at 0.0001, batch 1). Written back every
+    run, the value travels with every run.
+    """
+    if key in st.session_state:
+        st.session_state[key] = st.session_state[key]
+    elif default is not _NO_DEFAULT:
+        st.session_state[key] = default
+
+
 @dataclass
 class SharedState:
     """What pages hand to each other.

@@ -15,6 +15,7 @@ from playground.labs.boundary_setup import (HIDDEN_ACTIVATIONS, LESSONS, MAX_EPO
 from playground_app.boundary.data_controls import data_controls, source_of
 from playground_app.boundary.state import BoundaryKeys, BoundaryState
 from playground_app.common import lang, tr
+from playground_app.state import hold_value
 
 DEFAULT = BoundarySetup()
 DEFAULT_EPOCHS = 100
@@ -96,10 +97,10 @@ def setup_controls(state: BoundaryState, disabled: bool) -> tuple[BoundarySetup,
     """Draws the data and network controls; returns the setup, the epochs one Train runs, and whether
     there are points to train on (a CSV source without a usable file has none)."""
     for key, value in _values(DEFAULT, DEFAULT_EPOCHS).items():
-        st.session_state.setdefault(key, value)
+        hold_value(key, value)
     for key, value in zip((BoundaryKeys.TABLE, BoundaryKeys.COLUMN_X1, BoundaryKeys.COLUMN_X2),
                           (DEFAULT_TABLE, *TABLE_COLUMNS[DEFAULT_TABLE])):
-        st.session_state.setdefault(key, value)
+        hold_value(key, value)
     data_column, network_column = st.columns(2)
     with data_column:
         st.subheader(tr("boundary.data"))
@@ -113,8 +114,8 @@ def setup_controls(state: BoundaryState, disabled: bool) -> tuple[BoundarySetup,
                                 key=BoundaryKeys.LAYERS, disabled=disabled)
         hidden = []
         for index in range(int(count)):
-            st.session_state.setdefault(BoundaryKeys.UNITS.format(index=index), 4)
-            st.session_state.setdefault(BoundaryKeys.ACTIVATION.format(index=index), "tanh")
+            hold_value(BoundaryKeys.UNITS.format(index=index), 4)
+            hold_value(BoundaryKeys.ACTIVATION.format(index=index), "tanh")
             left, right = st.columns(2)
             units = left.number_input(tr("boundary.units", number=index + 1), 1, MAX_UNITS,
                                       key=BoundaryKeys.UNITS.format(index=index), disabled=disabled)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from playground.engine.optimizers import LEARNING_RATE_RANGE, OPTIMIZERS
 from playground_app.common import tr
+from playground_app.state import hold_value
 
 
 def optimizer_settings(name: str, key_prefix: str, default_rate: float | None = None) -> tuple[float, dict[str, float]]:
@@ -21,8 +22,7 @@ def optimizer_settings(name: str, key_prefix: str, default_rate: float | None = 
     """
     entry = OPTIMIZERS[name]
     rate_key = f"{key_prefix}_lr"
-    if rate_key not in st.session_state:
-        st.session_state[rate_key] = float(default_rate if default_rate is not None else entry.learning_rate)
+    hold_value(rate_key, float(default_rate if default_rate is not None else entry.learning_rate))
     low, high = LEARNING_RATE_RANGE
     columns = st.columns(1 + len(entry.parameters))
     rate = columns[0].number_input(
@@ -31,7 +31,7 @@ def optimizer_settings(name: str, key_prefix: str, default_rate: float | None = 
     parameters: dict[str, float] = {}
     for column, parameter in zip(columns[1:], entry.parameters):
         # Defaults go through session state (not value=) so that presets may set these keys first.
-        st.session_state.setdefault(f"{key_prefix}_{parameter.name}", float(parameter.default))
+        hold_value(f"{key_prefix}_{parameter.name}", float(parameter.default))
         parameters[parameter.name] = column.number_input(
             parameter.name, min_value=parameter.minimum, max_value=parameter.maximum,
             format="%g", step=None, key=f"{key_prefix}_{parameter.name}",

@@ -16,7 +16,7 @@ from playground_app.common import tr
 from playground_app.compare.optimizer_settings import optimizer_settings
 from playground_app.compare.state import CompareState, RaceKeys, error_text
 from playground_app.widgets.dataset_picker import pick_dataset
-from playground_app.state import shared
+from playground_app.state import hold_value, shared
 
 MODEL_SOURCES = ("build", "preset")
 KEEP = "keep"  # Activation choice meaning "keep the model's own hidden activations".
@@ -77,7 +77,7 @@ def _choose_spec() -> dict[str, Any] | None:
         return build_spec
     if RaceKeys.PRESET not in st.session_state:
         st.session_state[RaceKeys.PRESET] = "mnist_dnn"
-        st.session_state.setdefault(RaceKeys.DATASET, "mnist")
+        hold_value(RaceKeys.DATASET, "mnist")
     name = st.selectbox(tr("compare.race.preset"), list(PRESETS), key=RaceKeys.PRESET,
                         format_func=lambda key: tr(PRESET_TITLES[key]), on_change=_follow_preset_dataset)
     return PRESETS[name]
@@ -97,7 +97,7 @@ def _entries() -> list[RaceEntry]:
     for index in range(int(count)):
         with st.container(border=True):
             optimizer_column, activation_column = st.columns(2)
-            st.session_state.setdefault(RaceKeys.OPTIMIZER.format(index=index), DEFAULT_ENTRIES[index % 2].optimizer)
+            hold_value(RaceKeys.OPTIMIZER.format(index=index), DEFAULT_ENTRIES[index % 2].optimizer)
             optimizer = optimizer_column.selectbox(tr("compare.optimizer"), list(OPTIMIZERS),
                                                    key=RaceKeys.OPTIMIZER.format(index=index))
             activation = activation_column.selectbox(
@@ -112,8 +112,8 @@ def _entries() -> list[RaceEntry]:
 def _options() -> tuple[int, int, int, float]:
     samples, epochs, batch, target = st.columns(4)
     # Defaults through session state, not value=, because the one-click races set these keys too.
-    st.session_state.setdefault(RaceKeys.SAMPLES, 2000)
-    st.session_state.setdefault(RaceKeys.EPOCHS, 5)
+    hold_value(RaceKeys.SAMPLES, 2000)
+    hold_value(RaceKeys.EPOCHS, 5)
     train_samples = samples.number_input(tr("compare.race.samples"), min_value=32, max_value=60000, step=500,
                                          key=RaceKeys.SAMPLES)
     epoch_count = epochs.number_input(tr("compare.race.epochs"), min_value=1, max_value=100, key=RaceKeys.EPOCHS)

@@ -9,6 +9,7 @@ from playground.labs.augmentation import AugmentationSettings, augmented_copies,
 from playground_app.common import tr
 from playground_app.errors import error_text, show_error
 from playground_app.overfitting.state import AugmentKeys, OverfittingState
+from playground_app.state import hold_value
 
 SOURCES = ("digit", "fashion", "photo", "upload")
 UPLOAD_SIDE = 128  # Longest side of an uploaded picture once opened: enough to see the transformations.
@@ -71,7 +72,7 @@ def _settings() -> AugmentationSettings:
                                               key=AugmentKeys.SETTING.format(name="horizontal_flip"))
     rescaled = rescale.checkbox(tr("overfit.aug.rescale"), value=False, key=AugmentKeys.SETTING.format(name="rescale"))
     values["rescale"] = 1 / 255 if rescaled else None
-    st.session_state.setdefault(AugmentKeys.COPIES, 8)
+    hold_value(AugmentKeys.COPIES, 8)
     copies.slider(tr("overfit.aug.copies"), 4, 16, step=1, key=AugmentKeys.COPIES)
     return AugmentationSettings(**values)  # type: ignore[arg-type]
 

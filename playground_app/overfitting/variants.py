@@ -21,7 +21,7 @@ from playground_app.common import tr
 from playground_app.compare.race import blocking_problem
 from playground_app.errors import error_text
 from playground_app.overfitting.state import OverfittingState, VariantKeys
-from playground_app.state import shared
+from playground_app.state import hold_value, shared
 from playground_app.widgets.dataset_picker import pick_dataset
 
 BUILD = "build"
@@ -94,8 +94,8 @@ def _follow_model_dataset() -> None:
 
 def _choose_spec() -> dict[str, Any] | None:
     """The base model: one of the lab's, or the Build page's."""
-    st.session_state.setdefault(VariantKeys.MODEL, "small_cnn")
-    st.session_state.setdefault(VariantKeys.DATASET, BASE_MODEL_DATASETS["small_cnn"])
+    hold_value(VariantKeys.MODEL, "small_cnn")
+    hold_value(VariantKeys.DATASET, BASE_MODEL_DATASETS["small_cnn"])
     name = st.selectbox(tr("overfit.base_model"), SOURCES, key=VariantKeys.MODEL,
                         format_func=lambda key: tr(f"overfit.model.{key}"), on_change=_follow_model_dataset)
     if name != BUILD:
@@ -114,7 +114,7 @@ def _variants() -> list[Variant]:
         chosen.append(BASE)
     left, right = st.columns(2)
     if left.checkbox(tr("overfit.tick.dropout"), value=True, key=VariantKeys.DROPOUT):
-        st.session_state.setdefault(VariantKeys.DROPOUT_RATES, [DEFAULT_DROPOUT])
+        hold_value(VariantKeys.DROPOUT_RATES, [DEFAULT_DROPOUT])
         rates = left.multiselect(tr("overfit.dropout_rates"), DROPOUT_RATES, key=VariantKeys.DROPOUT_RATES)
         chosen += [Variant(dropout=float(rate)) for rate in sorted(rates)]
     if right.checkbox(tr("overfit.tick.batch_norm"), value=False, key=VariantKeys.BATCH_NORM):

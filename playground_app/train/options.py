@@ -14,6 +14,7 @@ from playground.engine.runs import EarlyStoppingConfig, RunConfig
 from playground.data.registry import training_defaults
 from playground_app.common import lang, tr
 from playground_app.train.state import TrainKeys, train_state
+from playground_app.state import hold_value
 
 KEEP = "keep"
 BATCH_SIZES = (8, 16, 32, 64, 128, 256)
@@ -31,6 +32,8 @@ def options_section(task: str, dataset_name: str = "") -> RunConfig:
             and batch size (``playground.data.registry.training_defaults``).
     """
     _propose_defaults(dataset_name)
+    hold_value(TrainKeys.EPOCHS)
+    hold_value(TrainKeys.BATCH_SIZE)
     first, second, third = st.columns(3)
     with first:
         activation = st.selectbox(tr("train.hidden_activation"), (KEEP, *HIDDEN_ACTIVATIONS), key=TrainKeys.HIDDEN_ACTIVATION,
@@ -39,7 +42,7 @@ def options_section(task: str, dataset_name: str = "") -> RunConfig:
                                  key=TrainKeys.OPTIMIZER)
         entry = OPTIMIZERS[optimizer]
         # One learning-rate widget per optimizer: switching to SGD shows SGD's own default (0.01).
-        st.session_state.setdefault(f"train_learning_rate_{optimizer}", entry.learning_rate)
+        hold_value(f"train_learning_rate_{optimizer}", entry.learning_rate)
         learning_rate = st.number_input(tr("train.learning_rate"), min_value=LEARNING_RATE_RANGE[0],
                                         max_value=LEARNING_RATE_RANGE[1], format="%g",
                                         key=f"train_learning_rate_{optimizer}")

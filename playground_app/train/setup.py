@@ -18,7 +18,7 @@ from playground.errors import LearnerError
 from playground_app.common import lang, tr
 from playground_app.errors import show_error
 from playground_app.widgets.dataset_picker import pick_dataset
-from playground_app.state import shared
+from playground_app.state import hold_value, shared
 from playground_app.train.state import TrainKeys, TrainState, train_state
 
 SOURCES = ("build", "preset", "upload")
@@ -50,7 +50,7 @@ def choose_model(state: TrainState) -> ModelChoice | None:
     """Draws the model source picker; returns the chosen model, or None (a message says why)."""
     # The default goes through session state (the Build page's "Train this model" sets it there too):
     # a widget given both a default and a session-state value makes Streamlit warn.
-    st.session_state.setdefault(TrainKeys.MODEL_SOURCE, SOURCES[0 if shared().spec is not None else 1])
+    hold_value(TrainKeys.MODEL_SOURCE, SOURCES[0 if shared().spec is not None else 1])
     source = st.radio(tr("train.model_source"), SOURCES, key=TrainKeys.MODEL_SOURCE,
                       format_func=lambda name: tr(f"train.source_{name}"), horizontal=True)
     if source == "upload":
@@ -64,8 +64,8 @@ def choose_model(state: TrainState) -> ModelChoice | None:
         title = tr("train.model_from_build")
     else:
         if TrainKeys.PRESET not in st.session_state:
-            st.session_state[TrainKeys.PRESET] = DEFAULT_PRESET
-            st.session_state.setdefault(TrainKeys.DATASET, PRESET_DATASETS[DEFAULT_PRESET])
+            hold_value(TrainKeys.DATASET, PRESET_DATASETS[DEFAULT_PRESET])
+        hold_value(TrainKeys.PRESET, DEFAULT_PRESET)
         name = st.selectbox(tr("train.preset"), list(PRESETS), key=TrainKeys.PRESET,
                             format_func=lambda key: tr(PRESET_TITLES[key]), on_change=_follow_preset_dataset)
         spec = PRESETS[name]

@@ -24,6 +24,7 @@ import streamlit as st
 from playground.data.registry import DATASETS, TASKS, Dataset, DatasetError, csv_columns, load, load_csv
 from playground_app.common import lang, tr
 from playground_app.errors import show_error
+from playground_app.state import hold_value
 
 CSV_OPTION = "csv"
 AUTO_TASK = "auto"
@@ -51,6 +52,7 @@ def pick_dataset(key_prefix: str, allowed_tasks: Collection[str] | None = None,
     """
     options = [name for name, info in DATASETS.items() if allowed_tasks is None or info.task in allowed_tasks]
     options.append(CSV_OPTION)
+    hold_value(f"{key_prefix}_dataset")  # A page may have put its choice there (Train this model).
     choice = st.selectbox(tr("datasets.picker.dataset"), options, format_func=_title, key=f"{key_prefix}_dataset")
     dataset = _pick_csv(key_prefix) if choice == CSV_OPTION else _load_registered(choice)
     if dataset is None:

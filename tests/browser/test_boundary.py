@@ -94,3 +94,35 @@ def test_a_csv_is_refused_plainly_then_a_good_one_gives_points(page, app_url, tm
     wait_for_app(page, 60_000)
     assert page.get_by_role("button", name="Train", exact=True).is_enabled()
     page.screenshot(path=str(ARTIFACTS / "boundary-csv.png"), full_page=True)
+
+
+def test_a_click_before_the_controls_are_ready_leaves_them_as_they_were(page, app_url):
+    """On a slow first load the sliders, number boxes and the features box appear after the Train button (their
+    code comes later). A Train click meanwhile reached the server without their values; the next run drew them at
+    their minimum (20 points, 0 hidden layers, SGD at 0.0001, batch 1, no features) and the lab then used those."""
+    held, holding = [], [True]
+    late = re.compile(r"/static/js/(Slider|NumberInput|Multiselect)\.[^/]*\.js$")
+    # Their code arrives only after the click.
+    page.route(late, lambda route: held.append(route) if holding[0] else route.continue_())
+    page.goto(f"{app_url}/boundary")
+    train = page.get_by_role("button", name="Train", exact=True)
+    train.wait_for()
+    page.wait_for_function("() => [...document.querySelectorAll('button')].some(b => b.innerText.trim() === 'Train'"
+                           " && !b.disabled)", timeout=60_000)
+    train.click()
+    page.wait_for_timeout(1_500)
+    assert held, "the controls' code was not held back: this test no longer reproduces a slow first load"
+    holding[0] = False
+    for route in held:
+        route.continue_()
+    # Until the training has ended (or stopped: controls that changed restart the lab) and the page ran again.
+    page.wait_for_function("() => [...document.querySelectorAll('button')].some(b => b.innerText.trim() === 'Train'"
+                           " && !b.disabled) && !document.body.innerText.includes('Training…')", timeout=180_000)
+    wait_for_app(page, 60_000)
+    values = page.evaluate("() => Object.fromEntries([...document.querySelectorAll('input')]"
+                           ".filter(box => box.getAttribute('aria-label')).map(box => [box.getAttribute('aria-label'), box.value]))")
+    assert values.get("Hidden layers (0 = perceptron)") == "1" and values.get("Epochs per Train") == "100", values
+    assert values.get("Batch size") == "10" and values.get("Learning rate") == "0.03", values
+    assert page.get_by_test_id("stSlider").filter(has_text="Points").first.get_by_text("200").count(), "points changed"
+    features = page.get_by_test_id("stMultiSelect").first.inner_text()
+    assert "x₁" in features and "x₂" in features, features

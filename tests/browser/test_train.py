@@ -105,3 +105,29 @@ def test_a_finished_run_is_still_there_after_reloading_the_page(page, app_url):
     # The runs table and the results still name the run trained before the reload.
     page.get_by_text(label, exact=False).first.wait_for(timeout=60_000)
     page.get_by_text("Test set (", exact=False).first.wait_for(timeout=60_000)
+
+
+def test_a_click_before_the_options_are_ready_trains_and_keeps_what_the_page_proposed(page, app_url):
+    """On a slow first load the number boxes and sliders appear after the Train button (their code comes later). A
+    Train click meanwhile reached the server without their values; the next run drew them at their minimum (batch
+    size 8, 1 epoch, learning rate 0.0001) and the learner's next training would use those."""
+    import re
+
+    held, holding = [], [True]
+    late = re.compile(r"/static/js/(Slider|NumberInput)\.[^/]*\.js$")
+    page.route(late, lambda route: held.append(route) if holding[0] else route.continue_())
+    page.goto(f"{app_url}/train")
+    page.wait_for_function("() => [...document.querySelectorAll('button')].some(b => b.innerText.trim() === 'Train'"
+                           " && !b.disabled)", timeout=120_000)
+    page.get_by_role("button", name="Train", exact=True).click()
+    page.wait_for_timeout(1_500)
+    assert held, "the options' code was not held back: this test no longer reproduces a slow first load"
+    holding[0] = False
+    for route in held:
+        route.continue_()
+    page.get_by_text(re.compile(r"finished · epoch")).first.wait_for(timeout=180_000)
+    wait_for_app(page, 60_000)
+    # The iris preset's proposal (playground.data.registry: 20 epochs, Adam 0.01, batch 16), as the page showed it.
+    assert page.get_by_label("Epochs", exact=True).input_value() == "20"
+    assert page.get_by_label("Learning rate", exact=True).input_value() == "0.01"
+    assert page.get_by_test_id("stSlider").filter(has_text="Batch size").first.get_by_text("16").count()
