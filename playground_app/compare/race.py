@@ -67,8 +67,7 @@ def _presets() -> None:
 def _choose_spec() -> dict[str, Any] | None:
     """The model to race: the Build page's, or a preset."""
     build_spec = shared().spec
-    if RaceKeys.SOURCE not in st.session_state:
-        st.session_state[RaceKeys.SOURCE] = "build" if build_spec is not None else "preset"
+    hold_value(RaceKeys.SOURCE, "build" if build_spec is not None else "preset")
     source = st.radio(tr("compare.race.model"), MODEL_SOURCES, key=RaceKeys.SOURCE, horizontal=True,
                       format_func=lambda name: tr(f"compare.race.source_{name}"))
     if source == "build":
@@ -76,8 +75,8 @@ def _choose_spec() -> dict[str, Any] | None:
             st.info(tr("compare.race.no_build_spec"))
         return build_spec
     if RaceKeys.PRESET not in st.session_state:
-        st.session_state[RaceKeys.PRESET] = "mnist_dnn"
         hold_value(RaceKeys.DATASET, "mnist")
+    hold_value(RaceKeys.PRESET, "mnist_dnn")
     name = st.selectbox(tr("compare.race.preset"), list(PRESETS), key=RaceKeys.PRESET,
                         format_func=lambda key: tr(PRESET_TITLES[key]), on_change=_follow_preset_dataset)
     return PRESETS[name]
@@ -91,6 +90,7 @@ def _follow_preset_dataset() -> None:
 
 def _entries() -> list[RaceEntry]:
     """Draws one row per contestant: optimizer, hidden activation, learning rate and parameters."""
+    hold_value(RaceKeys.COUNT)
     count = st.number_input(tr("compare.race.count"), min_value=MIN_ENTRIES, max_value=MAX_ENTRIES, step=1,
                             key=RaceKeys.COUNT)
     entries = []
@@ -100,6 +100,7 @@ def _entries() -> list[RaceEntry]:
             hold_value(RaceKeys.OPTIMIZER.format(index=index), DEFAULT_ENTRIES[index % 2].optimizer)
             optimizer = optimizer_column.selectbox(tr("compare.optimizer"), list(OPTIMIZERS),
                                                    key=RaceKeys.OPTIMIZER.format(index=index))
+            hold_value(RaceKeys.ACTIVATION.format(index=index))
             activation = activation_column.selectbox(
                 tr("compare.race.activation"), (KEEP, *HIDDEN_ACTIVATIONS), key=RaceKeys.ACTIVATION.format(index=index),
                 format_func=lambda name: tr("compare.race.keep") if name == KEEP else name,

@@ -11,6 +11,7 @@ from playground_app.common import tr
 from playground_app.compare.optimizer_settings import optimizer_settings
 from playground_app.compare.state import CompareState, SurfaceKeys, compare_state
 from playground_app.errors import error_text
+from playground_app.state import hold_value
 
 VIEWS = ("contour", "3d")
 DEFAULT_OPTIMIZERS = ["SGD", "SGD+momentum", "RMSprop", "Adam"]
@@ -41,6 +42,8 @@ def _inputs() -> tuple[str, tuple[float, float], int, list[OptimizerChoice]]:
     if SurfaceKeys.NAME not in st.session_state:
         st.session_state[SurfaceKeys.NAME] = "rosenbrock"
         _reset_for_surface()
+    for key in (SurfaceKeys.NAME, SurfaceKeys.START_X, SurfaceKeys.START_Y):
+        hold_value(key)
     left, middle, right, steps_column = st.columns([2, 1, 1, 1])
     name = left.selectbox(
         tr("compare.surface.function"), list(SURFACES), key=SurfaceKeys.NAME,

@@ -163,6 +163,8 @@ def head_section(state: TrainState, choice: ModelChoice, dataset: Dataset, batch
         st.session_state[TrainKeys.LOSS] = proposed_loss
         st.session_state[TrainKeys.ONE_HOT] = False
         state.data_origin = origin
+    hold_value(TrainKeys.LOSS)
+    hold_value(TrainKeys.ONE_HOT)
     task_name = tr(f"datasets.task.{task}")
     st.markdown(tr("train.proposal", task=task_name, units=units, activation=activation, loss=proposed_loss))
     spec = model_as_spec(choice)
