@@ -65,10 +65,13 @@ class SharedState:
         spec: The model spec on the Build page (a plain dict, see ``playground.spec``), or None.
         models: Trained models by label, newest last (published by the Train page): each a run record
             whose ``.model`` loads the Keras model on first use, so a model nobody opens costs nothing.
+        handed_data: Data handed to the Train page with the model it was made for (a ``playground.data.Dataset``:
+            the Decision boundary lab's points as the lab drew them), offered first in Train's dataset picker; or None.
     """
 
     spec: dict[str, Any] | None = None
     models: dict[str, Any] = field(default_factory=dict)
+    handed_data: Any = None
 
 
 def shared() -> SharedState:

@@ -57,6 +57,7 @@ def queue_jobs(monkeypatch) -> list:
     def queued(job, dataset, on_end=None):
         handle = (RaceHandle if isinstance(job, RaceJob) else Handle)(job, [Run(config) for config in job.configs])
         handle.on_end = on_end
+        handle.submitted_data = dataset  # (What the job would have trained on.)
         handles.append(handle)
         return handle
 

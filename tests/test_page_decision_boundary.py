@@ -176,20 +176,30 @@ def test_open_in_build_hands_the_network_to_the_build_page():
     assert features.value == ["x1", "x2", "x1_squared", "x2_squared"]
 
 
-def test_the_network_handed_to_build_trains_on_the_train_page_on_the_same_points():
-    """Decision boundary → Open in Build → Train this model: Train opens with the lab's point set (its default draw)
-    and nothing to fix, not with MNIST and a fix that turns the network into an MNIST one."""
+def test_the_network_handed_to_build_trains_on_the_train_page_on_the_same_points(monkeypatch):
+    """Decision boundary → Open in Build → Train this model: Train trains the lab's network on the very points the
+    lab drew (the overfitting lesson's 60 noisy points, half kept for testing), with nothing to fix; not on MNIST with
+    a fix that turns the network into an MNIST one, nor on the set's default draw of 200 clean points."""
+    import numpy as np
+
     at = open_page("boundary")
-    at.button(key="boundary_lesson_circles_squares").click().run()
+    at.button(key="boundary_lesson_overfit").click().run()
     at.button(key="boundary_open_in_build").click().run()
     at.switch_page("build/page.py").run()  # (AppTest runs the page it opened last, not the one the app switched to.)
     at.button(key="build_train_this").click().run()
     assert not at.exception, at.exception
     assert at.title[0].value == t("nav.train")
-    assert at.session_state["train_dataset"] == "circles_points"
     assert not at.error, [error.value for error in at.error]
     assert not [button.label for button in at.button if button.key and button.key.startswith("train_fix")]
-    assert not at.button(key="train_start").disabled
+    assert any("noise 0.6" in info.value for info in at.info), [info.value for info in at.info]
+    at.switch_page("train/page.py").run()
+    handles = queue_jobs(monkeypatch)
+    at.button(key="train_start").click().run()
+    assert not at.exception, at.exception
+    drawn, trained = LESSONS["overfit"].setup.dataset(), handles[-1].submitted_data
+    assert (len(trained.y_train), len(trained.y_test)) == (30, 30)
+    assert np.array_equal(trained.x_train, drawn.x_train) and np.array_equal(trained.y_test, drawn.y_test)
+    end_jobs(handles)
 
 
 def test_build_edits_the_features_layer_and_exports_its_class():

@@ -71,7 +71,7 @@ def lab_points(point_set: str) -> Callable[[], Dataset]:
 
         dataset = BoundarySetup(point_set=point_set).dataset()
         freeze(dataset.x_train, dataset.y_train, dataset.x_test, dataset.y_test)
-        return replace(dataset, name=point_set_dataset(point_set), source_key="datasets.source.boundary_points",
+        return replace(dataset, source_key="datasets.source.boundary_points",
                        source_fields={"set": point_set, "train": len(dataset.y_train), "test": len(dataset.y_test)})
 
     return load_points

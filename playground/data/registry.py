@@ -163,16 +163,13 @@ DATASETS: dict[str, DatasetInfo] = {
 }
 
 
-def dataset_for_input_shape(shape: tuple[int, ...] | list[int], made_for: str | None = None) -> str | None:
+def dataset_for_input_shape(shape: tuple[int, ...] | list[int]) -> str | None:
     """The dataset a model with this input shape was made for, so "Train this model" opens with data that fits.
 
-    ``made_for`` when it is an entry of ``DATASETS`` whose samples have this shape (the data the model came from:
-    the Decision boundary lab's point set), else the first entry whose samples have exactly this shape, else the
-    first whose samples hold as many values (the engine reshapes them: ``(28, 28)`` or ``(784,)`` → MNIST), else None.
+    The first entry whose samples have exactly this shape, else the first whose samples hold as many values (the
+    engine reshapes them: ``(28, 28)`` or ``(784,)`` → MNIST), else None.
     """
     shape = tuple(int(size) for size in shape)
-    if made_for in DATASETS and DATASETS[made_for].input_shape == shape:
-        return made_for
     for name, info in DATASETS.items():
         if info.input_shape == shape:
             return name

@@ -8,6 +8,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "색은 각 위치에서 신경망이 내는 답이고, 점은 학습 데이터, X 표시는 테스트 데이터입니다.",
     },
     "boundary.source": {"en": "The {set} points of the Decision boundary lab.", "ko": "결정 경계 실습의 {set} 점 집합."},
+    "boundary.source_drawn": {
+        "en": "The {set} points of the Decision boundary lab, as drawn there: {points} points, {classes} classes, "
+              "noise {noise}, {test_percent}% kept for testing.",
+        "ko": "결정 경계 실습에서 만든 {set} 점 집합: 점 {points}개, 클래스 {classes}개, 노이즈 {noise}, "
+              "테스트용 {test_percent}%.",
+    },
     "boundary.lessons": {"en": "Lessons (one click fills the controls)", "ko": "수업 (누르면 설정이 채워집니다)"},
     "boundary.lesson.perceptron_and.title": {"en": "1. A perceptron does AND", "ko": "1. 퍼셉트론은 AND를 풉니다"},
     "boundary.lesson.perceptron_and.text": {

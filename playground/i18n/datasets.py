@@ -153,6 +153,7 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     # The dataset picker.
     "datasets.picker.dataset": {"en": "Dataset", "ko": "데이터셋"},
+    "datasets.picker.handed": {"en": "Your {set} points from the Decision boundary lab", "ko": "결정 경계 실습에서 만든 {set} 점"},
     "datasets.picker.file": {"en": "CSV file (header row first)", "ko": "CSV 파일 (첫 행은 머리글)"},
     "datasets.picker.upload_prompt": {
         "en": "Upload a CSV file: one row per sample, one column per feature, and one column to predict.",

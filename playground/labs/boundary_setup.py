@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from playground.data.bundled import point_set_dataset
 from playground.data.core import Dataset
 from playground.labs.boundary import (BOUNDS, PLAIN_FEATURES, POINT_SETS, BoundaryFrames, make_points,
                                       train_test_split)
@@ -91,6 +92,11 @@ class BoundarySetup:
         return self.table.name if self.table is not None else self.point_set
 
     @property
+    def dataset_name(self) -> str:
+        """The points' name in a run's record: the registry's for the lab's sets (``xor_points``), else the table's."""
+        return point_set_dataset(self.point_set) if self.table is None else f"boundary-{self.source}"
+
+    @property
     def bounds(self) -> tuple[float, float]:
         """The square (low, high) the pictures cover: the lab's own, or one holding every table point."""
         return (-self.table.limit, self.table.limit) if self.table is not None else BOUNDS
@@ -111,11 +117,19 @@ class BoundarySetup:
         """The data as the engine takes it: the points (x₁, x₂); the model computes its features itself."""
         x_train, y_train, x_test, y_test = self.data()
         return Dataset(
-            name=f"boundary-{self.source}", x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test,
+            name=self.dataset_name, x_train=x_train, y_train=y_train, x_test=x_test, y_test=y_test,
             task=self.task, class_names=self.class_names, input_shape=(2,),
-            kind="tabular", source_key="boundary.source", source_fields={"set": self.source},
+            kind="tabular", **self._source(),
             feature_names=("x₁", "x₂"),
         )
+
+    def _source(self) -> dict[str, Any]:
+        """Where the points come from, for ``Dataset.source_text``: a table's columns, or how the lab drew its own."""
+        if self.table is not None:
+            return {"source_key": "boundary.source", "source_fields": {"set": self.source}}
+        return {"source_key": "boundary.source_drawn",
+                "source_fields": {"set": self.source, "points": self.points, "classes": self.classes,
+                                  "noise": f"{self.noise:g}", "test_percent": round(100 * self.test_ratio)}}
 
     def spec(self) -> dict[str, Any]:
         """``InputFeatures`` (unless the features are the plain x₁, x₂), then Dense layers; the output
@@ -140,7 +154,7 @@ class BoundarySetup:
         """The run config of ``epochs`` more epochs (validation is the test split, see ``job``)."""
         from playground.engine.runs import RunConfig
 
-        return RunConfig(label=label, spec=self.spec(), dataset=f"boundary-{self.source}", loss=self.loss,
+        return RunConfig(label=label, spec=self.spec(), dataset=self.dataset_name, loss=self.loss,
                          optimizer=self.optimizer, learning_rate=self.learning_rate, batch_size=self.batch_size,
                          epochs=epochs, validation_split=0.0)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import streamlit as st
 
-from playground.data.bundled import point_set_dataset
 from playground.labs.boundary import FEATURES, PLAIN_FEATURES
 from playground.labs.boundary_setup import BoundarySetup
 from playground_app import clicks
@@ -19,8 +18,9 @@ def _open_in_build(setup: BoundarySetup) -> None:
     """The Build page's stack becomes this network."""
     state = build_state()
     state.load(setup.spec())
-    # "Train this model" then opens with the same points (the lab's defaults of them), not the first 2-feature data.
-    state.made_for = point_set_dataset(setup.point_set) if setup.table is None else None
+    # "Train this model" then trains on these very points (their noise, number, classes and split), not on the
+    # first data with two features.
+    state.made_with = setup.dataset()
     features = ", ".join(FEATURES[name].label for name in setup.features)
     plain = tuple(setup.features) == PLAIN_FEATURES
     state.notice = Notice("success", "boundary.opened_in_build_plain" if plain else "boundary.opened_in_build",

@@ -9,7 +9,7 @@ import json
 
 import streamlit as st
 
-from playground.data.registry import dataset_for_input_shape
+from playground.data.registry import Dataset, dataset_for_input_shape
 from playground.spec import SpecError, summarize, validate
 from playground_app import clicks
 from playground_app.build import form as build_form
@@ -19,6 +19,7 @@ from playground_app.train.state import TrainKeys
 from playground_app.common import lang, tr
 from playground_app.errors import page_boundary
 from playground_app.state import shared
+from playground_app.widgets.dataset_picker import HANDED_OPTION
 
 
 def _prefix_rows(spec: dict, error: SpecError) -> tuple:
@@ -31,11 +32,17 @@ def _prefix_rows(spec: dict, error: SpecError) -> tuple:
         return ()
 
 
-def _send_to_train(spec: dict, made_for: str | None) -> None:
-    """The Train page will open on this model, with the dataset its input was made for."""
+def _send_to_train(spec: dict, made_with: Dataset | None) -> None:
+    """The Train page will open on this model, with the data it came with (while its input still fits that data),
+    else with the dataset its input shape was made for."""
     shared().spec = copy.deepcopy(spec)
     st.session_state[TrainKeys.MODEL_SOURCE] = "build"
-    dataset = dataset_for_input_shape(spec.get("input_shape") or (), made_for)
+    shape = tuple(int(size) for size in spec.get("input_shape") or ())
+    if made_with is not None and tuple(made_with.input_shape) == shape:
+        shared().handed_data = made_with
+        st.session_state[TrainKeys.DATASET] = HANDED_OPTION
+        return
+    dataset = dataset_for_input_shape(shape)
     if dataset is not None:
         st.session_state[TrainKeys.DATASET] = dataset
 
@@ -89,7 +96,7 @@ def main() -> None:
     shared().spec = copy.deepcopy(valid_spec)
     shared_link = build_outputs.publish_link(valid_spec)
     if clicks.taken("build_train_this"):  # With the model as this run has it (``playground_app.clicks``).
-        _send_to_train(valid_spec, state.made_for)
+        _send_to_train(valid_spec, state.made_with)
         st.switch_page("train/page.py")
     clicks.button(tr("build.train_this"), "build_train_this", type="primary", icon=":material/show_chart:",
                   help=tr("build.train_this_help"))

@@ -85,8 +85,9 @@ class BuildState:
         preset_synced_for: The stack (as JSON) for which the preset box last showed its
             preset (or "custom"); the box is set again only when the stack changes, so a preset
             the learner picked but has not loaded yet stays in the box.
-        made_for: The registry dataset the loaded stack came with (the Decision boundary lab's point set), which
-            "Train this model" opens with when the input still fits it; None after any other load.
+        made_with: The data the loaded stack came with (a ``playground.data.Dataset``: the Decision boundary lab's
+            points, as the lab drew them), which "Train this model" opens with when the input still fits it; None
+            after any other load.
     """
 
     spec: dict[str, Any]
@@ -97,7 +98,7 @@ class BuildState:
     notice: Notice | None = None
     generation: int = 0
     preset_synced_for: str | None = None
-    made_for: str | None = None
+    made_with: Any = None
 
     def layer_index(self, uid: int) -> int | None:
         """Returns the current position of the layer with id ``uid``, or None if it is gone.
@@ -123,7 +124,7 @@ class BuildState:
         self.uids = [self._new_uid() for _ in layers]
         self.open_uids = set()
         self.generation += 1
-        self.made_for = None
+        self.made_with = None
 
     def add(self, type_name: str) -> None:
         """Appends a fresh layer of ``type_name`` with its starter arguments, editor open."""

@@ -132,7 +132,7 @@ def model_as_spec(choice: ModelChoice) -> dict[str, Any]:
 
 def choose_data() -> Dataset | None:
     """Draws the dataset picker and the sample-count slider; returns a subsampled dataset or None."""
-    dataset = pick_dataset("train")
+    dataset = pick_dataset("train", handed=shared().handed_data)
     if dataset is None:
         return None
     available = len(dataset.y_train)

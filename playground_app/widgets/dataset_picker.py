@@ -27,12 +27,13 @@ from playground_app.errors import show_error
 from playground_app.state import hold_value
 
 CSV_OPTION = "csv"
+HANDED_OPTION = "handed"  # The data another page handed over with its model (``pick_dataset``'s ``handed``).
 AUTO_TASK = "auto"
 EXAMPLE_COUNT = 8
 
 
 def pick_dataset(key_prefix: str, allowed_tasks: Collection[str] | None = None,
-                 show_examples: bool = True) -> Dataset | None:
+                 show_examples: bool = True, handed: Dataset | None = None) -> Dataset | None:
     """Draws the dataset picker and returns the chosen, loaded dataset.
 
     Widget keys are ``f"{key_prefix}_dataset"``, ``_csv_file``, ``_csv_label``, ``_csv_drop`` and
@@ -45,6 +46,8 @@ def pick_dataset(key_prefix: str, allowed_tasks: Collection[str] | None = None,
             datasets of other tasks are not offered, and a CSV of another task is refused with a
             message. None allows all.
         show_examples: Show a few training samples (images, or the first rows of a table).
+        handed: Data another page handed over with its model (the Decision boundary lab's points as the lab drew
+            them), offered first as ``HANDED_OPTION``; None offers none.
 
     Returns:
         The dataset (cached; its arrays are read-only), or None when nothing usable is chosen yet
@@ -52,9 +55,17 @@ def pick_dataset(key_prefix: str, allowed_tasks: Collection[str] | None = None,
     """
     options = [name for name, info in DATASETS.items() if allowed_tasks is None or info.task in allowed_tasks]
     options.append(CSV_OPTION)
+    if handed is not None:
+        options.insert(0, HANDED_OPTION)
     hold_value(f"{key_prefix}_dataset")  # A page may have put its choice there (Train this model).
-    choice = st.selectbox(tr("datasets.picker.dataset"), options, format_func=_title, key=f"{key_prefix}_dataset")
-    dataset = _pick_csv(key_prefix) if choice == CSV_OPTION else _load_registered(choice)
+    if st.session_state.get(f"{key_prefix}_dataset") not in options:
+        st.session_state.pop(f"{key_prefix}_dataset", None)  # (Handed data that is gone: back to the first.)
+    choice = st.selectbox(tr("datasets.picker.dataset"), options, key=f"{key_prefix}_dataset",
+                          format_func=lambda name: _title(name, handed))
+    if choice == HANDED_OPTION:
+        dataset = handed
+    else:
+        dataset = _pick_csv(key_prefix) if choice == CSV_OPTION else _load_registered(choice)
     if dataset is None:
         return None
     if allowed_tasks is not None and dataset.task not in allowed_tasks:
@@ -65,7 +76,9 @@ def pick_dataset(key_prefix: str, allowed_tasks: Collection[str] | None = None,
     return dataset
 
 
-def _title(name: str) -> str:
+def _title(name: str, handed: Dataset | None = None) -> str:
+    if name == HANDED_OPTION and handed is not None:
+        return tr("datasets.picker.handed", set=handed.source_fields.get("set", handed.name))
     return tr(f"datasets.name.{name}")
 
 
