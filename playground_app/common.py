@@ -6,9 +6,10 @@ from typing import Any
 
 import streamlit as st
 
-from playground.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from playground.i18n import DEFAULT_LANGUAGE, LANGUAGES, browser_language, first_language, t
 
 LANGUAGE_KEY = "lang"
+QUERY_KEY = "lang"  # The link's ?lang=ko.
 
 
 def lang() -> str:
@@ -22,10 +23,14 @@ def tr(key: str, **fields: Any) -> str:
 
 
 def language_selector() -> str:
-    """Draws the sidebar language toggle and returns the chosen language code."""
+    """Draws the sidebar language toggle and returns the chosen language code.
+
+    A new session opens in the language its link names (``?lang=ko``), else in the browser's own language. The link
+    names the chosen language whenever the browser's would differ, so a reload or a copied link keeps it.
+    """
+    locale = _browser_locale()
     if LANGUAGE_KEY not in st.session_state:
-        requested = st.query_params.get("lang", DEFAULT_LANGUAGE)
-        st.session_state[LANGUAGE_KEY] = requested if requested in LANGUAGES else DEFAULT_LANGUAGE
+        st.session_state[LANGUAGE_KEY] = first_language(st.query_params.get(QUERY_KEY), locale)
     st.sidebar.radio(
         # Both languages, so a learner who cannot read the current one still finds the toggle.
         t("app.language", lang()),
@@ -35,7 +40,19 @@ def language_selector() -> str:
         horizontal=True,
         on_change=_note_language_change,
     )
-    return lang()
+    chosen = lang()
+    named = st.query_params.get(QUERY_KEY)
+    if named != chosen and (named is not None or chosen != browser_language(locale)):
+        st.query_params[QUERY_KEY] = chosen
+    return chosen
+
+
+def _browser_locale() -> str | None:
+    """The browser's preferred locale ("ko-KR"), or None where Streamlit does not know it (tests, old browsers)."""
+    try:
+        return st.context.locale
+    except Exception:  # noqa: BLE001 - no locale is no preference.
+        return None
 
 
 def _note_language_change() -> None:

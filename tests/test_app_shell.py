@@ -57,6 +57,24 @@ def test_home_page_renders_in_both_languages():
     assert at.title[0].value == "딥러닝 플레이그라운드"
 
 
+def test_a_new_session_opens_in_the_links_language_else_the_browsers():
+    assert i18n.first_language("ko", "en-US") == "ko"
+    assert i18n.first_language(None, "ko-KR") == "ko"
+    assert i18n.first_language("xx", "ko_KR") == "ko"
+    assert i18n.first_language(None, "fr-FR") == i18n.first_language(None, None) == "en"
+
+
+def test_the_language_picked_goes_into_the_link_so_a_reload_keeps_it():
+    at = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=30).run()
+    assert "lang" not in at.query_params, "an English browser's link names its own language"
+    at.sidebar.radio[0].set_value("ko").run()
+    assert at.query_params.get("lang") == "ko", at.query_params
+    again = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=30)
+    again.query_params["lang"] = "ko"
+    again.run()
+    assert again.title[0].value == "딥러닝 플레이그라운드"
+
+
 def test_home_page_does_not_import_tensorflow():
     """The page itself imports no TensorFlow (its background warm-up is switched off here to see that)."""
     code = (

@@ -51,6 +51,22 @@ def t(key: str, lang: str = DEFAULT_LANGUAGE, **fields: Any) -> str:
     return text.format(**fields) if fields else text
 
 
+def browser_language(locale: str | None) -> str:
+    """The language of a browser whose preferred locale is ``locale`` ("ko-KR" → "ko"), or ``DEFAULT_LANGUAGE``."""
+    primary = (locale or "").replace("_", "-").split("-")[0].lower()
+    return primary if primary in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def first_language(requested: str | None, locale: str | None) -> str:
+    """The language a new session opens in: the link's ``?lang=`` when it names one, else the browser's language.
+
+    Args:
+        requested: The link's ``lang`` value, or None.
+        locale: The browser's preferred locale (``navigator.language``, e.g. "ko-KR"), or None when unknown.
+    """
+    return requested if requested in LANGUAGES else browser_language(locale)
+
+
 def missing_translations() -> list[str]:
     """Lists keys that lack a text in some language (the tests require this to be empty)."""
     return [key for key, texts in TABLE.items() for lang in LANGUAGES if not texts.get(lang)]

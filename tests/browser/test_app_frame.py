@@ -35,3 +35,24 @@ def test_switching_language_redraws_choices_and_keeps_them(page, app_url):
         '- combobox "데이터셋": Iris — 붓꽃 측정값', timeout=90_000)
     expect(page.get_by_role("radio", name="강의 노트의 기본 모델")).to_be_checked(timeout=30_000)
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_a_korean_browser_opens_in_korean_and_a_reload_keeps_the_language_picked(browser, app_url):
+    """A learner whose browser speaks Korean meets the app in Korean; one who picks English sees English again after
+    a reload (F5) or in the copied link, not the browser's language."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="ko-KR")
+    try:
+        tab = context.new_page()
+        tab.goto(app_url)
+        wait_for_app(tab, 120_000)
+        expect(tab.get_by_role("heading", name="딥러닝 플레이그라운드")).to_be_visible(timeout=60_000)
+        tab.locator('[data-testid="stSidebar"]').get_by_text("English").click()
+        wait_for_app(tab)
+        expect(tab.get_by_role("heading", name="Deep Learning Playground")).to_be_visible(timeout=60_000)
+        tab.wait_for_function("() => location.search.includes('lang=en')", timeout=30_000)
+        tab.reload()
+        wait_for_app(tab, 120_000)
+        expect(tab.get_by_role("heading", name="Deep Learning Playground")).to_be_visible(timeout=60_000)
+        assert tab.locator('[data-testid="stException"]').count() == 0
+    finally:
+        context.close()
