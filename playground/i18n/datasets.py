@@ -186,8 +186,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "데이터: 온라인 — 전체 MNIST, Fashion-MNIST, CIFAR-10은 처음 고를 때 내려받습니다.",
     },
     "datasets.status.offline": {
-        "en": "Data: offline — bundled MNIST (5,000 real digits), Digits, Iris, Breast cancer, Wine and your CSV files.",
-        "ko": "데이터: 오프라인 — 내장 MNIST(실제 숫자 5,000개), Digits, Iris, 유방암, Wine과 직접 올린 CSV 파일을 쓸 수 있습니다.",
+        "en": "Data: offline — bundled MNIST (5,000 real digits), Digits, Iris, Breast cancer, Wine, the Decision "
+              "boundary lab's point sets and your CSV files.",
+        "ko": "데이터: 오프라인 — 내장 MNIST(실제 숫자 5,000개), Digits, Iris, 유방암, Wine, 결정 경계 실습의 점 집합과 직접 올린 "
+              "CSV 파일을 쓸 수 있습니다.",
     },
     "datasets.status.cached": {
         "en": "Already downloaded (works offline): {names}.",
