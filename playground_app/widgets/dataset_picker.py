@@ -57,9 +57,9 @@ def pick_dataset(key_prefix: str, allowed_tasks: Collection[str] | None = None,
     options.append(CSV_OPTION)
     if handed is not None:
         options.insert(0, HANDED_OPTION)
+    if handed is None and st.session_state.get(f"{key_prefix}_dataset") == HANDED_OPTION:
+        st.session_state.pop(f"{key_prefix}_dataset")  # (Handed data that is gone: back to the first option.)
     hold_value(f"{key_prefix}_dataset")  # A page may have put its choice there (Train this model).
-    if st.session_state.get(f"{key_prefix}_dataset") not in options:
-        st.session_state.pop(f"{key_prefix}_dataset", None)  # (Handed data that is gone: back to the first.)
     choice = st.selectbox(tr("datasets.picker.dataset"), options, key=f"{key_prefix}_dataset",
                           format_func=lambda name: _title(name, handed))
     if choice == HANDED_OPTION:
