@@ -12,10 +12,13 @@ core), the median over ``--repeats`` tabs, and each tab's figure as ``<name>_eac
   cluster's processes (the training itself, and its scheduler).
 - ``race_browser_cpu_share`` / ``race_server_cpu_share`` / ``race_worker_cpu_share``: the Compare page's optimizer
   race with its default model, data and contestants, 4,000 samples, 100 epochs.
+- ``overfitting_browser_cpu_share`` / ``overfitting_server_cpu_share`` / ``overfitting_worker_cpu_share``: the
+  Overfitting page's variants side by side with its defaults (its base model and data, the cures ticked at first),
+  100 epochs.
 
 The issue's target for a watched live chart: under 0.05 in the server and under 0.10 in the browser.
 
-Usage: ``python bench/live_pages.py [--seconds 8] [--repeats 3] [--pages boundary race]`` from the repository root
+Usage: ``python bench/live_pages.py [--seconds 8] [--repeats 3] [--pages boundary race overfitting]`` from the repository root
 (about 3 minutes on 2 cores). Needs Chromium at ``$PLAYGROUND_CHROMIUM`` (default ``/usr/bin/chromium``) and the
 ``playwright`` package.
 """
@@ -57,8 +60,17 @@ def _race(page, url: str) -> None:
     page.wait_for_function("() => /Racing: epoch [2-9]/.test(document.body.innerText)", timeout=TIMEOUT_MS)
 
 
+def _overfitting(page, url: str) -> None:
+    page.goto(f"{url}/overfitting")
+    _idle(page)
+    _type(page, "Epochs", 100)
+    page.get_by_role("button", name="▶ Train the variants", exact=True).click()
+    page.wait_for_function("() => /together: epoch [2-9]/.test(document.body.innerText)", timeout=TIMEOUT_MS)
+
+
 # Each page: how a tab starts its training, and its Stop button's key.
-PAGES = {"boundary": (_boundary, "boundary_stop"), "race": (_race, "compare_race_stop")}
+PAGES = {"boundary": (_boundary, "boundary_stop"), "race": (_race, "compare_race_stop"),
+         "overfitting": (_overfitting, "overfit_variants_stop")}
 
 
 def _type(page, label: str, value: int) -> None:

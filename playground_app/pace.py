@@ -8,8 +8,9 @@ browser; redrawn every half second, the Decision boundary lab took 0.8 and its t
 of 1.6. The Train page redraws one fragment every 2 s and gives its chart new points every 4 s; in between it draws
 the same figure, which costs the browser almost nothing (``playground_app.train.live``, bench/chart_updates.py).
 
-The race charts (Compare, Your images) and the Decision boundary lab's are Vega-Lite charts, which the browser keeps
-and gives new data at every redraw (``playground.charts.compare_race``, ``playground.charts.boundary``).
+The race charts (Compare, Your images), Overfitting's variants and the Decision boundary lab's are Vega-Lite charts,
+which the browser keeps and gives new data at every redraw (``playground.charts.compare_race``,
+``playground.charts.variants``, ``playground.charts.boundary``).
 
 A fragment's pace is fixed by the page run that makes it: a live view whose pace should change (its first points
 came, its training ended) asks for one run of the whole page (``live_seconds`` says which pace is due).

@@ -156,17 +156,51 @@ def test_a_variants_race_marks_the_callbacks_epochs_and_tests_the_kept_weights()
     assert abs(float(np.mean(predictions == y[160:])) - race.results[0].test_accuracy_last) < 1e-6
 
 
-@pytest.mark.parametrize("metric", ["accuracy", "loss"])
-def test_before_the_first_epoch_every_variants_panel_shows_its_axes_over_the_epochs_to_come(metric):
-    """Before any epoch, the first panel showed plotly's empty axes (−1…4 by 0…6) and the others nothing at all."""
-    from playground.charts.variants import variants_figure
+def _variant_runs(*labels: str, epochs: int = 20) -> list:
     from playground.engine.runs import Run, RunConfig
 
-    configs = [RunConfig(label=label, spec=None, dataset="fashion_mnist", loss="sparse_categorical_crossentropy",
-                         optimizer="Adam", learning_rate=0.001, epochs=20) for label in ("base", "+Dropout(0.3)", "+Dropout(0.5)")]
-    figure = variants_figure([Run(config).snapshot() for config in configs], metric)
-    panels = {trace.xaxis for trace in figure.data}
-    assert panels == {"x", "x2", "x3"}, panels  # plotly draws no axes for a panel without a trace.
-    for axis in ("xaxis", "xaxis2", "xaxis3"):
-        assert tuple(figure.layout[axis].range) == (0, 20)
-    assert tuple(figure.layout.yaxis.range) == (0, 1)
+    return [Run(RunConfig(label=label, spec=None, dataset="fashion_mnist", loss="sparse_categorical_crossentropy",
+                          optimizer="Adam", learning_rate=0.001, epochs=epochs)) for label in labels]
+
+
+def _rows(spec: dict) -> list[dict]:
+    from playground.charts.variants import VARIANTS
+
+    return spec["datasets"][VARIANTS].to_dict("records")
+
+
+@pytest.mark.parametrize("metric", ["accuracy", "loss"])
+def test_before_the_first_epoch_every_variants_panel_shows_its_axes_over_the_epochs_to_come(metric):
+    """Before any epoch, every variant has its panel, in order, over the 20 epochs to come (plotly drew the first
+    panel's empty −1…4 by 0…6 axes and the others nothing at all)."""
+    from playground.charts.variants import variants_spec
+
+    spec = variants_spec([run.snapshot() for run in _variant_runs("base", "+Dropout(0.3)", "+Dropout(0.5)")], metric)
+    panels = [row["variant"] for row in _rows(spec) if row["kind"] == "panel"]
+    assert panels == spec["facet"]["sort"] == ["base", "+Dropout(0.3)", "+Dropout(0.5)"]
+    assert spec["columns"] == 3
+    domains = {str(layer["encoding"]["x"]["scale"]["domain"]) for layer in spec["spec"]["layer"]}
+    assert domains == {"[0, 20]"}, domains
+
+
+def test_each_variant_draws_train_and_validation_the_gap_between_them_and_the_epochs_the_callbacks_pick():
+    """What the learner reads in each panel: both curves, the shaded gap at every epoch, ✕ where EarlyStopping would
+    stop and ★ only at the epoch ModelCheckpoint keeps (its last save), each on the validation curve."""
+    from playground.charts.variants import variants_spec
+    from playground.engine.records import RunEvent
+
+    base, dropout = _variant_runs("base", "+Dropout(0.5)", epochs=4)
+    for epoch, (train, validation) in enumerate([(0.6, 0.55), (0.8, 0.7), (0.9, 0.72), (0.97, 0.71)]):
+        base.add_epoch(epoch, {"accuracy": train, "val_accuracy": validation})
+    base.add_event(RunEvent("checkpoint", 1, 0.7, "val_loss"))
+    base.add_event(RunEvent("checkpoint", 2, 0.72, "val_loss"))
+    base.add_event(RunEvent("early_stopping", 3, None, "val_loss"))
+    dropout.add_epoch(0, {"accuracy": 0.5, "val_accuracy": 0.6})
+    rows = [row for row in _rows(variants_spec([base.snapshot(), dropout.snapshot()], "accuracy"))
+            if row["variant"] == "base"]
+    lines = {(row["curve"], row["x"]): row["value"] for row in rows if row["kind"] == "line"}
+    assert lines[("train", 4)] == 0.97 and lines[("validation", 4)] == 0.71 and len(lines) == 8
+    assert [(row["x"], row["value"], row["value2"]) for row in rows if row["kind"] == "gap"] == [
+        (1, 0.6, 0.55), (2, 0.8, 0.7), (3, 0.9, 0.72), (4, 0.97, 0.71)]
+    assert [(row["x"], row["value"]) for row in rows if row["kind"] == "checkpoint"] == [(3, 0.72)]
+    assert [(row["x"], row["value"]) for row in rows if row["kind"] == "early_stopping"] == [(4, 0.71)]

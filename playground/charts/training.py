@@ -232,14 +232,7 @@ def marker_traces(snapshot: RunSnapshot, metric: str, labels: dict[str, str],
             validation curve (the overfitting lab marks val_loss's epochs on the accuracy chart too).
     """
     traces = []
-    for kind in _MARKERS:
-        events = [event for event in snapshot.events if event.kind == kind
-                  and (any_monitor or event.monitor is None or event.monitor.removeprefix("val_") == metric)]
-        monitors = [metric if any_monitor else (event.monitor or metric) for event in events]
-        points = [_marker_point(snapshot, event.epoch, monitor) for event, monitor in zip(events, monitors)]
-        points = [point for point in points if point is not None]
-        if not points:
-            continue
+    for kind, points in marker_points(snapshot, metric, any_monitor).items():
         symbol, colour = _MARKERS[kind]
         x_values, y_values = zip(*points)
         traces.append(go.Scatter(
@@ -248,6 +241,22 @@ def marker_traces(snapshot: RunSnapshot, metric: str, labels: dict[str, str],
                                           "line": {"width": 1, "color": "#ffffff"}},
         ))
     return traces
+
+
+def marker_points(snapshot: RunSnapshot, metric: str,
+                  any_monitor: bool = False) -> dict[str, list[tuple[int, float]]]:
+    """Where the EarlyStopping / ModelCheckpoint / Stop markers of one run sit on the chart of ``metric``: kind →
+    (epoch number, value) points, kinds without any left out (``marker_traces``' arguments)."""
+    found = {}
+    for kind in _MARKERS:
+        events = [event for event in snapshot.events if event.kind == kind
+                  and (any_monitor or event.monitor is None or event.monitor.removeprefix("val_") == metric)]
+        monitors = [metric if any_monitor else (event.monitor or metric) for event in events]
+        points = [_marker_point(snapshot, event.epoch, monitor) for event, monitor in zip(events, monitors)]
+        points = [point for point in points if point is not None]
+        if points:
+            found[kind] = points
+    return found
 
 
 def _marker_point(snapshot: RunSnapshot, epoch: int, metric: str) -> tuple[float, float] | None:

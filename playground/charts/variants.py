@@ -1,37 +1,50 @@
-"""Figure of the overfitting lab: one panel per variant, train vs validation with the gap shaded.
+"""Chart of the overfitting lab: one panel per variant, train vs validation with the gap shaded.
 
-Built from the same pieces as every run chart (``epoch_trace``, ``marker_traces`` and the palette of
-``playground.charts.training``), so a variant's curves look like a Train run's and a race entry's.
+A Vega-Lite spec (``st.vega_lite_chart``), like the race charts (``playground.charts.compare_race``): it is redrawn
+every few seconds while the variants train. The spec depends only on the variants, the epochs, the metric and the
+words; the points travel in its ``datasets``, so the browser keeps its chart and gives it the new points, where it
+mounted a new plotly chart at every redraw (``bench/live_pages.py``: 0.14 of a core in the browser while a tab
+watched). The points are those of every run chart (``epoch_points``, ``marker_points`` and the palette of
+``playground.charts``), so a variant's curves look like a Train run's and a race entry's.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
-import plotly.graph_objects as go
-from plotly.subplots import make_subplots
+import pandas as pd
 
 from playground.charts.palette import colour as palette_colour
-from playground.charts.training import epoch_trace, marker_traces, show_waiting
+from playground.charts.training import epoch_points, marker_points
 from playground.engine.runs import RunSnapshot
+from playground.numbers import NUMBER_D3_FORMAT
 
 MAX_COLUMNS = 3
-PANEL_HEIGHT = 300
+PANEL_HEIGHT = 260
+CHART_WIDTH = 720
+"""Width of all panels of a row together (the page's main column, less the axes and the gaps between panels)."""
+PANEL_SPACING = 24
+VARIANTS = "variants"
+"""The name of the spec's dataset."""
+COLUMNS = ["variant", "kind", "x", "value", "value2", "curve"]
+# Each marker's glyph and colour, as the page's caption names them (✕ EarlyStopping, ★ ModelCheckpoint).
+MARKS: dict[str, tuple[str, str]] = {"early_stopping": ("✕", "#000000"), "checkpoint": ("★", "#f2b705"),
+                                     "stopped": ("■", "#7f7f7f")}
 
 _DEFAULT_LABELS = {"train": "train", "validation": "validation", "gap": "gap", "epoch": "epoch",
                    "early_stopping": "EarlyStopping would stop", "checkpoint": "ModelCheckpoint keeps",
                    "stopped": "Stop pressed"}
 
 
-def variants_figure(snapshots: Sequence[RunSnapshot], metric: str = "accuracy",
-                    labels: dict[str, str] | None = None) -> go.Figure:
+def variants_spec(snapshots: Sequence[RunSnapshot], metric: str = "accuracy",
+                  labels: dict[str, str] | None = None) -> dict[str, Any]:
     """Small multiples: for each variant, ``metric`` per epoch on training (solid) and validation (dashed) data.
 
-    The area between the two curves (the generalisation gap) is shaded in the variant's colour; the
-    epoch EarlyStopping would stop at (✕) and the one ModelCheckpoint keeps (★) sit on the validation
-    curve. Panels share their y axis, so gaps compare at a glance.
+    The area between the two curves (the generalisation gap) is shaded in the variant's colour; the epoch
+    EarlyStopping would stop at (✕) and the one ModelCheckpoint keeps (★) sit on the validation curve. Panels share
+    their axes, so gaps compare at a glance; every variant has its panel over the epochs to come from the start.
 
     Args:
         snapshots: One run snapshot per variant, in order (colours follow the order).
@@ -39,44 +52,60 @@ def variants_figure(snapshots: Sequence[RunSnapshot], metric: str = "accuracy",
         labels: Translated texts (keys of ``_DEFAULT_LABELS``); English when missing.
 
     Returns:
-        The figure; each panel's title is the variant's label, its gap trace has ``meta="gap"``.
+        A Vega-Lite spec faceted by variant; its ``datasets[VARIANTS]`` holds one row per panel (``kind`` "panel"),
+        per curve point ("line", ``curve`` the translated train or validation), per epoch of the shaded gap ("gap":
+        ``value`` train, ``value2`` validation) and per marker (its kind: ``MARKS``' keys).
     """
     labels = {**_DEFAULT_LABELS, **(labels or {})}
-    count = max(len(snapshots), 1)
-    columns = min(count, MAX_COLUMNS)
-    rows = math.ceil(count / columns)
-    figure = make_subplots(rows=rows, cols=columns, shared_yaxes=True, horizontal_spacing=0.04,
-                           vertical_spacing=0.16 if rows > 1 else 0.1,
-                           subplot_titles=[snapshot.config.label for snapshot in snapshots])
-    for index, snapshot in enumerate(snapshots):
-        row, column = index // columns + 1, index % columns + 1
-        colour = palette_colour(index)
-        train = epoch_trace(snapshot, metric, colour, f"{snapshot.config.label} · {labels['train']}", "solid")
-        validation = epoch_trace(snapshot, f"val_{metric}", colour,
-                                 f"{snapshot.config.label} · {labels['validation']}", "dash")
-        if train is not None:
-            figure.add_trace(train.update(showlegend=False), row=row, col=column)
-        if train is not None and validation is not None:
-            # The gap: drawn as a closed band between the two curves, so it shades only between them.
-            steps = min(len(train.x), len(validation.x))
-            band_x = list(train.x[:steps]) + list(validation.x[:steps])[::-1]
-            band_y = list(train.y[:steps]) + list(validation.y[:steps])[::-1]
-            figure.add_trace(go.Scatter(x=band_x, y=band_y, fill="toself", mode="none", fillcolor=colour,
-                                        opacity=0.18, meta="gap", hoverinfo="skip", showlegend=False,
-                                        name=f"{snapshot.config.label} · {labels['gap']}"), row=row, col=column)
-        if validation is not None:
-            figure.add_trace(validation.update(showlegend=False), row=row, col=column)
-        for marker in marker_traces(_kept_checkpoint_only(snapshot), metric, labels, any_monitor=True):
-            figure.add_trace(marker.update(showlegend=False), row=row, col=column)
-    figure.update_xaxes(title_text=labels["epoch"], rangemode="tozero")
-    figure.update_yaxes(title_text=metric, col=1)
-    if snapshots and not any(snapshot.epochs for snapshot in snapshots):
-        # Before the first epoch (plotly gave the first panel its empty −1…4 by 0…6, and the others no axes).
-        show_waiting(figure, [divmod(index, columns) for index in range(len(snapshots))],
-                     max(snapshot.config.epochs for snapshot in snapshots), None)
-    figure.update_layout(height=PANEL_HEIGHT * rows + 60, margin={"l": 40, "r": 10, "t": 40, "b": 40},
-                         uirevision=f"variants-{metric}")
-    return figure
+    names = [snapshot.config.label for snapshot in snapshots]
+    rows = []
+    for name, snapshot in zip(names, snapshots):
+        rows.append((name, "panel", None, None, None, None))
+        train, validation = epoch_points(snapshot, metric), dict(epoch_points(snapshot, f"val_{metric}"))
+        rows += [(name, "line", x, value, None, labels["train"]) for x, value in train]
+        rows += [(name, "line", x, value, None, labels["validation"]) for x, value in validation.items()]
+        rows += [(name, "gap", x, value, validation[x], labels["gap"]) for x, value in train if x in validation]
+        for kind, points in marker_points(_kept_checkpoint_only(snapshot), metric, any_monitor=True).items():
+            rows += [(name, kind, x, value, None, labels[kind]) for x, value in points]
+    columns = max(min(len(names), MAX_COLUMNS), 1)
+    span = max((snapshot.config.epochs for snapshot in snapshots), default=1)
+    x = {"field": "x", "type": "quantitative", "title": labels["epoch"], "scale": {"domain": [0, max(span, 1)],
+                                                                                  "nice": False}}
+    y = {"field": "value", "type": "quantitative", "title": metric, "scale": {"zero": False},
+         "axis": {"format": NUMBER_D3_FORMAT}}
+    colours = {"field": "variant", "type": "nominal", "legend": None,
+               "scale": {"domain": names, "range": [palette_colour(index) for index in range(len(names))]}}
+    tooltip = [{"field": "variant", "type": "nominal", "title": " "},
+               {"field": "curve", "type": "nominal", "title": " "},
+               {"field": "x", "type": "quantitative", "title": labels["epoch"]},
+               {"field": "value", "type": "quantitative", "title": metric, "format": NUMBER_D3_FORMAT}]
+    layers = [
+        {"transform": [_only("gap")], "mark": {"type": "area", "opacity": 0.18},
+         "encoding": {"x": x, "y": y, "y2": {"field": "value2"}, "color": colours}},
+        {"transform": [_only("line")], "mark": {"type": "line", "strokeWidth": 2.5, "point": True},
+         "encoding": {"x": x, "y": y, "color": colours, "tooltip": tooltip,
+                      "strokeDash": {"field": "curve", "type": "nominal", "title": None,
+                                     "scale": {"domain": [labels["train"], labels["validation"]],
+                                               "range": [[1, 0], [6, 4]]},
+                                     "legend": {"orient": "bottom", "symbolType": "stroke", "symbolSize": 300,
+                                                "symbolStrokeColor": "#555555", "symbolStrokeWidth": 2.5}}}},
+    ] + [{"transform": [_only(kind)], "encoding": {"x": x, "y": y, "text": {"value": glyph}, "tooltip": tooltip},
+          "mark": {"type": "text", "fontSize": 17, "baseline": "middle", "color": colour}}
+         for kind, (glyph, colour) in MARKS.items()]
+    width = (CHART_WIDTH - PANEL_SPACING * (columns - 1)) // columns
+    return {
+        "datasets": {VARIANTS: pd.DataFrame(rows, columns=COLUMNS)},
+        "data": {"name": VARIANTS},
+        "facet": {"field": "variant", "type": "nominal", "sort": names, "title": None,
+                  "header": {"labelFontSize": 13, "labelFontWeight": "bold"}},
+        "columns": columns,
+        "spacing": {"column": PANEL_SPACING, "row": 30},
+        "spec": {"width": width, "height": PANEL_HEIGHT, "layer": layers},
+    }
+
+
+def _only(kind: str) -> dict[str, Any]:
+    return {"filter": {"field": "kind", "equal": kind}}
 
 
 def _kept_checkpoint_only(snapshot: RunSnapshot) -> RunSnapshot:

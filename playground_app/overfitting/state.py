@@ -35,7 +35,7 @@ class VariantKeys:
     STOP = "overfit_variants_stop"
     METRIC = "overfit_variants_metric"
     EXPERIMENT = "overfit_variants_experiment_{name}"
-    CHART = "overfit_variants_chart_{race}_{points}_{metric}_{lang}"
+    CHART = "overfit_variants_chart_{race}_{metric}_{lang}"
 
 
 class AugmentKeys:

@@ -49,7 +49,7 @@ def _table(state: OverfittingState) -> None:
 
 
 def _draw(state: OverfittingState, every: float | None, metric: str) -> None:
-    from playground.charts.variants import variants_figure
+    from playground.charts.variants import variants_spec
 
     race = state.race
     if race.active:
@@ -66,10 +66,9 @@ def _draw(state: OverfittingState, every: float | None, metric: str) -> None:
                     default=max(snapshot.epoch for snapshot in snapshots))
         progress.info(tr("overfit.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
     labels = {name: tr(f"overfit.chart.{name}") for name in CHART_LABELS}
-    figure = variants_figure(snapshots, metric, labels)
-    points = sum(len(snapshot.epochs) + len(snapshot.events) for snapshot in snapshots)
-    # A fresh key per content, so the chart is replaced rather than diffed against a stale one.
-    st.plotly_chart(figure, key=VariantKeys.CHART.format(race=id(race), points=points, metric=metric, lang=lang()))
+    # One key per race and view: the browser keeps the Vega-Lite chart and gives it each redraw's points.
+    st.vega_lite_chart(spec=variants_spec(snapshots, metric, labels),
+                       key=VariantKeys.CHART.format(race=id(race), metric=metric, lang=lang()))
     st.caption(tr("overfit.chart.legend"))
     show_entry_problems(snapshots)
     _table(state)

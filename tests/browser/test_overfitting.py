@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from playground.charts.palette import colour as palette_colour
 from tests.conftest import ARTIFACTS
 from tests.helpers import wait_for_app
 
 pytestmark = pytest.mark.browser
 
-# Names and sizes of the traces of every plotly chart on the page, read from plotly.js itself.
-TRACES_SCRIPT = """() => [...document.querySelectorAll('.js-plotly-plot')].map(plot =>
-    (plot.data || []).map(trace => [trace.name || '', (trace.x || []).length, trace.meta || '']))"""
+# The variants chart (Vega-Lite, drawn as SVG): each line's colour and number of points, and the shaded gaps.
+LINES_SCRIPT = """() => [...document.querySelectorAll('[data-testid=stVegaLiteChart] .mark-line path')]
+    .map(path => [(path.getAttribute('stroke') || '').toLowerCase(), (path.getAttribute('d') || '').split(/[ML]/).length - 1])"""
+GAPS_SCRIPT = "() => document.querySelectorAll('[data-testid=stVegaLiteChart] .mark-area path').length"
 EXPERIMENT = "▶ Run: Flatten vs GlobalAveragePooling2D (count the parameters)"
 
 
@@ -22,18 +24,20 @@ def test_the_global_pooling_experiment_trains_both_variants_side_by_side(page, a
     page.get_by_role("button", name=EXPERIMENT).wait_for(timeout=180_000)
     page.get_by_role("button", name=EXPERIMENT).click()
     page.get_by_text("Flatten hands the Dense layer every pixel").first.wait_for(timeout=120_000)
-    # Done when Start is enabled again (the page reruns once when the variants end) and the GAP panel has curves.
+    # Done when Start is enabled again (the page reruns once when the variants end).
     page.wait_for_function(
-        "() => [...document.querySelectorAll('button')].some(b => b.innerText.includes('Train the variants') && !b.disabled)"
-        " && [...document.querySelectorAll('.js-plotly-plot')].some(p => (p.data || []).some("
-        "t => (t.name || '') === 'GAP · validation' && (t.x || []).length >= 12))",
+        "() => [...document.querySelectorAll('button')].some(b => b.innerText.includes('Train the variants') && !b.disabled)",
         timeout=420_000)
     wait_for_app(page, 120_000)
-    chart = next(traces for traces in page.evaluate(TRACES_SCRIPT) if any(name == "GAP · train" for name, _, _ in traces))
-    curves = {name: points for name, points, _ in chart}
-    assert curves["base · train"] == curves["base · validation"] == 12, chart
-    assert curves["GAP · train"] == 12, chart
-    assert sum(meta == "gap" for _, _, meta in chart) == 2  # One shaded gap per variant.
+    page.locator('[data-testid="stVegaLiteChart"] .mark-line path').first.wait_for(timeout=60_000)
+    lines = page.evaluate(LINES_SCRIPT)
+    points: dict[str, list[int]] = {}
+    for colour, count in lines:
+        points.setdefault(colour, []).append(count)
+    # Each variant (the palette's first two colours): its train and validation curves over all 12 epochs.
+    assert sorted(points.get(palette_colour(0).lower(), [])) == [12, 12], lines
+    assert sorted(points.get(palette_colour(1).lower(), [])) == [12, 12], lines
+    assert page.evaluate(GAPS_SCRIPT) == 2  # One shaded gap per variant.
     table = page.locator('[data-testid="stDataFrame"]').last
     table.scroll_into_view_if_needed()
     # Parameters, as Keras counts them: GAP's Dense(64) takes 32 values instead of Flatten's 800.
