@@ -49,7 +49,8 @@ def variants_spec(snapshots: Sequence[RunSnapshot], metric: str = "accuracy",
     Args:
         snapshots: One run snapshot per variant, in order (colours follow the order).
         metric: ``"accuracy"`` or ``"loss"``.
-        labels: Translated texts (keys of ``_DEFAULT_LABELS``); English when missing.
+        labels: Translated texts (keys of ``_DEFAULT_LABELS``, and ``metric``: the y axis's title); English when
+            missing.
 
     Returns:
         A Vega-Lite spec faceted by variant; its ``datasets[VARIANTS]`` holds one row per panel (``kind`` "panel"),
@@ -71,24 +72,24 @@ def variants_spec(snapshots: Sequence[RunSnapshot], metric: str = "accuracy",
     span = max((snapshot.config.epochs for snapshot in snapshots), default=1)
     x = {"field": "x", "type": "quantitative", "title": labels["epoch"], "scale": {"domain": [0, max(span, 1)],
                                                                                   "nice": False}}
-    y = {"field": "value", "type": "quantitative", "title": metric, "scale": {"zero": False},
+    y = {"field": "value", "type": "quantitative", "title": labels.get(metric, metric), "scale": {"zero": False},
          "axis": {"format": NUMBER_D3_FORMAT}}
     colours = {"field": "variant", "type": "nominal", "legend": None,
                "scale": {"domain": names, "range": [palette_colour(index) for index in range(len(names))]}}
     tooltip = [{"field": "variant", "type": "nominal", "title": " "},
                {"field": "curve", "type": "nominal", "title": " "},
                {"field": "x", "type": "quantitative", "title": labels["epoch"]},
-               {"field": "value", "type": "quantitative", "title": metric, "format": NUMBER_D3_FORMAT}]
+               {"field": "value", "type": "quantitative", "title": labels.get(metric, metric),
+                "format": NUMBER_D3_FORMAT}]
     layers = [
         {"transform": [_only("gap")], "mark": {"type": "area", "opacity": 0.18},
          "encoding": {"x": x, "y": y, "y2": {"field": "value2"}, "color": colours}},
         {"transform": [_only("line")], "mark": {"type": "line", "strokeWidth": 2.5, "point": True},
          "encoding": {"x": x, "y": y, "color": colours, "tooltip": tooltip,
-                      "strokeDash": {"field": "curve", "type": "nominal", "title": None,
+                      # Solid and dashed are told apart by the page's caption under the chart.
+                      "strokeDash": {"field": "curve", "type": "nominal", "legend": None,
                                      "scale": {"domain": [labels["train"], labels["validation"]],
-                                               "range": [[1, 0], [6, 4]]},
-                                     "legend": {"orient": "bottom", "symbolType": "stroke", "symbolSize": 300,
-                                                "symbolStrokeColor": "#555555", "symbolStrokeWidth": 2.5}}}},
+                                               "range": [[1, 0], [6, 4]]}}}},
     ] + [{"transform": [_only(kind)], "encoding": {"x": x, "y": y, "text": {"value": glyph}, "tooltip": tooltip},
           "mark": {"type": "text", "fontSize": 17, "baseline": "middle", "color": colour}}
          for kind, (glyph, colour) in MARKS.items()]

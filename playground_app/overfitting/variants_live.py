@@ -65,7 +65,7 @@ def _draw(state: OverfittingState, every: float | None, metric: str) -> None:
         epoch = min((snapshot.epoch for snapshot in snapshots if snapshot.status not in FINAL_STATUSES),
                     default=max(snapshot.epoch for snapshot in snapshots))
         progress.info(tr("overfit.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
-    labels = {name: tr(f"overfit.chart.{name}") for name in CHART_LABELS}
+    labels = {**{name: tr(f"overfit.chart.{name}") for name in CHART_LABELS}, metric: tr(f"overfit.metric.{metric}")}
     # One key per race and view: the browser keeps the Vega-Lite chart and gives it each redraw's points.
     st.vega_lite_chart(spec=variants_spec(snapshots, metric, labels),
                        key=VariantKeys.CHART.format(race=id(race), metric=metric, lang=lang()))
