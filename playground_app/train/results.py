@@ -86,8 +86,17 @@ def _headline(metrics: dict[str, float]) -> str:
     return ""
 
 
+@st.fragment
 def results_section(state: TrainState) -> None:
-    """Shows the results of one ended run (the newest by default)."""
+    """Shows the results of one ended run (the newest by default).
+
+    A fragment: picking another run's results reruns this section only, not the whole Train page.
+    """
+    with page_boundary():  # Also in the section's own reruns, which the page's boundary does not wrap.
+        _results(state)
+
+
+def _results(state: TrainState) -> None:
     ended = [run for run in state.runs if run.snapshot().results is not None]
     if not ended:
         st.caption(tr("train.no_results"))

@@ -133,10 +133,11 @@ def test_a_click_before_the_options_are_ready_trains_and_keeps_what_the_page_pro
     assert page.get_by_test_id("stSlider").filter(has_text="Batch size").first.get_by_text("16").count()
 
 
-def test_another_test_example_answers_for_it_without_running_the_whole_page_again(page, app_url):
-    """After a run, the learner steps through test examples: each answer comes from the prediction section alone. A
-    run of the whole Train page, with its results, cost the browser about 0.7 CPU-seconds per example (twice as much
-    as the section alone), and the server the whole page's script."""
+def test_another_test_example_or_another_runs_results_redraw_the_results_not_the_whole_page(page, app_url):
+    """After a run, the learner steps through test examples, and through the results of the runs: each answer comes
+    from the results section alone. A run of the whole Train page, with its results, cost the browser about 0.7
+    CPU-seconds per example (twice as much as the section alone), and the server the whole page's script."""
+    from playwright.sync_api import expect
     from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
     sent: list[str] = []  # What the server sent: one word per message ("delta", "script_finished", …).
@@ -171,3 +172,24 @@ def test_another_test_example_answers_for_it_without_running_the_whole_page_agai
     elements = sent.count("delta")
     assert "script_finished" in sent and 0 < elements < 20, f"the change made the server send {elements} elements"
     assert probabilities.inner_text() != before, "the probabilities did not change for another example"
+
+    page.get_by_role("button", name="Train", exact=True).click()  # A second run: its results are shown.
+    page.get_by_text("#2 Adam: finished ·").first.wait_for(timeout=180_000)
+    page.get_by_text("Predict one example").first.wait_for(timeout=60_000)
+    wait_for_app(page, 60_000)
+    page.wait_for_timeout(1_000)
+    sent.clear()
+    chooser = page.get_by_role("combobox", name="Run", exact=True)
+    chooser.scroll_into_view_if_needed()  # (Scrolled by the click itself, the list closed again at once.)
+    page.wait_for_timeout(500)
+    chooser.click()
+    page.get_by_role("option", name="#1 Adam").click()
+    page.get_by_text("The true answer", exact=False).first.wait_for(timeout=60_000)
+    for _ in range(100):
+        if "script_finished" in sent:
+            break
+        page.wait_for_timeout(100)
+    wait_for_app(page, 60_000)
+    results = sent.count("delta")
+    assert "script_finished" in sent and 0 < results < 60, f"picking a run's results made the server send {results}"
+    expect(page.get_by_role("combobox", name="Run", exact=True)).to_match_aria_snapshot('- combobox "Run": "#1 Adam"')
