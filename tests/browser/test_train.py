@@ -178,9 +178,9 @@ def test_another_test_example_or_another_runs_results_redraw_the_results_not_the
 
     page.get_by_role("button", name="Train", exact=True).click()  # A second run: its results are shown.
     page.get_by_text(f"#{int(number) + 1} {optimizer}: finished ·").first.wait_for(timeout=180_000)
-    page.get_by_text("Predict one example").first.wait_for(timeout=60_000)
+    page.get_by_text("The true answer", exact=False).first.wait_for(timeout=60_000)  # The results have settled.
     wait_for_app(page, 60_000)
-    page.wait_for_timeout(1_000)
+    page.wait_for_timeout(2_000)
     sent.clear()
     chooser = page.get_by_role("combobox", name="Run", exact=True)
     chooser.scroll_into_view_if_needed()  # (Scrolled by the click itself, the list closed again at once.)
