@@ -12,8 +12,10 @@ The race charts (Compare, Your images), Overfitting's variants and the Decision 
 which the browser keeps and gives new data at every redraw (``playground.charts.compare_race``,
 ``playground.charts.variants``, ``playground.charts.boundary``).
 
-A fragment's pace is fixed by the page run that makes it: a live view whose pace should change (its first points
-came, its training ended) asks for one run of the whole page (``live_seconds`` says which pace is due).
+A fragment's pace is fixed by the run that makes it (of the page, or of a fragment around it; a fragment no longer
+made stops): a lab's live view whose pace should change (its first points came, its training ended) asks for one run
+of the whole page (``live_seconds`` says which pace is due). Train's live view is made by the fragment of its buttons,
+so a click on Train starts it without a run of the whole page (``playground_app.train.live.train_section``).
 """
 
 from __future__ import annotations

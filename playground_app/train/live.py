@@ -1,9 +1,10 @@
 """Train page, section 4: the Train / Stop / experiment buttons and the live curves.
 
-Training runs in a worker process of the Dask cluster (``playground.engine.runner``). While a run is active
-one fragment redraws on its own (``st.fragment(run_every=…)``): the progress line with Stop, the curves (whose
+Training runs in a worker process of the Dask cluster (``playground.engine.runner``). The buttons and the live view
+are one fragment (``train_section``): a click on Train reruns them alone, not the whole page. While a run is active a
+fragment inside it redraws on its own (``st.fragment(run_every=…)``): the progress line with Stop, the curves (whose
 figure changes less often, see ``LIVE_SECONDS``) and the runs table; the rest of the page stays usable. When the
-last run ends, the fragment asks for one run of the whole page so that the results section appears.
+last run ends, the live view asks for one run of the whole page so that the results section appears.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from playground.engine.runs import ACTIVE_STATUSES, DIVERGED, FAILED, RUNNING, R
 from playground.spec import SpecError
 from playground_app import clicks, pace
 from playground_app.common import lang, tr
-from playground_app.errors import show_error
+from playground_app.errors import page_boundary, show_error
 from playground_app.rerun import rerun_page
 from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
@@ -62,6 +63,27 @@ CHART_LABELS = ("train", "validation", "batches", "epoch", "early_stopping", "ch
 CURVES_KEY = "train_curves"
 
 
+def train_section(state: TrainState, choice: ModelChoice | None, dataset: Dataset | None, loss: str,
+                  one_hot: bool, options: RunConfig | None, blocked: bool, planned: RunConfig | None) -> None:
+    """The buttons (``start_buttons``), the section's title and the live view (``live_section``), as one fragment.
+
+    A click on Train or the experiment reruns this fragment alone, with the settings of the last run of the page:
+    a setting changed just before the click reruns the page first (Streamlit runs a fragment's click after a run of
+    the page in progress, and folds it into one it has not started). A run of the whole Train page cost the learner's
+    browser 0.4-0.9 CPU-seconds, taken from the training that had just started on the same cores, and ran the
+    setup sections' script before the job was sent. The whole page runs when the last run ends, for its results.
+    """
+
+    @st.fragment
+    def section() -> None:
+        with page_boundary():  # Also in the fragment's own runs, which the page's boundary does not wrap.
+            start_buttons(state, choice, dataset, loss, one_hot, options, blocked)
+            st.subheader(tr("train.section_live"))
+            live_section(state, planned)
+
+    section()
+
+
 def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Dataset | None, loss: str,
                   one_hot: bool, options: RunConfig | None, blocked: bool) -> None:
     """Draws Train, the experiment button and Clear runs; starts the training a click asked for."""
@@ -91,6 +113,7 @@ def start_buttons(state: TrainState, choice: ModelChoice | None, dataset: Datase
     if third.button(tr("train.clear_runs"), key=TrainKeys.CLEAR, disabled=busy, width="stretch"):
         forget_all(state)
         st.session_state[OVERLAY_KEY] = []
+        st.rerun()  # The results of the runs forgotten go too.
     if failure is not None:  # Why the click started nothing, under the buttons.
         if isinstance(failure, SpecError):
             st.error(tr("train.spec_error", detail=failure.text(lang())), icon=":material/error:")
@@ -173,28 +196,41 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
     if show_batches:
         st.caption(tr("train.chart.batches_caption"))
     live = bool(state.active_runs())
-    page_run = [True]  # The fragment's first call is part of this run of the page; later calls are its own redraws.
+    # The live view's first call is part of this run (of the page, or of ``train_section``); later calls are its own
+    # redraws.
+    page_run = [True]
 
-    @st.fragment(run_every=LIVE_SECONDS if live else None)
-    def live_fragment() -> None:
-        in_page_run, page_run[0] = page_run[0], False
-        _progress_and_stop(state)
-        if in_page_run and live and _waiting_for_first_points(state):
-            # The click's run: the chart is drawn once, with the first points when they come in time (each chart
-            # drawn costs the browser a new plotly chart while the model builds).
-            _wait_for_first_points(state)
-        chart = st.empty()  # Redrawn in place when the first points come while a redraw waits for them.
+    def live_view() -> None:
+        with page_boundary():  # Also in the fragment's own redraws.
+            _live_view(state, live, page_run)
+
+    if live:
+        # Made only while a run is active: a run of ``train_section`` that does not make it (the run has ended) has
+        # Streamlit stop its redraws, as a run of the page does.
+        st.fragment(run_every=LIVE_SECONDS)(live_view)()
+    else:
+        live_view()
+
+
+def _live_view(state: TrainState, live: bool, page_run: list[bool]) -> None:
+    """The progress line and Stop, the curves and the runs table; while ``live``, the redraw that sees the last run
+    end asks for a run of the whole page."""
+    in_page_run, page_run[0] = page_run[0], False
+    _progress_and_stop(state)
+    if in_page_run and live and _waiting_for_first_points(state):
+        # The click's run: the chart is drawn once, with the first points when they come in time (each chart
+        # drawn costs the browser a new plotly chart while the model builds).
+        _wait_for_first_points(state)
+    chart = st.empty()  # Redrawn in place when the first points come while a redraw waits for them.
+    with chart.container():
+        _curves(state, fresh=in_page_run)
+    runs_table(state)  # Its epoch counts and losses move while a run trains.
+    if live and not in_page_run and _waiting_for_first_points(state) and _wait_for_first_points(state):
         with chart.container():
-            _curves(state, fresh=in_page_run)
-        runs_table(state)  # Its epoch counts and losses move while a run trains.
-        if live and not in_page_run and _waiting_for_first_points(state) and _wait_for_first_points(state):
-            with chart.container():
-                # Without the key: the chart drawn above in this redraw has it, and a key names one element.
-                _curves(state, fresh=False, key=None)
-        if live and not state.active_runs():
-            rerun_page()  # The last run ended: its results appear.
-
-    live_fragment()
+            # Without the key: the chart drawn above in this redraw has it, and a key names one element.
+            _curves(state, fresh=False, key=None)
+    if live and not state.active_runs():
+        rerun_page()  # The last run ended: its results appear.
 
 
 def _waiting_for_first_points(state: TrainState) -> bool:

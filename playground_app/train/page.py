@@ -7,7 +7,7 @@ import streamlit as st
 from playground.engine import cluster
 from playground_app.common import tr
 from playground_app.errors import page_boundary
-from playground_app.train.live import live_section, start_buttons
+from playground_app.train.live import train_section
 from playground_app.train.options import options_section, show_training_code
 from playground_app.train.results import keep_runs, publish_finished, results_section
 from playground_app.train.setup import choose_data, choose_model, head_section
@@ -35,11 +35,10 @@ with page_boundary():
         with head_area:
             data_choice = head_section(state, choice, dataset, options.batch_size)
         show_training_code(options, data_choice.loss, dataset.task, choice.spec)
-    start_buttons(state, choice, dataset, data_choice.loss if data_choice else "", bool(data_choice and data_choice.one_hot),
-                  options, blocked=data_choice is None or data_choice.blocked)
-    st.subheader(tr("train.section_live"))
     planned = dataclasses.replace(options, loss=data_choice.loss) if options and data_choice else None
-    live_section(state, planned)
+    train_section(state, choice, dataset, data_choice.loss if data_choice else "",
+                  bool(data_choice and data_choice.one_hot), options, blocked=data_choice is None or data_choice.blocked,
+                  planned=planned)
     keep_runs(state)
     publish_finished(state)
     st.subheader(tr("train.section_results"))

@@ -21,6 +21,39 @@ def _open_train_page(page, app_url: str) -> None:
     wait_for_app(page, 120_000)
 
 
+def _listen(page) -> list[tuple[str, tuple[str, ...]]]:
+    """Notes what the server sends the page from now on: per message, its kind ("delta", "new_session",
+    "script_finished"…) and the fragments the run it belongs to reruns (none: a run of the whole page)."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    sent: list[tuple[str, tuple[str, ...]]] = []
+
+    def watch(socket) -> None:
+        def received(payload) -> None:
+            if isinstance(payload, bytes):
+                message = ForwardMsg()
+                message.ParseFromString(payload)
+                sent.append((message.WhichOneof("type"), tuple(message.metadata.run.fragment_ids)))
+
+        socket.on("framereceived", received)
+
+    page.on("websocket", watch)
+    return sent
+
+
+def _kinds(sent: list[tuple[str, tuple[str, ...]]]) -> list[str]:
+    return [kind for kind, _ in sent]
+
+
+def _wait_for_the_run_to_end(page, sent: list[tuple[str, tuple[str, ...]]]) -> None:
+    """Waits until the run a change started has ended (the server said so, and the page is idle)."""
+    for _ in range(100):
+        if "script_finished" in _kinds(sent):
+            break
+        page.wait_for_timeout(100)
+    wait_for_app(page, 60_000)
+
+
 def _chart_picture(page, name: str) -> bytes:
     """Screenshots the loss chart; the fragment replaces it every second, so retry a detached element."""
     from playwright.sync_api import Error
@@ -138,20 +171,8 @@ def test_another_test_example_or_another_runs_results_redraw_the_results_not_the
     from the results section alone. A run of the whole Train page, with its results, cost the browser about 0.7
     CPU-seconds per example (twice as much as the section alone), and the server the whole page's script."""
     from playwright.sync_api import expect
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-    sent: list[str] = []  # What the server sent: one word per message ("delta", "script_finished", …).
-
-    def watch(socket) -> None:
-        def received(payload) -> None:
-            if isinstance(payload, bytes):
-                message = ForwardMsg()
-                message.ParseFromString(payload)
-                sent.append(message.WhichOneof("type"))
-
-        socket.on("framereceived", received)
-
-    page.on("websocket", watch)
+    sent = _listen(page)
     _open_train_page(page, app_url)
     page.get_by_role("button", name="Train", exact=True).click()
     page.get_by_text("finished ·").first.wait_for(timeout=180_000)
@@ -167,13 +188,9 @@ def test_another_test_example_or_another_runs_results_redraw_the_results_not_the
     chooser = page.get_by_label("Test example number", exact=False).first
     chooser.fill("1")
     chooser.press("Enter")
-    for _ in range(100):  # Until the run the change started has ended.
-        if "script_finished" in sent:
-            break
-        page.wait_for_timeout(100)
-    wait_for_app(page, 60_000)
-    elements = sent.count("delta")
-    assert "script_finished" in sent and 0 < elements < 20, f"the change made the server send {elements} elements"
+    _wait_for_the_run_to_end(page, sent)
+    elements = _kinds(sent).count("delta")
+    assert "script_finished" in _kinds(sent) and 0 < elements < 20, f"the change made the server send {elements} elements"
     assert probabilities.inner_text() != before, "the probabilities did not change for another example"
 
     page.get_by_role("button", name="Train", exact=True).click()  # A second run: its results are shown.
@@ -188,11 +205,30 @@ def test_another_test_example_or_another_runs_results_redraw_the_results_not_the
     chooser.click()
     page.get_by_role("option", name=first, exact=True).click()
     page.get_by_text("The true answer", exact=False).first.wait_for(timeout=60_000)
-    for _ in range(100):
-        if "script_finished" in sent:
-            break
-        page.wait_for_timeout(100)
-    wait_for_app(page, 60_000)
-    results = sent.count("delta")
-    assert "script_finished" in sent and 0 < results < 60, f"picking a run's results made the server send {results}"
+    _wait_for_the_run_to_end(page, sent)
+    results = _kinds(sent).count("delta")
+    assert "script_finished" in _kinds(sent) and 0 < results < 60, f"picking a run's results made the server send {results}"
     expect(page.get_by_role("combobox", name="Run", exact=True)).to_match_aria_snapshot(f'- combobox "Run": "{first}"')
+
+
+def test_train_reruns_the_train_section_alone_and_the_whole_page_once_the_run_has_ended(page, app_url):
+    """A click on Train answered by a run of the whole Train page cost the learner's browser 0.4-0.9 CPU-seconds,
+    taken from the training that had just started on the same cores, and delayed the start by the setup sections'
+    script. The click reruns the buttons and the live view alone; the whole page runs once the run has ended, for its
+    results."""
+    from playwright.sync_api import expect
+
+    sent = _listen(page)
+    _open_train_page(page, app_url)
+    sent.clear()
+    train = page.get_by_role("button", name="Train", exact=True)
+    train.click()
+    expect(train).to_be_disabled(timeout=60_000)  # Drawn busy by the click's own run.
+    page.get_by_text("finished ·").first.wait_for(timeout=180_000)
+    page.get_by_text("Test set (", exact=False).first.wait_for(timeout=60_000)
+    wait_for_app(page, 60_000)
+    runs = [fragments for kind, fragments in sent if kind == "new_session"]
+    assert runs and runs[0], "the click on Train ran the whole page"
+    whole = [fragments for fragments in runs if not fragments]
+    assert len(whole) == 1, f"the whole page ran {len(whole)} times for one training (once, at its end, is enough)"
+    expect(train).to_be_enabled(timeout=60_000)
