@@ -30,6 +30,7 @@ import os
 import statistics
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,35 +43,37 @@ CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM", "/usr/bin/chromium")
 TIMEOUT_MS = 180_000
 
 
-def _boundary(page, url: str) -> None:
-    page.goto(f"{url}/boundary")
-    _idle(page)
-    _type(page, "Epochs per Train", 2000)
-    page.get_by_role("button", name="Train", exact=True).click()
-    page.wait_for_function("() => /Epoch \\d+ ·/.test(document.body.innerText)", timeout=TIMEOUT_MS)
+@dataclass(frozen=True)
+class Start:
+    """How a tab starts a page's long training: the page's path, the tab to open on it (or None), the number boxes
+    to type into (label, value), the button to press, the text that says it trains (a regular expression), and its
+    Stop button's key."""
+
+    path: str
+    tab: str | None
+    numbers: tuple[tuple[str, int], ...]
+    button: str
+    training: str
+    stop: str
+
+    def __call__(self, page, url: str) -> None:
+        page.goto(f"{url}/{self.path}")
+        _idle(page)
+        if self.tab is not None:
+            page.get_by_role("tab", name=self.tab).click()
+        for label, value in self.numbers:
+            _type(page, label, value)
+        page.get_by_role("button", name=self.button, exact=True).click()
+        page.wait_for_function(f"() => /{self.training}/.test(document.body.innerText)", timeout=TIMEOUT_MS)
 
 
-def _race(page, url: str) -> None:
-    page.goto(f"{url}/compare")
-    _idle(page)
-    page.get_by_role("tab", name="Optimizer race").click()
-    _type(page, "Training samples (fewer = faster)", 4000)
-    _type(page, "Epochs", 100)
-    page.get_by_role("button", name="▶ Start the race", exact=True).click()
-    page.wait_for_function("() => /Racing: epoch [2-9]/.test(document.body.innerText)", timeout=TIMEOUT_MS)
-
-
-def _overfitting(page, url: str) -> None:
-    page.goto(f"{url}/overfitting")
-    _idle(page)
-    _type(page, "Epochs", 100)
-    page.get_by_role("button", name="▶ Train the variants", exact=True).click()
-    page.wait_for_function("() => /together: epoch [2-9]/.test(document.body.innerText)", timeout=TIMEOUT_MS)
-
-
-# Each page: how a tab starts its training, and its Stop button's key.
-PAGES = {"boundary": (_boundary, "boundary_stop"), "race": (_race, "compare_race_stop"),
-         "overfitting": (_overfitting, "overfit_variants_stop")}
+PAGES = {
+    "boundary": Start("boundary", None, (("Epochs per Train", 2000),), "Train", r"Epoch \d+ ·", "boundary_stop"),
+    "race": Start("compare", "Optimizer race", (("Training samples (fewer = faster)", 4000), ("Epochs", 100)),
+                  "▶ Start the race", "Racing: epoch [2-9]", "compare_race_stop"),
+    "overfitting": Start("overfitting", None, (("Epochs", 100),), "▶ Train the variants", "together: epoch [2-9]",
+                         "overfit_variants_stop"),
+}
 
 
 def _type(page, label: str, value: int) -> None:
@@ -88,9 +91,9 @@ def _idle(page) -> None:
     wait_for_app(page, TIMEOUT_MS)
 
 
-def watch(browser, url: str, start, stop: str, seconds: float) -> dict[str, float]:
-    """One fresh tab starts a long training with ``start(page, url)``; CPU shares while it is watched, then the
-    button of key ``stop`` ends the training (it must still train: the figures are of a running training)."""
+def watch(browser, url: str, start: Start, seconds: float) -> dict[str, float]:
+    """One fresh tab starts a long training with ``start``; CPU shares while it is watched, then its Stop button ends
+    the training (it must still train: the figures are of a running training)."""
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(TIMEOUT_MS)
@@ -107,7 +110,7 @@ def watch(browser, url: str, start, stop: str, seconds: float) -> dict[str, floa
         for name, pids in groups.items():
             after = cpu_of(pids)
             shares[name] = sum(value - before[name].get(pid, 0.0) for pid, value in after.items()) / wall
-        page.locator(f".st-key-{stop} button").click()
+        page.locator(f".st-key-{start.stop} button").click()
         page.wait_for_timeout(1500)
         return shares
     finally:
@@ -128,10 +131,9 @@ def main() -> None:
     with serve_app("bench-live-pages.log") as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         try:
-            watch(browser, url, *PAGES["boundary"], 2.0)  # Warm-up: starts the embedded cluster and its workers.
+            watch(browser, url, PAGES["boundary"], 2.0)  # Warm-up: starts the embedded cluster and its workers.
             for name in options.pages:
-                start, stop = PAGES[name]
-                figures = [watch(browser, url, start, stop, options.seconds) for _ in range(options.repeats)]
+                figures = [watch(browser, url, PAGES[name], options.seconds) for _ in range(options.repeats)]
                 for group in ("browser", "server", "worker"):
                     values = [figure[group] for figure in figures]
                     print(f"{name}_{group}_cpu_share: {statistics.median(values):.3f}")
