@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from playground.boundary import POINT_SETS, add_features, decision_grid, make_points
-from playground.labs.boundary import train_test_split
+from playground.data.points import train_test_split
 from playground.labs.boundary_setup import LESSONS, BoundarySetup
 
 

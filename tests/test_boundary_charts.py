@@ -10,7 +10,8 @@ import numpy as np
 from PIL import Image, ImageColor
 
 from playground.charts.boundary import CLASS_COLOURS, loss_spec, plane_spec
-from playground.labs.boundary import grid_points, make_points
+from playground.data.points import make_points
+from playground.labs.boundary import grid_points
 
 LABELS = {"train": "train", "test": "test", "class": "class {label}", "epoch": "epoch", "loss": "loss",
           "model": "the model says"}

@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 from PIL import Image, ImageColor
 
-from playground.labs.boundary import BOUNDS, axis_bounds, grid_points
+from playground.data.points import BOUNDS
+from playground.labs.boundary import axis_bounds, grid_points
 from playground.numbers import NUMBER_D3_FORMAT
 
 CLASS_COLOURS: tuple[str, ...] = ("#f28e2b", "#4e79a7", "#59a14f")

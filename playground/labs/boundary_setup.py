@@ -15,8 +15,8 @@ import numpy as np
 
 from playground.data.bundled import point_set_dataset
 from playground.data.core import Dataset
-from playground.labs.boundary import (BOUNDS, PLAIN_FEATURES, POINT_SETS, BoundaryFrames, make_points,
-                                      train_test_split)
+from playground.data.points import BOUNDS, POINT_SETS, make_points, train_test_split
+from playground.labs.boundary import PLAIN_FEATURES, BoundaryFrames
 from playground.labs.boundary_data import TablePoints
 from playground.spec.layers import regularizer as spec_regularizer
 

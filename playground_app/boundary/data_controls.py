@@ -7,7 +7,7 @@ from typing import Any
 import streamlit as st
 
 from playground.data.core import CsvError
-from playground.labs.boundary import POINT_SETS
+from playground.data.points import POINT_SETS
 from playground.labs.boundary_data import (TABLE_COLUMNS, TablePoints, csv_label_columns, csv_points, table_column_names,
                                            table_points)
 from playground_app.boundary.state import BoundaryKeys, BoundaryState
