@@ -13,6 +13,8 @@ from typing import Any, TypeVar
 
 import streamlit as st
 
+from playground.data.core import Dataset
+
 SHARED_KEY = "shared"
 
 State = TypeVar("State")
@@ -65,13 +67,13 @@ class SharedState:
         spec: The model spec on the Build page (a plain dict, see ``playground.spec``), or None.
         models: Trained models by label, newest last (published by the Train page): each a run record
             whose ``.model`` loads the Keras model on first use, so a model nobody opens costs nothing.
-        handed_data: Data handed to the Train page with the model it was made for (a ``playground.data.Dataset``:
-            the Decision boundary lab's points as the lab drew them), offered first in Train's dataset picker; or None.
+        handed_data: Data handed to the Train page with the model it was made for (the Decision boundary lab's
+            points as the lab drew them), offered first in Train's dataset picker; or None.
     """
 
     spec: dict[str, Any] | None = None
     models: dict[str, Any] = field(default_factory=dict)
-    handed_data: Any = None
+    handed_data: Dataset | None = None
 
 
 def shared() -> SharedState:

@@ -13,6 +13,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
+from playground.data.core import Dataset
 from playground.spec.layers import LAYER_TYPES, new_layer
 from playground.spec.presets import PRESETS
 from playground_app.link_memory import LinkMemory
@@ -85,9 +86,8 @@ class BuildState:
         preset_synced_for: The stack (as JSON) for which the preset box last showed its
             preset (or "custom"); the box is set again only when the stack changes, so a preset
             the learner picked but has not loaded yet stays in the box.
-        made_with: The data the loaded stack came with (a ``playground.data.Dataset``: the Decision boundary lab's
-            points, as the lab drew them), which "Train this model" opens with when the input still fits it; None
-            after any other load.
+        made_with: The data the loaded stack came with (the Decision boundary lab's points, as the lab drew them),
+            which "Train this model" opens with when the input still fits it; None after any other load.
     """
 
     spec: dict[str, Any]
@@ -98,7 +98,7 @@ class BuildState:
     notice: Notice | None = None
     generation: int = 0
     preset_synced_for: str | None = None
-    made_with: Any = None
+    made_with: Dataset | None = None
 
     def layer_index(self, uid: int) -> int | None:
         """Returns the current position of the layer with id ``uid``, or None if it is gone.
