@@ -37,6 +37,11 @@ def streamlit_options(port: int = 8501, address: str = "127.0.0.1") -> dict[str,
         # After every script run (each live chart refresh too) Streamlit runs a full gc.collect(2) by
         # default; with TensorFlow's object graph in memory that holds the interpreter for long.
         "runner.postScriptGC": "false",
+        # Switching the language gives every choice its own value again through the Session State API, so the
+        # browser shows its options in the new language (``common._note_language_change``); Build's layer fields,
+        # drawn from the model's spec with ``value=``, then have a value set for them, equal to the spec's, and
+        # Streamlit warned in the server's terminal about a default it ignores.
+        "global.disableWidgetStateDuplicationWarning": "true",
         "client.showErrorDetails": "false",
         "client.toolbarMode": "minimal",
         "theme.base": "light",

@@ -161,3 +161,35 @@ def test_console_command_explains_itself():
     result = subprocess.run([sys.executable, "-m", "playground.cli", "--help"], capture_output=True, text=True,
                             cwd=ROOT, timeout=60)
     assert result.returncode == 0 and "--port" in result.stdout and "--no-browser" in result.stdout
+
+
+def test_switching_language_leaves_no_widget_with_a_default_and_a_value_set_for_it(monkeypatch):
+    """The switch re-assigns every choice its own value (``common._note_language_change``); a widget also drawn with
+    a default of its own (``index=``, ``value=``) then has two, and the one it was drawn with is ignored. Build's layer
+    fields are drawn from the model's spec (their value and the spec's are the same; the app's server does not warn
+    about them, ``streamlit_options``); a choice the page keeps in session state takes its first value there
+    (``playground_app.state.hold_value``)."""
+    import pytest
+
+    from streamlit.elements.lib import policies
+    from streamlit.runtime.state import get_session_state
+
+    from playground_app.build.state import BuildKeys
+    from tests.helpers import open_page
+
+    spec_fields = tuple(key.split("{")[0] for key in (BuildKeys.FIELD, BuildKeys.INPUT_SHAPE))
+    both: list[str] = []
+
+    def noted(default_value, key, writes_allowed=True):
+        if (key is not None and default_value is not None and get_session_state().is_new_state_value(key)
+                and not key.startswith(spec_fields)):
+            both.append(key)
+
+    monkeypatch.setattr(policies, "check_session_state_rules", noted)
+    for page in ("train", "build", "compare", "boundary"):
+        at = open_page(page)
+        at.sidebar.radio[0].set_value("ko").run()
+        assert not at.exception, at.exception
+    if not both:
+        return
+    pytest.fail(f"drawn with a default and a value set by the language switch: {sorted(set(both))}")

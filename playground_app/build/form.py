@@ -15,6 +15,7 @@ import streamlit as st
 from playground.spec.layers import LAYER_TYPES, REQUIRED, Field
 from playground.spec.presets import PRESET_TITLES, PRESETS, matching_preset
 from playground_app.build.state import BuildKeys, BuildState, Notice, build_state
+from playground_app.state import hold_value
 from playground_app.common import tr
 
 def parse_int_tuple(text: str) -> int | list[int] | str | None:
@@ -212,8 +213,8 @@ def _add_layer() -> None:
 def add_layer_picker() -> None:
     """Draws the layer-type picker with the chosen type's description, and "Add layer"."""
     choice, button = st.columns([4, 1], vertical_alignment="bottom")
-    type_name = choice.selectbox(tr("build.new_layer_type"), options=list(LAYER_TYPES), key=BuildKeys.NEW_TYPE,
-                                index=list(LAYER_TYPES).index("Dense"))
+    hold_value(BuildKeys.NEW_TYPE, "Dense")
+    type_name = choice.selectbox(tr("build.new_layer_type"), options=list(LAYER_TYPES), key=BuildKeys.NEW_TYPE)
     button.button(tr("build.add_layer"), key=BuildKeys.ADD, on_click=_add_layer, type="primary",
                   width="stretch")
     st.caption(tr(LAYER_TYPES[type_name].description_key))

@@ -38,8 +38,8 @@ def options_section(task: str, dataset_name: str = "") -> RunConfig:
     with first:
         activation = st.selectbox(tr("train.hidden_activation"), (KEEP, *HIDDEN_ACTIVATIONS), key=TrainKeys.HIDDEN_ACTIVATION,
                                   format_func=lambda name: tr("train.keep_per_layer") if name == KEEP else name)
-        optimizer = st.selectbox(tr("train.optimizer"), list(OPTIMIZERS), index=list(OPTIMIZERS).index("Adam"),
-                                 key=TrainKeys.OPTIMIZER)
+        hold_value(TrainKeys.OPTIMIZER, "Adam")
+        optimizer = st.selectbox(tr("train.optimizer"), list(OPTIMIZERS), key=TrainKeys.OPTIMIZER)
         entry = OPTIMIZERS[optimizer]
         # One learning-rate widget per optimizer: switching to SGD shows SGD's own default (0.01).
         hold_value(f"train_learning_rate_{optimizer}", entry.learning_rate)

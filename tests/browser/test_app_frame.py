@@ -56,3 +56,21 @@ def test_a_korean_browser_opens_in_korean_and_a_reload_keeps_the_language_picked
         assert tab.locator('[data-testid="stException"]').count() == 0
     finally:
         context.close()
+
+
+def test_switching_language_on_the_build_page_leaves_no_warning_in_the_servers_terminal(page):
+    """A learner who started the app from a terminal saw Streamlit warn there after switching language ("The widget
+    with key … was created with a default value but also had its value set via the Session State API")."""
+    from tests.conftest import ARTIFACTS
+
+    with serve_app("streamlit-language-server.log") as url:
+        page.goto(f"{url}/build")
+        wait_for_app(page, 120_000)
+        page.get_by_text("Add layer", exact=True).first.wait_for(timeout=60_000)
+        page.locator('[data-testid="stSidebar"]').get_by_text("한국어").click()
+        wait_for_app(page, 60_000)
+        page.get_by_role("radio", name="한국어").wait_for(timeout=60_000)
+        expect(page.get_by_role("radio", name="한국어")).to_be_checked(timeout=30_000)
+        page.wait_for_timeout(1_000)
+        log = (ARTIFACTS / "streamlit-language-server.log").read_text(errors="replace")
+    assert "had its value set via the Session State API" not in log, log[-2_000:]
