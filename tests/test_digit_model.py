@@ -170,14 +170,16 @@ def test_the_training_script_is_reproducible(tmp_path):
     """Two runs of the training script with the same seed save identical weights."""
     import keras
 
+    outputs = [tmp_path / f"{name}.keras" for name in ("first", "second")]
+    # The two runs at once (each mostly imports TensorFlow and loads the digits, on one core).
+    runs = [subprocess.Popen([sys.executable, "-m", "playground.labs.digits_training", "--limit", "200", "--copies", "1",
+                              "--epochs", "1", "--output", str(output)],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT) for output in outputs]
     weights = []
-    for name in ("first", "second"):
-        output = tmp_path / f"{name}.keras"
-        command = [sys.executable, "-m", "playground.labs.digits_training", "--limit", "200", "--copies", "1",
-                   "--epochs", "1", "--output", str(output)]
-        result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=600)
-        assert result.returncode == 0, result.stderr[-2000:]
-        assert "held_out_accuracy:" in result.stdout
+    for run, output in zip(runs, outputs):
+        stdout, stderr = run.communicate(timeout=600)
+        assert run.returncode == 0, stderr[-2000:]
+        assert "held_out_accuracy:" in stdout
         weights.append(keras.saving.load_model(output, compile=False).get_weights())
     for first, second in zip(*weights):
         np.testing.assert_array_equal(first, second)
