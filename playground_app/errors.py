@@ -9,8 +9,10 @@ the rest of the page keeps what the learner entered.
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import streamlit as st
 
@@ -68,3 +70,26 @@ def page_boundary() -> Iterator[None]:
         raise
     except Exception as error:  # noqa: BLE001 - the page boundary: the learner sees a message, never a traceback.
         show_error(error)
+
+
+def safe_fragment(function: Callable[..., None] | None = None, *,
+                  run_every: float | None = None) -> Any:
+    """``st.fragment`` (bare or with ``run_every``) whose every run is inside ``page_boundary``.
+
+    A fragment's own runs (a widget in it, its ``run_every``) start at the fragment, outside the page's body, so the
+    page's boundary does not wrap them: without its own, an error there showed Streamlit's exception box.
+
+    Example:
+        @safe_fragment
+        def results_section(state): ...
+    """
+
+    def make(body: Callable[..., None]) -> Callable[..., None]:
+        @functools.wraps(body)  # The fragment is known by the body's module and name, as with ``st.fragment``.
+        def guarded(*args: Any, **kwargs: Any) -> None:
+            with page_boundary():
+                body(*args, **kwargs)
+
+        return st.fragment(guarded, run_every=run_every)
+
+    return make(function) if function is not None else make

@@ -27,7 +27,7 @@ from playground.engine.runs import ACTIVE_STATUSES, DIVERGED, FAILED, RUNNING, R
 from playground.spec import SpecError
 from playground_app import clicks, pace
 from playground_app.common import lang, tr
-from playground_app.errors import page_boundary, show_error
+from playground_app.errors import safe_fragment, show_error
 from playground_app.rerun import rerun_page
 from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
@@ -74,12 +74,11 @@ def train_section(state: TrainState, choice: ModelChoice | None, dataset: Datase
     setup sections' script before the job was sent. The whole page runs when the last run ends, for its results.
     """
 
-    @st.fragment
+    @safe_fragment
     def section() -> None:
-        with page_boundary():  # Also in the fragment's own runs, which the page's boundary does not wrap.
-            start_buttons(state, choice, dataset, loss, one_hot, options, blocked)
-            st.subheader(tr("train.section_live"))
-            live_section(state, planned)
+        start_buttons(state, choice, dataset, loss, one_hot, options, blocked)
+        st.subheader(tr("train.section_live"))
+        live_section(state, planned)
 
     section()
 
@@ -199,17 +198,12 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
     # The live view's first call is part of this run (of the page, or of ``train_section``); later calls are its own
     # redraws.
     page_run = [True]
-
-    def live_view() -> None:
-        with page_boundary():  # Also in the fragment's own redraws.
-            _live_view(state, live, page_run)
-
     if live:
         # Made only while a run is active: a run of ``train_section`` that does not make it (the run has ended) has
         # Streamlit stop its redraws, as a run of the page does.
-        st.fragment(run_every=LIVE_SECONDS)(live_view)()
+        safe_fragment(run_every=LIVE_SECONDS)(_live_view)(state, live, page_run)
     else:
-        live_view()
+        _live_view(state, live, page_run)
 
 
 def _live_view(state: TrainState, live: bool, page_run: list[bool]) -> None:

@@ -9,7 +9,7 @@ from playground.charts.prediction import probabilities_figure
 from playground.engine.runs import Run
 from playground.labs.prediction import Prediction, predict_one, scaled_features, unscaled_features
 from playground_app.common import tr
-from playground_app.errors import page_boundary
+from playground_app.errors import safe_fragment
 from playground_app.train.state import RunData, TrainKeys
 
 SOURCE_KEY = TrainKeys.PREDICT_SOURCE
@@ -18,7 +18,7 @@ FEATURE_KEY = "train_predict_feature_{}"
 SOURCES = ("test", "typed")
 
 
-@st.fragment
+@safe_fragment
 def predict_section(run: Run, data: RunData, task: str) -> None:
     """Lets the learner pick a test example (or type feature values) and shows the model's probabilities.
 
@@ -30,11 +30,6 @@ def predict_section(run: Run, data: RunData, task: str) -> None:
         data: The test data it was evaluated on.
         task: The dataset's task.
     """
-    with page_boundary():  # Also in the section's own reruns, which the page's boundary does not wrap.
-        _predict(run, data, task)
-
-
-def _predict(run: Run, data: RunData, task: str) -> None:
     st.markdown(f"**{tr('train.predict.title')}**")
     typed_allowed = data.kind == "tabular" and bool(data.feature_names)
     source = "test"

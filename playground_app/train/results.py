@@ -10,7 +10,7 @@ from playground.engine.runs import FINISHED, RUNNING, STOPPED, Run, history_csv
 from playground.labs.model_uses import ModelShapes, model_uses
 from playground.numbers import MISSING, format_number
 from playground_app.common import tr
-from playground_app.errors import page_boundary
+from playground_app.errors import page_boundary, safe_fragment
 from playground_app.state import publish_model
 from playground_app.train.predict import predict_section
 from playground_app.train.state import RunData, TrainKeys, TrainState, forget_run, keep_ended
@@ -86,17 +86,12 @@ def _headline(metrics: dict[str, float]) -> str:
     return ""
 
 
-@st.fragment
+@safe_fragment
 def results_section(state: TrainState) -> None:
     """Shows the results of one ended run (the newest by default).
 
     A fragment: picking another run's results reruns this section only, not the whole Train page.
     """
-    with page_boundary():  # Also in the section's own reruns, which the page's boundary does not wrap.
-        _results(state)
-
-
-def _results(state: TrainState) -> None:
     ended = [run for run in state.runs if run.snapshot().results is not None]
     if not ended:
         st.caption(tr("train.no_results"))
