@@ -39,8 +39,8 @@ and every pair's figure is printed too (``<name>_each``). Prints ``name: value``
   models home, and submit -> the server-side record's first point. ``engine_overhead_ratio_1_same_work`` divides
   the first by the fit-and-evaluate seconds of one bare fit made right after it; the rest of
   ``app_run_seconds`` is the page and the browser.
-- ``first_point_seconds``: the same run, from clicking Train until the live chart draws a point (a trace with
-  a line or a marker in the page's plotly chart; the empty panels drawn before it have none).
+- ``first_point_seconds``: the same run, from clicking Train until the live chart draws a point (a line of two
+  points or more, or an epoch's dot, in the page's Vega-Lite chart; the empty panels drawn before it have none).
 - ``app_overhead_ratio_3``: three browser contexts (three separate sessions) press Train one right after
   the other (clicks ~tens of ms apart); the slowest click -> "finished" divided by the wall time of three bare
   fits run at once as three child processes (first start to last end). The embedded cluster has one worker
@@ -191,7 +191,7 @@ def cpu_shares(browser, url: str, samples: int, seconds: float) -> dict[str, flo
             if shown and shown[1] > 0:
                 break
             page.wait_for_timeout(100)
-        page.locator('[data-testid="stPlotlyChart"]').first.wait_for()
+        page.locator('[data-testid="stVegaLiteChart"]').first.wait_for()
         server, workers = server_pid_and_workers(port)
         chromium = chromium_pids()
         before = {"server": cpu_of([server]), "worker": cpu_of(workers), "browser": cpu_of(chromium)}

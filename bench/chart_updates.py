@@ -13,13 +13,14 @@ every redraw, and its epoch curves; loss and accuracy panels):
   redraw costs there. Streamlit's browser side handles every run of a fragment over the whole page.
 - ``progress_stop``: the fragment draws a progress bar with its text and a Stop button (the Train page's line).
 - ``table``: the fragment draws a two-row table whose figures change (the runs table).
-- ``plotly_new``: plus the Train page's live chart (``playground.charts.training.curves_panels``), new points in
-  every redraw. Streamlit counts the figure in the element's identity, so the browser mounts a new plotly chart.
+- ``plotly_new``: the same points as a plotly figure of two panels (as the Train page drew its live chart until it
+  became ``vega_new``), new points in every redraw. Streamlit counts the figure in the element's identity, so the
+  browser mounts a new plotly chart.
 - ``plotly_same``: the same chart, drawn again unchanged (the figure of the first redraw): the browser keeps it.
 - ``plotly_every_4th``: the chart gets new points every fourth redraw only, the same figure in between (what a page
   that ticks often but changes its chart rarely pays).
-- ``vega_new``: the same points as a Vega-Lite chart (``st.vega_lite_chart``, two panels), new points in every
-  redraw: Streamlit keeps the chart and updates its data in place.
+- ``vega_new``: the Train page's live chart (``playground.charts.curves.curves_spec``, a Vega-Lite chart of two
+  panels), new points in every redraw: Streamlit keeps the chart and updates its data in place.
 - ``boundary_plane``: the Decision boundary lab's plane (``playground.charts.boundary.plane_spec``: the model's
   colours as one 50×50 picture under 200 XOR points), a new picture in every redraw. (As a plotly heatmap under the
   same points, before the lab moved to Vega-Lite, a redraw cost 0.26 CPU-seconds.)
@@ -64,7 +65,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from playground.charts.training import curves_panels
+from playground.charts.curves import batch_points, curves_spec, epoch_points
 from playground.engine.runs import Run, RunConfig
 
 WAY = st.query_params.get("way", "text")
@@ -87,24 +88,20 @@ def snapshot(redraws: int):
     return run.snapshot()
 
 
-def vega(shot) -> None:
-    rows = [{"x": point.position, "value": point.logs[metric], "metric": metric, "curve": "batches"}
-            for point in shot.batches for metric in ("loss", "accuracy")]
-    rows += [{"x": epoch + 1, "value": logs[key], "metric": key.replace("val_", ""), "curve": curve}
-             for epoch, logs in enumerate(shot.epochs)
-             for key, curve in (("loss", "train"), ("accuracy", "train"), ("val_loss", "validation"),
-                                ("val_accuracy", "validation"))]
-    encoding = {"x": {"field": "x", "type": "quantitative", "title": "epoch"},
-                "y": {"field": "value", "type": "quantitative", "title": None},
-                "color": {"field": "curve", "type": "nominal"}}
-    spec = {"facet": {"column": {"field": "metric", "type": "nominal", "title": None}},
-            "resolve": {"scale": {"y": "independent"}},
-            "spec": {"width": 480, "height": 300, "layer": [
-                {"mark": {"type": "line", "opacity": 0.5}, "transform": [{"filter": "datum.curve == 'batches'"}],
-                 "encoding": encoding},
-                {"mark": {"type": "line", "point": True}, "transform": [{"filter": "datum.curve != 'batches'"}],
-                 "encoding": encoding}]}}
-    st.vega_lite_chart(pd.DataFrame(rows), spec)
+def plotly_panels(shot):
+    """The points of ``curves_spec`` as plotly panels: loss and accuracy, each per batch, per epoch, validation."""
+    import plotly.graph_objects as go
+    from plotly.subplots import make_subplots
+
+    figure = make_subplots(rows=1, cols=2, subplot_titles=["loss", "accuracy"])
+    for column, metric in enumerate(("loss", "accuracy"), start=1):
+        for points, style in ((batch_points(shot, metric), {"width": 1}), (epoch_points(shot, metric), {"width": 2.5}),
+                              (epoch_points(shot, f"val_{metric}"), {"width": 2.5, "dash": "dash"})):
+            if points:
+                x_values, y_values = zip(*points)
+                figure.add_trace(go.Scatter(x=x_values, y=y_values, mode="lines", line=style), row=1, col=column)
+    figure.update_layout(height=380, uirevision="curves")
+    return figure
 
 
 if WAY == "text_long_page":  # As many elements around the fragment as the Train page has: 150.
@@ -130,7 +127,7 @@ def redraw() -> None:
                       {"run": "#2 SGD", "epochs": 3, "loss": 0.31, "status": "finished"}], hide_index=True)
         return
     if WAY == "vega_new":
-        vega(snapshot(count))
+        st.vega_lite_chart(spec=curves_spec([snapshot(count)]), key="curves")
         return
     if WAY == "boundary_plane":
         from playground.charts.boundary import plane_spec
@@ -144,7 +141,7 @@ def redraw() -> None:
         return
     changes = {"plotly_new": count, "plotly_same": 1, "plotly_every_4th": count // 4 * 4}[WAY]
     if st.session_state.get("figure_for") != changes:
-        st.session_state.figure = curves_panels([snapshot(changes)], ["loss", "accuracy"], False, None, True)
+        st.session_state.figure = plotly_panels(snapshot(changes))
         st.session_state.figure_for = changes
     st.plotly_chart(st.session_state.figure, key="curves", width="stretch")
 

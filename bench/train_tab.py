@@ -43,9 +43,9 @@ PROGRESS_JS = """(label) => {
 
 
 # Whether the live chart draws a point yet (the empty panels drawn before the first points have no trace).
-POINTS_JS = """() => Array.from(document.querySelectorAll('[data-testid="stPlotlyChart"] .scatterlayer .trace'))
-  .some(trace => trace.querySelector('.points path') ||
-                 Array.from(trace.querySelectorAll('path.js-line')).some(line => (line.getAttribute('d') || '').length > 2))"""
+POINTS_JS = """() => document.querySelector('[data-testid="stVegaLiteChart"] .mark-symbol path') !== null ||
+  Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"] .mark-line path'))
+    .some(line => (line.getAttribute('d') || '').includes('L'))"""
 
 
 # Installed in a tab before Train is clicked: notes, in the page's own clock (Date.now(), the same clock as

@@ -5,11 +5,10 @@ Every rerun of a fragment costs the learner's browser, which shares the cores wi
 CPU-seconds for any fragment, and about 0.1 more for each plotly chart in it, because Streamlit (1.67) mounts a
 new chart for every redraw (bench/live_pages.py). Redrawn every second, the Compare race took 0.32 of a core in the
 browser; redrawn every half second, the Decision boundary lab took 0.8 and its training got 0.6 of a core instead
-of 1.6. The Train page redraws one fragment every 2 s and gives its chart new points every 4 s; in between it draws
-the same figure, which costs the browser almost nothing (``playground_app.train.live``, bench/chart_updates.py).
+of 1.6. The Train page redraws one fragment every 2 s (``playground_app.train.live``).
 
-The race charts (Compare, Your images), Overfitting's variants and the Decision boundary lab's are Vega-Lite charts,
-which the browser keeps and gives new data at every redraw (``playground.charts.compare_race``,
+Train's curves and the race charts (Compare, Your images), Overfitting's variants and the Decision boundary lab's are
+Vega-Lite charts, which the browser keeps and gives new data at every redraw (``playground.charts.curves``,
 ``playground.charts.variants``, ``playground.charts.boundary``).
 
 A fragment's pace is fixed by the run that makes it (of the page, or of a fragment around it; a fragment no longer

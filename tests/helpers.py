@@ -144,6 +144,21 @@ def plotly_specs(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
+def curves_charts(at: AppTest) -> list[tuple[dict, list[dict]]]:
+    """Every run-curves chart on the page (``playground.charts.curves``): its Vega-Lite spec as the browser receives
+    it (without the points) and its points, one dict per row."""
+    import pyarrow
+
+    from playground.charts.curves import CURVES
+
+    found = []
+    for chart in at.get("vega_lite_chart"):
+        points = [data.data.data for data in chart.proto.datasets if data.name == CURVES]
+        if points:
+            found.append((json.loads(chart.proto.spec), pyarrow.ipc.open_stream(points[0]).read_all().to_pylist()))
+    return found
+
+
 def table_starting_with(at: AppTest, first_column: str):
     """The dataframe whose first column is ``first_column``."""
     for frame in at.dataframe:

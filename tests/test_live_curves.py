@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from playground.charts.training import curves_figure
+from playground.charts.curves import CURVES, curves_spec
 from playground.engine.live import LivePublisher
 from playground.engine.runs import Run, RunConfig
 
@@ -55,7 +55,7 @@ def test_throttled_points_still_carry_the_smoothed_per_batch_value():
     assert all(0 <= drop <= 0.3 + 1e-9 for drop in drops), drops
 
 
-def test_the_legend_sits_outside_the_plot_with_several_runs():
+def test_the_legend_sits_under_the_panels_and_names_each_run_once():
     snapshots = []
     for number in range(3):
         run = Run(_config(f"#{number + 1} relu+Adam"))
@@ -63,25 +63,62 @@ def test_the_legend_sits_outside_the_plot_with_several_runs():
         run.add_batch(0, 1, {"loss": 1.0})
         run.add_epoch(0, {"loss": 1.0, "val_loss": 1.2})
         snapshots.append(run.snapshot())
-    legend = curves_figure(snapshots).layout.legend
-    outside = (legend.y is not None and legend.y < 0 and legend.yanchor == "top") or (
-        legend.x is not None and legend.x > 1 and legend.xanchor == "left")
-    assert outside, legend
+    spec = curves_spec(snapshots, ["loss"])
+    colour = spec["hconcat"][0]["layer"][1]["encoding"]["color"]
+    assert colour["legend"]["orient"] == "bottom", "over the plot the legend covered half the curves"
+    assert colour["scale"]["domain"] == ["#1 relu+Adam", "#2 relu+Adam", "#3 relu+Adam"]
 
 
-def test_the_panels_of_one_chart_hold_what_each_metrics_chart_draws():
-    from playground.charts.training import curves_panels
+def _panels(spec: dict) -> list[dict]:
+    return [panel for row in spec.get("vconcat", [spec]) for panel in row["hconcat"]]
 
+
+def _drawn(spec: dict, panel: dict) -> list[dict]:
+    """The points a panel draws: its layers' filters applied to the spec's points."""
+    rows = spec["datasets"][CURVES].to_dict("records")
+    drawn = []
+    for layer in panel["layer"]:
+        if layer.get("data") != {"name": CURVES}:
+            continue
+        (test,) = [step["filter"]["and"] for step in layer["transform"]]
+        drawn += [row for row in rows if all(_passes(row, condition) for condition in test)]
+    return drawn
+
+
+def _passes(row: dict, condition: dict) -> bool:
+    value = row[condition["field"]]
+    if "equal" in condition:
+        return value == condition["equal"]
+    if "oneOf" in condition:
+        return value in condition["oneOf"]
+    return value > condition["gt"]
+
+
+def test_each_panel_draws_its_own_metric_two_panels_a_row():
     run = Run(_config("#1 relu+Adam"))
     run.mark_started(2)
     for epoch in range(3):
-        run.add_batch(epoch, 1, {"loss": 1.0 / (epoch + 1), "accuracy": 0.3 * epoch})
-        run.add_epoch(epoch, {"loss": 1.0 / (epoch + 1), "accuracy": 0.3 * epoch, "val_loss": 1.2, "val_accuracy": 0.2})
-    snapshot = run.snapshot()
-    panels = curves_panels([snapshot], ["loss", "accuracy"])
-    for axis, metric in (("x", "loss"), ("x2", "accuracy")):
-        expected = [(trace.name, list(trace.y)) for trace in curves_figure([snapshot], metric).data]
-        drawn = [(trace.name, list(trace.y)) for trace in panels.data if (trace.xaxis or "x") == axis]
-        assert drawn == expected, metric
-    names = [trace.name for trace in panels.data if trace.showlegend is not False]
-    assert len(names) == len(set(names)), "each curve is named once in the legend"
+        logs = {"loss": 1.0 / (epoch + 1), "accuracy": 0.3 * epoch, "mae": 0.5 - 0.1 * epoch}
+        run.add_batch(epoch, 1, logs)
+        run.add_epoch(epoch, {**logs, "val_loss": 1.2, "val_accuracy": 0.2, "val_mae": 0.6})
+    spec = curves_spec([run.snapshot()], ["loss", "accuracy", "mae"], titles={"loss": "손실"})
+    assert [len(row["hconcat"]) for row in spec["vconcat"]] == [2, 1]
+    panels = _panels(spec)
+    assert [panel["title"] for panel in panels] == ["손실", "accuracy", "mae"]
+    for panel, metric in zip(panels, ("loss", "accuracy", "mae")):
+        drawn = _drawn(spec, panel)
+        assert {row["metric"] for row in drawn} == {metric}
+        assert {row["line"] for row in drawn} == {"batches", "epochs", "validation"}
+
+
+def test_the_log_scale_leaves_out_what_it_cannot_draw_and_the_batches_can_be_hidden():
+    run = Run(_config("#1 relu+Adam"))
+    run.mark_started(2)
+    for epoch in range(3):
+        run.add_batch(epoch, 1, {"loss": 1.0, "accuracy": 0.3 * epoch})
+        run.add_epoch(epoch, {"loss": 1.0, "accuracy": 0.3 * epoch})
+    spec = curves_spec([run.snapshot()], log_scale=True, show_batches=False)
+    loss, accuracy = _panels(spec)
+    assert loss["layer"][0]["encoding"]["y"]["scale"]["type"] == "log"
+    assert not any(row["line"] == "batches" for row in spec["datasets"][CURVES].to_dict("records"))
+    assert sorted(row["value"] for row in _drawn(spec, accuracy)) == [0.3, 0.6], "a 0 on a log axis"

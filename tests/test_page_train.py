@@ -6,7 +6,7 @@ import time
 
 import pytest
 from streamlit.testing.v1 import AppTest
-from tests.helpers import open_page, plotly_specs
+from tests.helpers import curves_charts, open_page, plotly_specs
 
 pytestmark = pytest.mark.slow
 
@@ -49,7 +49,8 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
     specs = plotly_specs(at)
     trace_types = [trace.get("type") for spec in specs for trace in spec["data"]]
     assert "heatmap" in trace_types, "confusion matrix missing"
-    curve_names = [trace.get("name", "") for spec in specs for trace in spec["data"] if trace.get("type") == "scatter"]
+    ((_, points),) = curves_charts(at)
+    curve_names = {point["curve"] for point in points}
     assert any("validation" in name for name in curve_names) and any("train" in name for name in curve_names)
     metric_labels = [metric.label for metric in at.metric]
     assert "test accuracy" in metric_labels and "test loss" in metric_labels

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from streamlit.testing.v1 import AppTest
 
 from playground.engine.runs import FAILED, FINISHED, Run, RunConfig, RunEvent, RunResults
 from playground.spec.presets import PRESETS
-from tests.helpers import count_calls, end_jobs, fragment_paces, open_page, plotly_specs, queue_jobs
+from tests.helpers import count_calls, curves_charts, end_jobs, fragment_paces, open_page, queue_jobs
 
 
 def _run(label: str, epochs: int = 6) -> Run:
@@ -110,22 +112,31 @@ def test_a_run_that_ends_before_the_next_redraw_is_shown_finished_as_soon_as_it_
     assert any("finished" in text for text in texts), texts
 
 
-def _curves_chart(at: AppTest) -> dict:
-    charts = plotly_specs(at)
+def _curves_chart(at: AppTest) -> tuple[dict, list[dict]]:
+    charts = curves_charts(at)
     assert len(charts) == 1, f"{len(charts)} charts"
     return charts[0]
 
 
+def _notes(spec: dict) -> set[str]:
+    """The texts written across a curves chart's panels, and their titles."""
+    panels = [panel for row in spec.get("vconcat", [spec]) for panel in row["hconcat"]]
+    return {panel["title"] for panel in panels} | {
+        layer["data"]["values"][0]["text"] for panel in panels for layer in panel["layer"]
+        if "values" in layer.get("data", {}) and "text" in layer["data"]["values"][0]}
+
+
 def test_before_the_first_points_the_chart_they_will_go_in_is_already_drawn():
-    """The browser loads plotly with the first chart (seconds on a busy laptop): the empty panels come first."""
+    """The browser loads the chart library with the first chart (seconds on a busy laptop): the empty panels come
+    first."""
     queued = Run(RunConfig(label="#1 soon", spec=PRESETS["iris"], dataset="iris",
                            loss="sparse_categorical_crossentropy", optimizer="Adam", learning_rate=0.01, epochs=7))
-    chart = _curves_chart(_with_runs(queued))
-    texts = {annotation["text"] for annotation in chart["layout"].get("annotations", [])}
+    spec, points = _curves_chart(_with_runs(queued))
+    texts = _notes(spec)
     assert {"loss", "accuracy"} <= texts, texts
     assert any("first batch" in text for text in texts), texts
-    assert not any(trace.get("x") for trace in chart["data"]), "no point was trained yet"
-    assert chart["layout"]["xaxis"]["range"] == [0, 7], "the x axis spans the epochs to come"
+    assert not points, "no point was trained yet"
+    assert spec["hconcat"][0]["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0, 7], "the x axis spans the epochs to come"
 
 
 def test_a_first_point_that_comes_while_the_chart_redraws_is_drawn_at_once_without_running_the_page_again(monkeypatch):
@@ -144,8 +155,8 @@ def test_a_first_point_that_comes_while_the_chart_redraws_is_drawn_at_once_witho
 
     monkeypatch.setattr(live, "_waiting_for_first_points", point_soon)
     page_runs = count_calls(monkeypatch, live, "rerun_page")
-    chart = _curves_chart(_with_runs(running))
-    assert any(trace.get("x") for trace in chart["data"]), "the first point waits for the next redraw"
+    _, points = _curves_chart(_with_runs(running))
+    assert points, "the first point waits for the next redraw"
     assert not page_runs, "the whole page ran again for the first points"
 
 
@@ -168,15 +179,15 @@ def test_the_redraws_wait_for_first_points_only_for_a_run_that_starts_now_not_fo
 def test_with_no_runs_the_page_shows_where_the_curves_will_appear():
     at = open_page("train")
     assert not at.exception, at.exception
-    chart = _curves_chart(at)
-    assert any("Train" in annotation["text"] for annotation in chart["layout"].get("annotations", []))
+    spec, _ = _curves_chart(at)
+    assert any("Train" in text for text in _notes(spec))
 
 
 def test_a_failed_run_shows_its_message_not_an_empty_chart():
     failed = _run("#1 broken")
     failed.finish(FAILED, "train.error_failed", detail="Incompatible shapes")
     at = _with_runs(failed)
-    assert not at.get("plotly_chart"), "a run without points drew an empty chart"
+    assert not curves_charts(at), "a run without points drew an empty chart"
     assert any("Incompatible shapes" in error.value for error in at.error)
 
 
@@ -202,27 +213,38 @@ def test_an_older_failed_run_on_the_chart_shows_its_message_beside_the_newer_cur
     failed.finish(FAILED, "train.error_failed", detail="Incompatible shapes")
     at = _with_runs(failed, _ended("#2 fine"))
     assert any("#1 broken" in error.value and "Incompatible shapes" in error.value for error in at.error)
-    charts = [chart.proto.spec for chart in at.get("plotly_chart")]
-    assert charts and not any("#1 broken" in spec for spec in charts)
+    ((spec, points),) = curves_charts(at)
+    assert points and not any(point["entry"] == "#1 broken" for point in points)
+    assert "#1 broken" not in json.dumps(spec), "the failed run without points has a place on the chart"
 
 
-def test_a_training_run_draws_loss_and_accuracy_as_panels_of_one_chart_that_changes_less_often():
-    """The live view's browser cost: one chart (not one per metric), whose figure changes less often than the line."""
-    from playground_app.train import live
-
+def test_a_training_run_draws_loss_and_accuracy_as_panels_of_one_chart_whose_spec_stays_while_points_come():
+    """The live view's browser cost: one chart (not one per metric). Its Vega-Lite spec stays the same from redraw to
+    redraw and only its points change, so the browser keeps the chart and gives it the new points (a plotly chart was
+    mounted anew for every new figure: 0.11 CPU-seconds a redraw, bench/chart_updates.py)."""
     running = _run("#1 live")
-    for epoch in range(2):
-        running.add_batch(epoch, 4, {"loss": 1.0 - epoch / 10, "accuracy": 0.5})
-        running.add_epoch(epoch, {"loss": 1.0 - epoch / 10, "accuracy": 0.5, "val_loss": 1.1, "val_accuracy": 0.4})
-    at = _with_runs(running)
-    charts = plotly_specs(at)
-    curves = [chart for chart in charts if any(trace.get("meta") == running.run_id for trace in chart["data"])]
-    assert len(curves) == 1, f"{len(curves)} charts draw the run"
-    titles = {annotation["text"] for annotation in curves[0]["layout"].get("annotations", [])}
-    assert {"loss", "accuracy"} <= titles, titles
-    assert live.CHART_SECONDS > live.LIVE_SECONDS >= 1.0
+    running.add_batch(0, 4, {"loss": 1.0, "accuracy": 0.5})
+    running.add_epoch(0, {"loss": 1.0, "accuracy": 0.5, "val_loss": 1.1, "val_accuracy": 0.4})
+    before, points_before = _curves_chart(_with_runs(running))
+    assert {"loss", "accuracy"} <= {panel["title"] for panel in before["hconcat"]}
+    running.add_batch(1, 4, {"loss": 0.9, "accuracy": 0.6})
+    running.add_epoch(1, {"loss": 0.9, "accuracy": 0.6, "val_loss": 1.0, "val_accuracy": 0.5})
+    after, points_after = _curves_chart(_with_runs(running))
+    assert after == before, "a redraw with new points changed the chart's spec: the browser draws a new chart"
+    assert len(points_after) == len(points_before) + 2 * 3, "each panel gains a batch, an epoch and a validation point"
 
 
+def test_the_markers_on_the_chart_are_named_under_it():
+    """EarlyStopping's stop and a Stop are glyphs on the curves (✕, ■); the caption under the chart says which is
+    which, in the learner's language."""
+    ended = _ended("#1 early")
+    ended.add_event(RunEvent("early_stopping", 1, 0.8, "val_loss"))
+    ended.add_event(RunEvent("stopped", 1))
+    at = _with_runs(ended)
+    ((_, points),) = curves_charts(at)
+    assert {"early_stopping", "stopped"} <= {point["line"] for point in points}
+    captions = [caption.value for caption in at.caption]
+    assert "✕ EarlyStopping stopped · ■ Stop pressed" in captions, captions
 
 def test_a_start_that_fails_says_why_under_the_buttons_and_a_click_that_starts_runs_the_page_once(monkeypatch):
     from playground.engine import runner
@@ -281,7 +303,7 @@ def test_the_page_that_answers_a_click_on_train_draws_the_runs_first_points(monk
     at.button(key="train_start").click().run()
     assert not at.exception, at.exception
     run = handles[0].runs[0]
-    assert any(trace.get("x") for trace in _curves_chart(at)["data"]), "the first points wait for a later redraw"
+    assert _curves_chart(at)[1], "the first points wait for a later redraw"
     assert run.run_id in at.session_state["train"].charted_runs
     handles[0].done.set()
     ends[0](handles[0])
@@ -302,8 +324,8 @@ def test_while_the_click_waits_for_the_first_points_the_new_runs_line_is_already
     lines = [str(element.proto.text) for element in at.get("progress")]
     assert any(line.startswith("#1 ") and ": waiting ·" in line for line in lines), lines
     # The chart comes after the wait, once, with the first points when they came: an empty chart drawn first and the
-    # curves after it would cost the browser two new plotly charts while the model builds.
-    assert not plotly_specs(at), "the click's run drew the chart before waiting for the first points"
+    # curves after it would cost the browser two new charts while the model builds.
+    assert not curves_charts(at), "the click's run drew the chart before waiting for the first points"
     end_jobs(handles)
 
 
@@ -319,45 +341,6 @@ def test_a_click_that_comes_with_a_changed_setting_trains_with_that_setting(monk
     assert not at.exception, at.exception
     assert [handle.job.config.epochs for handle in handles] == [shown + 3], "trained the settings shown before"
     end_jobs(handles)
-
-
-def test_between_two_figures_the_live_redraws_draw_the_same_one_so_the_browser_keeps_its_chart(monkeypatch):
-    """Streamlit mounts a new plotly chart for every changed figure (about 0.1 CPU-seconds in the browser) and keeps
-    the one it has for the same figure (bench/chart_updates.py): the redraws every LIVE_SECONDS change the figure
-    only every CHART_SECONDS; at once for a new run's first points and at the next redraw after them (axes fitted to
-    one point); always in a run of the whole page."""
-    from playground_app.train import live
-    from playground_app.train.state import TrainState
-
-    now = [1000.0]
-    monkeypatch.setattr(live.time, "monotonic", lambda: now[0])
-    state, first = TrainState(), _run("#1 a")
-
-    def figure(*runs, fresh=False):
-        return live._curves_figure(state, [run.snapshot() for run in runs], fresh=fresh)
-
-    first.add_batch(0, 0, {"loss": 1.0, "accuracy": 0.5})
-    at_first_points = figure(first, fresh=True)
-    first.add_batch(0, 1, {"loss": 0.9, "accuracy": 0.6})
-    now[0] += live.LIVE_SECONDS
-    drawn = figure(first)
-    assert drawn is not at_first_points, "the first point's axes stayed for a whole chart period"
-    first.add_batch(0, 2, {"loss": 0.8, "accuracy": 0.7})
-    now[0] += live.LIVE_SECONDS
-    assert figure(first) is drawn, "a redraw changed the figure"
-    assert figure(first, fresh=True) is not drawn, "a page run drew an old figure"
-    drawn = state.live_chart.figure
-    second = _run("#2 b")
-    second.add_batch(0, 0, {"loss": 2.0, "accuracy": 0.1})
-    assert figure(first, second) is not drawn, "a new run's first points waited for the next figure"
-    drawn = figure(first, second)  # The redraw after them: a new figure, then kept.
-    assert figure(first, second) is drawn
-    first.add_batch(0, 3, {"loss": 0.7, "accuracy": 0.8})
-    now[0] += live.CHART_SECONDS
-    later = figure(first, second)
-    assert later is not drawn
-    batches = [trace for trace in later.data if trace.meta == first.run_id and len(trace.x) == 4]
-    assert batches, "the new figure lacks the batches trained since the last one"
 
 
 def test_while_a_run_trains_the_page_makes_one_live_fragment_whose_pace_does_not_wait_on_first_points(monkeypatch):

@@ -12,7 +12,8 @@ import pytest
 from playground.engine import model_files
 
 from playground.engine import training
-from playground.charts.training import confusion_figure, curves_figure, figure_points, metric_names
+from playground.charts.confusion import confusion_figure
+from playground.charts.curves import CURVES, curves_spec, metric_names
 from playground.engine.runs import (
     DIVERGED, FAILED, FINISHED, QUEUED, RUNNING, STOPPED, EarlyStoppingConfig, Run, RunConfig, history_csv,
 )
@@ -109,7 +110,7 @@ def test_training_finishes_with_curves_and_confusion_matrix():
     assert snapshot.batches, "no batch point was published"
     assert sum(map(sum, snapshot.results.confusion)) == 16
     assert "accuracy" in snapshot.results.test_metrics
-    assert figure_points(curves_figure([snapshot])) >= 4
+    assert len(curves_spec([snapshot])["datasets"][CURVES]) >= 4
     assert metric_names([snapshot])[0] == "loss"
 
 
@@ -261,9 +262,9 @@ def test_markers_sit_on_the_chart_of_the_quantity_their_callback_watched():
     snapshot = run.snapshot()
 
     def markers(metric: str) -> dict[str, tuple]:
-        figure = curves_figure([snapshot], metric)
-        return {trace.name.split(" · ")[-1]: (tuple(trace.x), tuple(trace.y))
-                for trace in figure.data if trace.mode == "markers"}
+        rows = curves_spec([snapshot], [metric])["datasets"][CURVES]
+        drawn = rows[~rows.line.isin(["batches", "epochs", "validation"])]
+        return {style: (tuple(group.x), tuple(group.value)) for style, group in drawn.groupby("style")}
 
     loss_markers = markers("loss")
     assert loss_markers["ModelCheckpoint saved"] == ((2,), (0.8,))
@@ -273,49 +274,24 @@ def test_markers_sit_on_the_chart_of_the_quantity_their_callback_watched():
     assert accuracy_markers["Stop pressed"] == ((2,), (0.5,))
 
 
-def test_the_race_and_the_train_chart_draw_a_run_with_the_same_points_and_colour():
-    """One source of points and one palette: a race entry's loss curves are the Train chart's, point for point."""
-    from playground.charts.compare_race import race_spec
-
-    run = Run(_config(epochs=2))
-    run.mark_started(steps_per_epoch=4)
-    for batch in range(4):
-        run.add_batch(0, batch, {"loss": 1.0 - batch / 10, "accuracy": 0.5})
-    run.add_epoch(0, {"loss": 0.7, "accuracy": 0.6, "val_loss": 0.8, "val_accuracy": 0.55})
-    snapshot = run.snapshot()
-    train_chart = curves_figure([snapshot], "loss")
-    spec = race_spec([snapshot])
-    rows = spec["datasets"]["curves"]
-    race_loss = [(list(rows[(rows.metric == "loss") & (rows.line == line)].x),
-                  list(rows[(rows.metric == "loss") & (rows.line == line)].value)) for line in ("batches", "epochs",
-                                                                                               "validation")]
-    assert race_loss == [(list(trace.x), list(trace.y)) for trace in train_chart.data]
-    assert spec["hconcat"][0]["layer"][0]["encoding"]["color"]["scale"]["range"] == \
-        [trace.line.color for trace in train_chart.data][:1]
-
-
-def test_a_race_without_points_yet_shows_both_panels_over_its_epochs():
+def test_a_run_chart_without_points_yet_shows_both_panels_over_its_epochs():
     """While a race waited for a worker, its chart showed plotly's empty loss axes (0…4 by 0…6) and no accuracy panel."""
-    from playground.charts.compare_race import race_spec
-
-    spec = race_spec([Run(_config(epochs=12)).snapshot(), Run(_config(epochs=12)).snapshot()], note="soon")
-    assert len(spec["hconcat"]) == 2 and spec["datasets"]["curves"].empty
+    spec = curves_spec([Run(_config(epochs=12)).snapshot(), Run(_config(epochs=12)).snapshot()], note="soon")
+    assert len(spec["hconcat"]) == 2 and spec["datasets"][CURVES].empty
     for panel in spec["hconcat"]:
         assert panel["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0, 12]
         assert any(layer.get("data", {}).get("values") == [{"text": "soon"}] for layer in panel["layer"])
 
 
-def test_a_new_point_changes_the_race_charts_data_and_nothing_else():
+def test_a_new_point_changes_the_run_charts_data_and_nothing_else():
     """Streamlit keeps a Vega-Lite chart whose spec did not change and gives it the new data; a new plotly figure
     every redraw cost the browser about 0.35 CPU-seconds for a three-entry race."""
-    from playground.charts.compare_race import race_spec
-
     run = Run(_config(epochs=3))
     run.mark_started(steps_per_epoch=4)
     run.add_batch(0, 0, {"loss": 1.0, "accuracy": 0.5})
-    before = race_spec([run.snapshot()], note="soon")
+    before = curves_spec([run.snapshot()], note="soon")
     run.add_batch(0, 1, {"loss": 0.9, "accuracy": 0.6})
     run.add_epoch(0, {"loss": 0.8, "accuracy": 0.6, "val_loss": 0.9, "val_accuracy": 0.5})
-    after = race_spec([run.snapshot()], note="soon")
+    after = curves_spec([run.snapshot()], note="soon")
     assert {**before, "datasets": None} == {**after, "datasets": None}
-    assert len(after["datasets"]["curves"]) == len(before["datasets"]["curves"]) + 2 + 2 + 2
+    assert len(after["datasets"][CURVES]) == len(before["datasets"][CURVES]) + 2 + 2 + 2

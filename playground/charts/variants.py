@@ -1,6 +1,6 @@
 """Chart of the overfitting lab: one panel per variant, train vs validation with the gap shaded.
 
-A Vega-Lite spec (``st.vega_lite_chart``), like the race charts (``playground.charts.compare_race``): it is redrawn
+A Vega-Lite spec (``st.vega_lite_chart``), like the run curves (``playground.charts.curves``): it is redrawn
 every few seconds while the variants train. The spec depends only on the variants, the epochs, the metric and the
 words; the points travel in its ``datasets``, so the browser keeps its chart and gives it the new points, where it
 mounted a new plotly chart at every redraw (``bench/live_pages.py``: 0.14 of a core in the browser while a tab
@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 
 from playground.charts.palette import colour as palette_colour
-from playground.charts.training import epoch_points, marker_points
+from playground.charts.curves import MARKS, epoch_points, marker_points
 from playground.engine.runs import RunSnapshot
 from playground.numbers import NUMBER_D3_FORMAT
 
@@ -29,9 +29,6 @@ PANEL_SPACING = 24
 VARIANTS = "variants"
 """The name of the spec's dataset."""
 COLUMNS = ["variant", "kind", "x", "value", "value2", "curve"]
-# Each marker's glyph and colour, as the page's caption names them (✕ EarlyStopping, ★ ModelCheckpoint).
-MARKS: dict[str, tuple[str, str]] = {"early_stopping": ("✕", "#000000"), "checkpoint": ("★", "#f2b705"),
-                                     "stopped": ("■", "#7f7f7f")}
 
 _DEFAULT_LABELS = {"train": "train", "validation": "validation", "gap": "gap", "epoch": "epoch",
                    "early_stopping": "EarlyStopping would stop", "checkpoint": "ModelCheckpoint keeps",

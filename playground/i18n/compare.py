@@ -132,8 +132,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "ko": "경주 중: 에포크 {epoch}/{epochs}. 언제든 멈춤을 누를 수 있고, 모델은 배운 것을 그대로 유지합니다.",
     },
     "compare.race.accuracy": {"en": "accuracy", "ko": "정확도"},
-    "compare.race.epoch": {"en": "epoch", "ko": "에포크"},
-    "compare.race.validation": {"en": "validation", "ko": "검증"},
     "compare.race.diverged_note": {
         "en": "The loss became NaN or infinite, so this contestant stopped; the others went on. Try a smaller learning rate.",
         "ko": "손실이 NaN 또는 무한대가 되어 이 참가자는 멈췄고, 나머지는 계속했습니다. 더 작은 학습률을 써 보세요.",

@@ -9,6 +9,7 @@ from playground.numbers import format_number
 from playground_app import pace
 from playground_app.common import tr
 from playground_app.compare.state import CompareState, RaceKeys
+from playground_app.curves import show_curves
 from playground_app.rerun import rerun_page
 
 STATUS_KEYS = {
@@ -39,8 +40,6 @@ def _table(state: CompareState) -> None:
 
 
 def _draw(state: CompareState, every: float | None) -> None:
-    from playground.charts.compare_race import race_spec
-
     race = state.race
     if race.active:
         race.touch()  # Somebody is watching: the race is not an orphan of a closed tab.
@@ -50,11 +49,8 @@ def _draw(state: CompareState, every: float | None) -> None:
         st.info(tr("engine.waiting"))
     elif race.active:
         st.info(tr("compare.race.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
-    # Vega-Lite: the browser keeps the chart and takes its new points (``playground.charts.compare_race``).
-    st.vega_lite_chart(spec=race_spec(snapshots, loss_title=tr("compare.loss"),
-                                      accuracy_title=tr("compare.race.accuracy"), epoch_title=tr("compare.race.epoch"),
-                                      validation_text=tr("compare.race.validation"),
-                                      diverged_text=tr("compare.diverged")), key=RaceKeys.CHART)
+    # Vega-Lite: the browser keeps the chart and takes its new points (``playground.charts.curves``).
+    show_curves(snapshots, RaceKeys.CHART)
     show_entry_problems(snapshots)
     _table(state)
     if pace.live_seconds(race.runs) != every:

@@ -2,8 +2,9 @@
 
 Training runs in a worker process of the Dask cluster (``playground.engine.runner``). The buttons and the live view
 are one fragment (``train_section``): a click on Train reruns them alone, not the whole page. While a run is active a
-fragment inside it redraws on its own (``st.fragment(run_every=…)``): the progress line with Stop, the curves (whose
-figure changes less often, see ``LIVE_SECONDS``) and the runs table; the rest of the page stays usable. When the
+fragment inside it redraws on its own (``st.fragment(run_every=…)``): the progress line with Stop, the curves (a
+Vega-Lite chart the browser keeps and gives the new points, ``playground.charts.curves``) and the runs table; the rest
+of the page stays usable. When the
 last run ends, the live view asks for one run of the whole page so that the results section appears.
 """
 
@@ -13,36 +14,34 @@ import dataclasses
 import time
 
 import numpy as np
-import plotly.graph_objects as go
 import streamlit as st
 
 from playground.engine import runner
 from playground.engine.race import RACE_PRESETS
 from playground.engine.jobs import FitJob
 from playground.spec import tasks, validate
-from playground.charts.training import curves_panels, metric_names, waiting_panels
+from playground.charts.curves import metric_names
 from playground.data.registry import Dataset, load, subsample
 from playground.spec.presets import PRESETS
 from playground.engine.runs import ACTIVE_STATUSES, DIVERGED, FAILED, RUNNING, Run, RunConfig, RunSnapshot, evaluating
 from playground.spec import SpecError
 from playground_app import clicks, pace
 from playground_app.common import lang, tr
+from playground_app.curves import show_curves
 from playground_app.errors import safe_fragment, show_error
 from playground_app.rerun import rerun_page
 from playground_app.train.results import runs_table
 from playground_app.train.setup import ModelChoice
-from playground_app.train.state import LiveChart, RunData, TrainKeys, TrainState, forget_all, keeping_runs, listed
+from playground_app.train.state import RunData, TrainKeys, TrainState, forget_all, keeping_runs, listed
 
 EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam table.
 # While a run is queued or trains, one fragment redraws the progress line, Stop, the curves and the runs table every
-# LIVE_SECONDS; the curves' figure changes at most every CHART_SECONDS, and at once for a run's first points. Measured
-# in the browser (bench/chart_updates.py, CPU-seconds per redraw): any run of a fragment costs about 0.025 on a
-# small page and 0.05 on a page as long as this one; a changed plotly chart adds about 0.1-0.13 (Streamlit mounts a new
-# chart), the same figure drawn again about 0.005 (it keeps the chart it has). So one fragment whose chart changes
-# every other redraw costs less than a progress fragment and a chart fragment, and its pace never has to change: no
-# quick redraws of the chart before the first points and no second run of the whole page when they come.
+# LIVE_SECONDS. Measured in the browser (bench/chart_updates.py, CPU-seconds per redraw): any run of a fragment costs
+# about 0.025 on a small page and 0.05 on a page as long as this one; the chart's new points about 0.04 more (a
+# plotly chart, mounted anew for each new figure, cost 0.11). So one fragment costs less than a progress fragment and a
+# chart fragment, and its pace never has to change: no quick redraws of the chart before the first points and no
+# second run of the whole page when they come.
 LIVE_SECONDS = 2.0
-CHART_SECONDS = 4.0
 # While the run that trains (or starts now) has no points on the chart, each redraw waits up to this long for them
 # after drawing the rest, and draws them as they arrive; the click's own run of the page waits as long before it draws
 # the chart (the browser then mounts one chart, not an empty one and then the curves). Just under LIVE_SECONDS, so the
@@ -57,8 +56,6 @@ END_WAIT_SECONDS = 1.9
 # What follows the last batch: the test-set evaluation and the model's trip home (about 0.5-1 s measured).
 AFTER_LAST_BATCH_SECONDS = 1.0
 OVERLAY_KEY = TrainKeys.OVERLAY
-CHART_LABELS = ("train", "validation", "batches", "epoch", "early_stopping", "checkpoint", "stopped")
-"""The words the curve builder writes on a chart (``train.chart.<name>``)."""
 # The live chart's one element: the empty panels before the first points and the curves after them.
 CURVES_KEY = "train_curves"
 
@@ -212,17 +209,17 @@ def _live_view(state: TrainState, live: bool, page_run: list[bool]) -> None:
     in_page_run, page_run[0] = page_run[0], False
     _progress_and_stop(state)
     if in_page_run and live and _waiting_for_first_points(state):
-        # The click's run: the chart is drawn once, with the first points when they come in time (each chart
-        # drawn costs the browser a new plotly chart while the model builds).
+        # The click's run: the chart is drawn once, with the first points when they come in time (the empty chart
+        # and then the curves would cost the browser two charts while the model builds).
         _wait_for_first_points(state)
     chart = st.empty()  # Redrawn in place when the first points come while a redraw waits for them.
     with chart.container():
-        _curves(state, fresh=in_page_run)
+        _curves(state)
     runs_table(state)  # Its epoch counts and losses move while a run trains.
     if live and not in_page_run and _waiting_for_first_points(state) and _wait_for_first_points(state):
         with chart.container():
             # Without the key: the chart drawn above in this redraw has it, and a key names one element.
-            _curves(state, fresh=False, key=None)
+            _curves(state, key=None)
     if live and not state.active_runs():
         rerun_page()  # The last run ended: its results appear.
 
@@ -325,12 +322,7 @@ def _waiting_chart(config: RunConfig, note_key: str, key: str | None = CURVES_KE
     """Empty panels for ``config``'s loss and metric over its epochs, under the live chart's key."""
     loss_type = tasks.LOSSES.get(config.loss)
     metrics = ["loss", tasks.metric_for(loss_type.tasks[0])] if loss_type else ["loss"]
-    st.plotly_chart(waiting_panels(metrics, config.epochs, tr(note_key), _chart_labels()), key=key, width="stretch")
-
-
-def _chart_labels() -> dict[str, str]:
-    """The chart's words in the learner's language."""
-    return {name: tr(f"train.chart.{name}") for name in CHART_LABELS}
+    show_curves([], key, metrics=metrics, epochs=config.epochs, note=tr(note_key))
 
 
 def _stop_all(state: TrainState) -> None:
@@ -340,15 +332,15 @@ def _stop_all(state: TrainState) -> None:
             handle.stop()
 
 
-def _curves(state: TrainState, fresh: bool = True, key: str | None = CURVES_KEY) -> None:
-    """The live chart of the runs chosen for it (``fresh``: build its figure anew, see ``_curves_figure``)."""
+def _curves(state: TrainState, key: str | None = CURVES_KEY) -> None:
+    """The live chart of the runs chosen for it."""
     chosen_ids = set(st.session_state.get(OVERLAY_KEY, []))
     chosen = [run for run in state.runs if run.run_id in chosen_ids]
     if not chosen:
         return
     chosen_snapshots = [run.snapshot() for run in chosen]
     # A run with no point yet (queued, or failed before its first batch) has nothing to draw: an empty
-    # chart with axes −1…6 says nothing, and a failed run's message is shown with its progress.
+    # chart says nothing, and a failed run's message is shown with its progress.
     snapshots = [snapshot for snapshot in chosen_snapshots if snapshot.batches or snapshot.epochs]
     last_id = state.runs[-1].run_id if state.runs else None
     for snapshot in chosen_snapshots:
@@ -358,26 +350,9 @@ def _curves(state: TrainState, fresh: bool = True, key: str | None = CURVES_KEY)
     state.charted_runs.update(snapshot.run_id for snapshot in snapshots)
     if not snapshots:
         starting = [snapshot for snapshot in chosen_snapshots if snapshot.status in ACTIVE_STATUSES]
-        if starting:  # The chart its first points will go in, so the browser has it (and plotly) when they come.
+        if starting:  # The chart its first points will go in, so the browser has it when they come.
             _waiting_chart(starting[-1].config, "train.chart.before_first_points", key)
         return
-    st.plotly_chart(_curves_figure(state, snapshots, fresh), key=key, width="stretch")
-
-
-def _curves_figure(state: TrainState, snapshots: list[RunSnapshot], fresh: bool) -> go.Figure:
-    """The figure of ``snapshots``' curves: the one drawn last while it is younger than ``CHART_SECONDS``, has the
-    same runs and was not their first points (not ``fresh``), so the browser keeps the chart it has; else a new one.
-
-    A run of the whole page (a click, a toggle) always builds a new one; so does a run's first points, and the redraw
-    after them (axes fitted to a first point or two say little for seconds).
-    """
-    drawn = frozenset(snapshot.run_id for snapshot in snapshots)
-    kept = state.live_chart
-    if (not fresh and kept is not None and kept.runs == drawn and not kept.first_points
-            and time.monotonic() - kept.built_at < CHART_SECONDS):
-        return kept.figure
-    metrics = (metric_names(snapshots) or ["loss"])[:4]
-    figure = curves_panels(snapshots, metrics, bool(st.session_state.get(TrainKeys.LOG_SCALE)), _chart_labels(),
-                           bool(st.session_state.get(TrainKeys.SHOW_BATCHES, True)))
-    state.live_chart = LiveChart(time.monotonic(), drawn, figure, first_points=kept is None or kept.runs != drawn)
-    return figure
+    show_curves(snapshots, key, metrics=(metric_names(snapshots) or ["loss"])[:4],
+                log_scale=bool(st.session_state.get(TrainKeys.LOG_SCALE)),
+                show_batches=bool(st.session_state.get(TrainKeys.SHOW_BATCHES, True)))

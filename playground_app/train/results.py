@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from playground.charts.training import confusion_figure
+from playground.charts.confusion import confusion_figure
 from playground.engine.runs import FINISHED, RUNNING, STOPPED, Run, history_csv
 from playground.labs.model_uses import ModelShapes, model_uses
 from playground.numbers import MISSING, format_number

@@ -7,7 +7,7 @@ import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -76,16 +76,6 @@ class RunData:
     feature_scale: tuple[float, ...] = ()
 
 
-class LiveChart(NamedTuple):
-    """The live chart's figure as drawn last: when it was built, the runs whose curves it draws, and whether it was
-    the first figure of those runs."""
-
-    built_at: float
-    runs: frozenset[int]
-    figure: Any
-    first_points: bool
-
-
 @dataclass
 class TrainState:
     """Everything the Train page keeps between reruns.
@@ -105,7 +95,6 @@ class TrainState:
             when the disk cannot be used.
         saved: Run ids already kept in the workspace (restored runs included).
         charted_runs: The runs the live chart has drawn points of (until then the live redraws wait for them).
-        live_chart: The live chart's figure as drawn last (``playground_app.train.live``), or None.
         result_choice: The run whose results the learner picked, or None: show the newest ended run.
         defaults_origin: The dataset whose proposed epochs, learning rate and batch size are in the widgets.
     """
@@ -123,7 +112,6 @@ class TrainState:
     workspace: Workspace | None = None
     saved: set[int] = field(default_factory=set)
     charted_runs: set[int] = field(default_factory=set)
-    live_chart: LiveChart | None = None
     defaults_origin: str = ""
     result_choice: int | None = None
 

@@ -7,6 +7,7 @@ import streamlit as st
 from playground.engine.runs import FAILED
 from playground_app import clicks, pace
 from playground_app.common import tr
+from playground_app.curves import show_curves
 from playground_app.errors import show_error
 from playground_app.transfer.state import TransferKeys, TransferState
 from playground_app.rerun import rerun_page
@@ -108,8 +109,6 @@ def parameters_table(state: TransferState) -> None:
 
 
 def _draw(state: TransferState, every: float | None) -> None:
-    from playground.charts.compare_race import race_spec
-
     race = state.race
     if race.active:
         race.touch()
@@ -120,21 +119,14 @@ def _draw(state: TransferState, every: float | None) -> None:
     elif race.active:
         st.info(tr("transfer.progress", epoch=min(epoch + 1, race.epochs), epochs=race.epochs))
     mark = None if state.setup is None else (state.setup.unfreeze_epoch, tr("transfer.unfreeze_mark"))
-    # Vega-Lite: the browser keeps the chart and takes its new points (``playground.charts.compare_race``).
-    st.vega_lite_chart(spec=race_spec(snapshots, epochs=race.epochs, mark=mark, **_titles()), key=TransferKeys.CHART)
+    # Vega-Lite: the browser keeps the chart and takes its new points (``playground.charts.curves``).
+    show_curves(snapshots, TransferKeys.CHART, epochs=race.epochs, mark=mark)
     for snapshot in snapshots:
         if snapshot.status == FAILED and snapshot.error_key:
             st.error(tr(snapshot.error_key, **snapshot.error_fields))
     _results(state)
     if pace.live_seconds(race.runs) != every:  # The first points came, or the race ended: the whole page.
         rerun_page()
-
-
-def _titles() -> dict[str, str]:
-    """The race chart's words in the learner's language."""
-    return {"loss_title": tr("compare.loss"), "accuracy_title": tr("compare.race.accuracy"),
-            "epoch_title": tr("compare.race.epoch"), "validation_text": tr("compare.race.validation"),
-            "diverged_text": tr("compare.diverged")}
 
 
 def _results(state: TransferState) -> None:
@@ -154,11 +146,8 @@ def show_race(state: TransferState) -> None:
     with it, not with the first curves (seconds later on a busy laptop).
     """
     if state.race is None:
-        from playground.charts.compare_race import race_spec
-
         epochs = int(st.session_state[TransferKeys.EPOCHS])  # The slider above, drawn by ``train_controls``.
-        st.vega_lite_chart(spec=race_spec([], epochs=epochs, note=tr("transfer.chart.before"), **_titles()),
-                           key=TransferKeys.CHART)
+        show_curves([], TransferKeys.CHART, epochs=epochs, note=tr("transfer.chart.before"))
         return
     every = pace.live_seconds(state.race.runs)
     st.fragment(run_every=every)(_draw)(state, every)

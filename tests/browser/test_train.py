@@ -60,7 +60,7 @@ def _chart_picture(page, name: str) -> bytes:
 
     for _ in range(10):
         try:
-            return page.locator('[data-testid="stPlotlyChart"]').first.screenshot(path=str(ARTIFACTS / name),
+            return page.locator('[data-testid="stVegaLiteChart"]').first.screenshot(path=str(ARTIFACTS / name),
                                                                                  timeout=5_000)
         except Error:
             page.wait_for_timeout(300)
@@ -75,7 +75,7 @@ def test_chart_moves_while_training_and_stop_ends_it(page, app_url):
     epochs.press("Enter")
     wait_for_app(page, 60_000)
     page.get_by_role("button", name="Train", exact=True).click()
-    chart = page.locator('[data-testid="stPlotlyChart"]').first
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
     page.get_by_text("training ·").first.wait_for(timeout=120_000)
     chart.wait_for(timeout=120_000)
     page.wait_for_timeout(2_000)
