@@ -42,9 +42,10 @@ PROGRESS_JS = """(label) => {
 }"""
 
 
-# Whether the live chart draws a point yet (the empty panels drawn before the first points have no trace).
-POINTS_JS = """() => document.querySelector('[data-testid="stVegaLiteChart"] .mark-symbol path') !== null ||
-  Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"] .mark-line path'))
+# Whether the live chart draws a point yet: a curve's line or an epoch's dot, not a legend's symbol (the empty
+# panels drawn before the first points have none).
+POINTS_JS = """() => document.querySelector('[data-testid="stVegaLiteChart"] .mark-symbol.role-mark path') !== null ||
+  Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"] .mark-line.role-mark path'))
     .some(line => (line.getAttribute('d') || '').includes('L'))"""
 
 

@@ -36,7 +36,7 @@ from playground_app.overfitting.variants import METRICS as OVERFIT_METRICS
 from playground_app.overfitting.variants import PLACEMENTS as OVERFIT_PLACEMENTS
 from playground_app.overfitting.variants import SOURCES as OVERFIT_SOURCES
 from playground_app.overfitting.variants_live import CHART_LABELS as OVERFIT_CHART_LABELS
-from playground_app.curves import CHART_LABELS
+from playground_app.widgets.curves import CHART_LABELS
 from playground_app.train.predict import SOURCES as PREDICT_SOURCES
 from playground_app.train.setup import SOURCES as TRAIN_SOURCES
 from playground.transfer.models import WAYS as TRANSFER_WAYS

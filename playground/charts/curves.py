@@ -14,6 +14,7 @@ Overfitting's variants (``playground.charts.variants``) draw the same points and
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -106,10 +107,7 @@ def curves_spec(
                    {"field": "value", "type": "quantitative", "title": titles[metric] or metric,
                     "format": NUMBER_D3_FORMAT}]
         shown = [{"field": "metric", "equal": metric}] + ([{"field": "value", "gt": 0}] if log_scale else [])
-
-        def only(*lines: str) -> list[dict[str, Any]]:
-            return [{"filter": {"and": [*shown, {"field": "line", "oneOf": list(lines)}]}}]
-
+        only = functools.partial(_only, shown)
         layers: list[dict[str, Any]] = []
         if show_batches:
             layers.append({"data": {"name": CURVES}, "transform": only("batches"),
@@ -146,6 +144,12 @@ def curves_spec(
               for start in range(0, len(panels), PANELS_PER_ROW)]
     return {"datasets": {CURVES: pd.DataFrame(rows, columns=COLUMNS)},
             **(layout[0] if len(layout) == 1 else {"vconcat": layout, "resolve": independent})}
+
+
+def _only(shown: list[dict[str, Any]], *lines: str) -> list[dict[str, Any]]:
+    """A layer's transform: the points that pass ``shown`` (a panel's metric, and above 0 on a log scale) and are of
+    one of ``lines``' kinds."""
+    return [{"filter": {"and": [*shown, {"field": "line", "oneOf": list(lines)}]}}]
 
 
 def markers_shown(snapshots: Sequence[RunSnapshot]) -> list[str]:

@@ -9,7 +9,7 @@ from playground.numbers import format_number
 from playground_app import pace
 from playground_app.common import tr
 from playground_app.compare.state import CompareState, RaceKeys
-from playground_app.curves import show_curves
+from playground_app.widgets.curves import show_curves
 from playground_app.rerun import rerun_page
 
 STATUS_KEYS = {

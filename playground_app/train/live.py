@@ -27,7 +27,7 @@ from playground.engine.runs import ACTIVE_STATUSES, DIVERGED, FAILED, RUNNING, R
 from playground.spec import SpecError
 from playground_app import clicks, pace
 from playground_app.common import lang, tr
-from playground_app.curves import show_curves
+from playground_app.widgets.curves import show_curves
 from playground_app.errors import safe_fragment, show_error
 from playground_app.rerun import rerun_page
 from playground_app.train.results import runs_table

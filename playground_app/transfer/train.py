@@ -7,7 +7,7 @@ import streamlit as st
 from playground.engine.runs import FAILED
 from playground_app import clicks, pace
 from playground_app.common import tr
-from playground_app.curves import show_curves
+from playground_app.widgets.curves import show_curves
 from playground_app.errors import show_error
 from playground_app.transfer.state import TransferKeys, TransferState
 from playground_app.rerun import rerun_page

@@ -1,5 +1,5 @@
-"""The run curves' chart on a page (Train's live chart, the races of Compare and Your images), in the learner's
-language: ``playground.charts.curves`` draws it, this gives it its words and names its markers under it."""
+"""The run curves' chart the Train, Compare and "Your images" pages share (Train's live chart, the races), in the
+learner's language: ``playground.charts.curves`` builds it, this gives it its words and names its markers under it."""
 
 from __future__ import annotations
 
