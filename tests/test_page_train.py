@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+
 import time
 
+import pyarrow
 import pytest
 from streamlit.testing.v1 import AppTest
-from tests.helpers import curves_charts, open_page, plotly_specs
+from tests.helpers import curves_charts, open_page
 
 pytestmark = pytest.mark.slow
 
@@ -46,9 +48,11 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
     run = at.session_state["train"].runs[-1]
     assert run.status == "finished"
     assert len(run.snapshot().epochs) == 60
-    specs = plotly_specs(at)
-    trace_types = [trace.get("type") for spec in specs for trace in spec["data"]]
-    assert "heatmap" in trace_types, "confusion matrix missing"
+    confusion = [chart for chart in at.get("vega_lite_chart")
+                 if '"rect"' in chart.proto.spec and '"predicted"' in chart.proto.spec]
+    assert confusion, "confusion matrix missing"
+    cells = pyarrow.ipc.open_stream(confusion[0].proto.data.data).read_all().to_pylist()
+    assert sum(cell["count"] for cell in cells) == len(run.snapshot().results.predictions)
     ((_, points),) = curves_charts(at)
     curve_names = {point["curve"] for point in points}
     assert any("validation" in name for name in curve_names) and any("train" in name for name in curve_names)

@@ -69,7 +69,7 @@ def test_the_results_show_a_bar_chart_for_a_test_example_and_for_typed_values():
                                          iris.feature_names, iris.feature_mean, iris.feature_scale)
     at.run()
     assert not at.exception, at.exception
-    assert any("setosa" in str(chart.proto.spec) and '"bar"' in str(chart.proto.spec) for chart in at.get("plotly_chart"))
+    assert any("setosa" in chart.proto.spec and '"bar"' in chart.proto.spec for chart in at.get("vega_lite_chart"))
     at.radio(key="train_predict_source").set_value("typed").run()
     at.number_input(key="train_predict_feature_2").set_value(6.0)  # Petals 6 cm long, 2.2 cm wide: a virginica.
     at.number_input(key="train_predict_feature_3").set_value(2.2).run()

@@ -12,7 +12,7 @@ import pytest
 from playground.engine import model_files
 
 from playground.engine import training
-from playground.charts.confusion import confusion_figure
+from playground.charts.confusion import confusion_spec
 from playground.charts.curves import CURVES, curves_spec, metric_names
 from playground.engine.runs import (
     DIVERGED, FAILED, FINISHED, QUEUED, RUNNING, STOPPED, EarlyStoppingConfig, Run, RunConfig, history_csv,
@@ -217,10 +217,14 @@ def test_early_stopping_and_checkpoint_become_markers():
     assert model_files.load_model_bytes(job.checkpoint).count_params() == job.model.count_params()
 
 
-def test_confusion_figure_shows_counts_with_class_names():
-    figure = confusion_figure([[3, 1], [0, 4]], ["cat", "dog"])
-    assert list(figure.data[0].x) == ["cat", "dog"]
-    assert figure.data[0].z[0][1] == 1
+def test_the_confusion_matrix_shows_counts_with_class_names():
+    spec = confusion_spec([[3, 1], [0, 4]], ["cat", "dog"], {"true": "실제", "predicted": "예측"})
+    cells = {(cell["true"], cell["predicted"]): cell["count"] for cell in spec["data"]["values"]}
+    assert cells == {("cat", "cat"): 3, ("cat", "dog"): 1, ("dog", "cat"): 0, ("dog", "dog"): 4}
+    assert spec["encoding"]["x"]["sort"] == spec["encoding"]["y"]["sort"] == ["cat", "dog"], "classes in order"
+    assert (spec["encoding"]["x"]["title"], spec["encoding"]["y"]["title"]) == ("예측", "실제")
+    assert [layer["mark"] if isinstance(layer["mark"], str) else layer["mark"]["type"]
+            for layer in spec["layer"]] == ["rect", "text"], "cells with their counts written in them"
 
 
 def test_model_round_trips_through_keras_bytes():

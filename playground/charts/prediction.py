@@ -1,30 +1,41 @@
-"""The bar chart of one prediction: the model's probability for each class."""
+"""The bar chart of one prediction: the model's probability for each class, as a Vega-Lite spec
+(``st.vega_lite_chart``; see ``playground.charts.confusion`` for why not plotly)."""
 
 from __future__ import annotations
 
-import plotly.graph_objects as go
+from typing import Any
 
 from playground.labs.prediction import Prediction
 
 BAR_COLOUR = "#1f77b4"
 BEST_COLOUR = "#d62728"
+BAR_HEIGHT = 26
 
 
-def probabilities_figure(prediction: Prediction, axis_title: str = "probability") -> go.Figure:
-    """Horizontal bars, one per class, the most probable in red; the x axis runs from 0 to 1.
+def probabilities_spec(prediction: Prediction, axis_title: str = "probability") -> dict[str, Any]:
+    """Horizontal bars, one per class in the model's order, the most probable in red, its share written beside it; the
+    x axis runs from 0 to 1.
 
     Args:
         prediction: What ``predict_one`` returned (classification).
         axis_title: The translated word for "probability".
+
+    Returns:
+        A layered spec whose ``data.values`` hold one row per class: ``class``, ``probability``, ``best``, ``text``.
     """
-    best = prediction.best
-    colours = [BEST_COLOUR if name == best else BAR_COLOUR for name in prediction.class_names]
-    figure = go.Figure(go.Bar(
-        x=list(prediction.probabilities), y=list(prediction.class_names), orientation="h", marker_color=colours,
-        text=[f"{value:.1%}" for value in prediction.probabilities], textposition="auto",
-    ))
-    figure.update_layout(
-        height=max(160, 28 * len(prediction.class_names) + 60), margin={"l": 10, "r": 10, "t": 10, "b": 10},
-        xaxis={"range": [0, 1], "title": axis_title}, yaxis={"type": "category", "autorange": "reversed"},
-    )
-    return figure
+    names = [str(name) for name in prediction.class_names]
+    rows = [{"class": name, "probability": float(value), "best": name == str(prediction.best), "text": f"{value:.1%}"}
+            for name, value in zip(names, prediction.probabilities)]
+    y = {"field": "class", "type": "nominal", "sort": names, "title": None}
+    x = {"field": "probability", "type": "quantitative", "scale": {"domain": [0, 1]}, "title": axis_title,
+         "axis": {"format": ".0%"}}
+    return {
+        "data": {"values": rows},
+        "height": {"step": BAR_HEIGHT},
+        "encoding": {"y": y, "x": x},
+        "layer": [
+            {"mark": "bar", "encoding": {"color": {"condition": {"test": "datum.best", "value": BEST_COLOUR},
+                                                   "value": BAR_COLOUR}}},
+            {"mark": {"type": "text", "align": "left", "dx": 4}, "encoding": {"text": {"field": "text"}}},
+        ],
+    }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from playground.charts.prediction import probabilities_figure
+from playground.charts.prediction import probabilities_spec
 from playground.engine.runs import Run
 from playground.labs.prediction import Prediction, predict_one, scaled_features, unscaled_features
 from playground_app.common import tr
@@ -86,5 +86,5 @@ def _show(prediction: Prediction, truth: str | None, run_id: int) -> None:
     st.markdown(tr("train.predict.answer", name=best, probability=max(prediction.probabilities)))
     if truth is not None:
         st.caption(tr("train.predict.truth", name=truth))
-    st.plotly_chart(probabilities_figure(prediction, tr("train.predict.probability")),
-                    key=f"train_predict_chart_{run_id}", width="stretch")
+    st.vega_lite_chart(spec=probabilities_spec(prediction, tr("train.predict.probability")),
+                       key=f"train_predict_chart_{run_id}", width="stretch")

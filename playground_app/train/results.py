@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from playground.charts.confusion import confusion_figure
+from playground.charts.confusion import confusion_spec
 from playground.engine.runs import FINISHED, RUNNING, STOPPED, Run, history_csv
 from playground.labs.model_uses import ModelShapes, model_uses
 from playground.numbers import MISSING, format_number
@@ -114,9 +114,9 @@ def results_section(state: TrainState) -> None:
     data = state.run_data.get(run.run_id)
     if results.confusion is not None and data is not None:
         st.markdown(f"**{tr('train.confusion')}**")
-        figure = confusion_figure(results.confusion, data.class_names,
-                                  {"true": tr("train.confusion_true"), "predicted": tr("train.confusion_predicted")})
-        st.plotly_chart(figure, key=f"train_confusion_{run.run_id}", width="stretch")
+        spec = confusion_spec(results.confusion, data.class_names,
+                              {"true": tr("train.confusion_true"), "predicted": tr("train.confusion_predicted")})
+        st.vega_lite_chart(spec=spec, key=f"train_confusion_{run.run_id}", width="content")
         if data.kind == "image":
             _gallery(results.misclassified, results.predictions, data)
     if data is not None and run.has_model:

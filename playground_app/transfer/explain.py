@@ -84,12 +84,12 @@ def predict_and_explain(state: TransferState, way: str) -> None:
 
 
 def _probabilities(probabilities: np.ndarray, class_names: tuple[str, ...]) -> None:
-    from playground.charts.prediction import probabilities_figure
+    from playground.charts.prediction import probabilities_spec
     from playground.labs.prediction import Prediction
 
     prediction = Prediction(tuple(class_names), tuple(float(value) for value in probabilities))
     st.metric(tr("transfer.predicted"), prediction.best, f"{max(probabilities):.1%}", delta_color="off")
-    st.plotly_chart(probabilities_figure(prediction, tr("transfer.probability")), config={"displayModeBar": False})
+    st.vega_lite_chart(spec=probabilities_spec(prediction, tr("transfer.probability")), width="stretch")
 
 
 def take_home(state: TransferState, way: str) -> None:

@@ -182,8 +182,8 @@ def test_another_test_example_or_another_runs_results_redraw_the_results_not_the
     page.get_by_text("Predict one example").first.wait_for(timeout=60_000)
     wait_for_app(page, 60_000)
     page.wait_for_timeout(1_000)
-    probabilities = page.locator('[data-testid="stPlotlyChart"]').last
-    before = probabilities.inner_text()
+    probabilities = page.locator('[data-testid="stVegaLiteChart"]').last
+    before = probabilities.text_content()
     sent.clear()
     chooser = page.get_by_label("Test example number", exact=False).first
     chooser.fill("1")
@@ -191,7 +191,7 @@ def test_another_test_example_or_another_runs_results_redraw_the_results_not_the
     _wait_for_the_run_to_end(page, sent)
     elements = _kinds(sent).count("delta")
     assert "script_finished" in _kinds(sent) and 0 < elements < 20, f"the change made the server send {elements} elements"
-    assert probabilities.inner_text() != before, "the probabilities did not change for another example"
+    assert probabilities.text_content() != before, "the probabilities did not change for another example"
 
     page.get_by_role("button", name="Train", exact=True).click()  # A second run: its results are shown.
     page.get_by_text(f"#{int(number) + 1} {optimizer}: finished ·").first.wait_for(timeout=180_000)
