@@ -32,6 +32,11 @@ def test_a_labs_live_chart_looks_quickly_for_its_first_points_then_redraws_at_th
         run.add_batch(0, 0, {"loss": 2.3})
     paces.clear()
     at.run()
+    assert max(seconds for seconds in paces if seconds is not None) <= pace.FIRST_POINTS_SECONDS, "one point draws no line"
+    for run in handles[0].runs:
+        run.add_batch(0, 1, {"loss": 2.2})
+    paces.clear()
+    at.run()
     live = [seconds for seconds in paces if seconds is not None]
     assert live and min(live) >= pace.LAB_SECONDS >= 2.0, paces
     end_jobs(handles)

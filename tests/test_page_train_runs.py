@@ -19,6 +19,12 @@ def _run(label: str, epochs: int = 6) -> Run:
     return run
 
 
+def _first_line(run: Run) -> None:
+    """The first points a chart draws: two batches (a line)."""
+    run.add_batch(0, 0, {"loss": 2.3, "accuracy": 0.1})
+    run.add_batch(0, 1, {"loss": 2.2, "accuracy": 0.15})
+
+
 def _ended(label: str, accuracy: float = 0.9) -> Run:
     run = _run(label)
     run.add_batch(0, 4, {"loss": 1.0, "accuracy": 0.5})
@@ -150,7 +156,7 @@ def test_a_first_point_that_comes_while_the_chart_redraws_is_drawn_at_once_witho
     asked = live._waiting_for_first_points
 
     def point_soon(state):  # The page has just decided it waits for first points: one arrives 0.15 s later.
-        threading.Timer(0.15, running.add_batch, args=(0, 0, {"loss": 2.3, "accuracy": 0.1})).start()
+        threading.Timer(0.15, _first_line, args=(running,)).start()
         return asked(state)
 
     monkeypatch.setattr(live, "_waiting_for_first_points", point_soon)
@@ -294,7 +300,7 @@ def test_the_page_that_answers_a_click_on_train_draws_the_runs_first_points(monk
 
         def first_batch():
             run.mark_started(5)
-            run.add_batch(0, 0, {"loss": 2.3, "accuracy": 0.1})
+            _first_line(run)
 
         threading.Timer(0.4, first_batch).start()
         return handles[-1]
@@ -352,7 +358,7 @@ def test_while_a_run_trains_the_page_makes_one_live_fragment_whose_pace_does_not
     paces = fragment_paces(monkeypatch)
     _with_runs(running)
     assert [seconds for seconds in paces if seconds] == [live.LIVE_SECONDS], paces
-    running.add_batch(0, 0, {"loss": 1.0, "accuracy": 0.5})
+    _first_line(running)
     paces.clear()
     _with_runs(running)
     assert [seconds for seconds in paces if seconds] == [live.LIVE_SECONDS], paces

@@ -62,9 +62,22 @@ def test_publisher_throttles_batch_points_but_keeps_every_epoch():
     publisher.epoch_end(0, {"loss": 0.5, "val_loss": 0.6})
     snapshot = run.snapshot()
     assert 5 <= len(snapshot.batches) <= 6
-    assert snapshot.batches[0].position == pytest.approx(0.01)
+    # A line needs two points: the second batch's comes at once, not an interval later (the chart drew nothing).
+    assert [point.position for point in snapshot.batches[:2]] == pytest.approx([0.01, 0.02])
     assert snapshot.epochs == ({"loss": 0.5, "val_loss": 0.6},)
     assert snapshot.epoch == 1 and snapshot.batch == 0
+
+
+def test_a_run_has_points_to_draw_from_two_batch_points_or_an_epoch():
+    run = Run(_config())
+    run.mark_started(steps_per_epoch=10)
+    run.add_batch(0, 0, {"loss": 1.0})
+    assert not run.has_points and not run.snapshot().has_points, "one point draws no line"
+    run.add_batch(0, 1, {"loss": 0.9})
+    assert run.has_points and run.snapshot().has_points
+    epoch_only = Run(_config())
+    epoch_only.add_epoch(0, {"loss": 0.9})
+    assert epoch_only.has_points
 
 
 def test_publisher_reports_divergence_on_nan_and_inf():

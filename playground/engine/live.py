@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from playground.engine.runs import Run, RunEvent
+from playground.engine.runs import POINTS_FOR_A_LINE, Run, RunEvent
 
 # Seconds between two published batch points. Reading a log value can force a device sync, and each
 # point is one more thing to draw: five points a second is smooth enough for a chart redrawn every second.
@@ -100,7 +100,8 @@ class LivePublisher:
             return True
         smoothed = self._smooth(batch, floats(logs))  # Every batch, so throttling drops points, not values.
         now = self.clock()
-        if now - self._last_published >= self.interval:
+        # The first two batches always: a line needs two points, and the learner waits for the first one drawn.
+        if now - self._last_published >= self.interval or self.run.batches_trained <= POINTS_FOR_A_LINE:
             self._last_published = now
             self.run.add_batch(self._epoch, batch, smoothed)
         return self.should_stop()

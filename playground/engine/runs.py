@@ -41,6 +41,9 @@ from playground.engine.records import (  # noqa: F401 - re-exported: runs is whe
 )
 
 _run_numbers = itertools.count(1)
+POINTS_FOR_A_LINE = 2
+"""Batch points a curve needs before a chart draws anything (a line joins two): ``Run.has_points``; the live
+callback publishes the first ones at once, not after its interval (``playground.engine.live``)."""
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,17 @@ class RunSnapshot:
         total = self.config.epochs * max(self.steps_per_epoch, 1)
         done = self.epoch * max(self.steps_per_epoch, 1) + self.batch
         return min(done / total, 1.0) if total else 0.0
+
+    @property
+    def has_points(self) -> bool:
+        """Whether a chart of the run draws something (``drawable``)."""
+        return drawable(self.batches, self.epochs)
+
+
+def drawable(batches: Any, epochs: Any) -> bool:
+    """Whether a chart of a run with these batch points and epoch logs draws something: ``POINTS_FOR_A_LINE`` batch
+    points (a line), or an epoch (a dot)."""
+    return len(batches) >= POINTS_FOR_A_LINE or bool(epochs)
 
 
 class Run:
@@ -305,9 +319,9 @@ class Run:
 
     @property
     def has_points(self) -> bool:
-        """Whether a batch or an epoch has been logged (a chart would draw something)."""
+        """Whether a chart of the run draws something (``drawable``)."""
         with self._lock:
-            return bool(self._batches or self._epochs)
+            return drawable(self._batches, self._epochs)
 
     @property
     def first_point_seconds(self) -> float | None:

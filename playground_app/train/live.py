@@ -339,9 +339,9 @@ def _curves(state: TrainState, key: str | None = CURVES_KEY) -> None:
     if not chosen:
         return
     chosen_snapshots = [run.snapshot() for run in chosen]
-    # A run with no point yet (queued, or failed before its first batch) has nothing to draw: an empty
-    # chart says nothing, and a failed run's message is shown with its progress.
-    snapshots = [snapshot for snapshot in chosen_snapshots if snapshot.batches or snapshot.epochs]
+    # A run with nothing to draw yet (queued, one batch point, or failed before its first batches) shows the empty
+    # chart while it trains; a failed run's message is shown with its progress.
+    snapshots = [snapshot for snapshot in chosen_snapshots if snapshot.has_points]
     last_id = state.runs[-1].run_id if state.runs else None
     for snapshot in chosen_snapshots:
         # The newest run's message is shown with its progress above; an older one's is shown here.
