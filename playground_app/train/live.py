@@ -4,8 +4,8 @@ Training runs in a worker process of the Dask cluster (``playground.engine.runne
 are one fragment (``train_section``): a click on Train reruns them alone, not the whole page. While a run is active a
 fragment inside it redraws on its own (``st.fragment(run_every=…)``): the progress line with Stop, the curves (a
 Vega-Lite chart the browser keeps and gives the new points, ``playground.charts.curves``) and the runs table; the rest
-of the page stays usable. When the
-last run ends, the live view asks for one run of the whole page so that the results section appears.
+of the page stays usable. When the last run ends, the live view asks for one run of the whole page so that the
+results section appears.
 """
 
 from __future__ import annotations
