@@ -74,18 +74,8 @@ def curves_spec(
     titles = {metric: metric for metric in metrics} | dict(titles or {})
     names = [snapshot.config.label + (f" ({labels['diverged']})" if snapshot.status == DIVERGED else "")
              for snapshot in snapshots]
-    rows = []
-    for name, snapshot in zip(names, snapshots):
-        for metric in metrics:
-            if show_batches:
-                rows += [(name, metric, x, value, name, "batches", labels["batches"])
-                         for x, value in batch_points(snapshot, metric)]
-            rows += [(name, metric, x, value, f"{name} · {labels['train']}", "epochs", labels["train"])
-                     for x, value in epoch_points(snapshot, metric)]
-            rows += [(name, metric, x, value, f"{name} · {labels['validation']}", "validation", labels["validation"])
-                     for x, value in epoch_points(snapshot, f"val_{metric}")]
-            for kind, points in marker_points(snapshot, metric).items():
-                rows += [(name, metric, x, value, f"{name} · {labels[kind]}", kind, labels[kind]) for x, value in points]
+    rows = [row for name, snapshot in zip(names, snapshots) for metric in metrics
+            for row in _rows(name, snapshot, metric, labels, show_batches)]
     span = max(int(epochs or max((snapshot.config.epochs for snapshot in snapshots), default=1)), 1)
     colour = {"field": "entry", "type": "nominal", "title": None,
               "scale": {"domain": names, "range": [palette_colour(index) for index in range(len(names))]},
@@ -96,12 +86,11 @@ def curves_spec(
             # (Streamlit's theme draws a stroke symbol in its fill colour: without one the legend had no lines.)
             "legend": {"orient": "bottom", "direction": "horizontal", "symbolType": "stroke",
                        "symbolFillColor": NOTE_COLOUR, "symbolStrokeWidth": 2.5}}
+    x = {"field": "x", "type": "quantitative", "title": labels["epoch"], "scale": {"domain": [0, span], "nice": False}}
+    y = {"field": "value", "type": "quantitative", "title": None,
+         "scale": {"type": "log"} if log_scale else {"zero": True}, "axis": {"format": NUMBER_D3_FORMAT}}
     panels = []
     for index, metric in enumerate(metrics):
-        x = {"field": "x", "type": "quantitative", "title": labels["epoch"],
-             "scale": {"domain": [0, span], "nice": False}}
-        y = {"field": "value", "type": "quantitative", "title": None,
-             "scale": {"type": "log"} if log_scale else {"zero": True}, "axis": {"format": NUMBER_D3_FORMAT}}
         tooltip = [{"field": "curve", "type": "nominal", "title": " "},
                    {"field": "x", "type": "quantitative", "title": labels["epoch"], "format": ".2f"},
                    {"field": "value", "type": "quantitative", "title": titles[metric] or metric,
@@ -124,19 +113,7 @@ def curves_spec(
                     "mark": {"type": "text", "fontSize": 17, "baseline": "middle", "color": glyph_colour},
                     "encoding": {"x": x, "y": y, "text": {"value": glyph}, "tooltip": tooltip}}
                    for kind, (glyph, glyph_colour) in MARKS.items()]
-        if mark is not None:
-            layers.append({"data": {"values": [{"x": mark[0], "text": mark[1]}]},
-                           "layer": [{"mark": {"type": "rule", "color": "grey", "strokeDash": [2, 3]},
-                                      "encoding": {"x": {"field": "x", "type": "quantitative"}}},
-                                     {"mark": {"type": "text", "align": "right", "dx": -4, "baseline": "top",
-                                               "color": "grey", "y": 4},
-                                      "encoding": {"x": {"field": "x", "type": "quantitative"},
-                                                   "text": {"field": "text"}}}]})
-        if note is not None and not rows:
-            layers.append({"data": {"values": [{"text": note}]},
-                           "mark": {"type": "text", "fontSize": 14, "color": NOTE_COLOUR},
-                           "encoding": {"x": {"datum": span / 2, "type": "quantitative"},
-                                        "y": {"value": PANEL_HEIGHT / 2}, "text": {"field": "text"}}})
+        layers += _annotations(mark, note if not rows else None, span)
         panels.append({"title": titles[metric], "width": PANEL_WIDTH, "height": PANEL_HEIGHT, "layer": layers})
     # Rows of panels (Streamlit draws no chart for Vega-Lite's wrapping "concat"), each panel with its own y scale.
     independent = {"scale": {"y": "independent"}}
@@ -144,6 +121,41 @@ def curves_spec(
               for start in range(0, len(panels), PANELS_PER_ROW)]
     return {"datasets": {CURVES: pd.DataFrame(rows, columns=COLUMNS)},
             **(layout[0] if len(layout) == 1 else {"vconcat": layout, "resolve": independent})}
+
+
+def _rows(name: str, snapshot: RunSnapshot, metric: str, labels: Mapping[str, str],
+          show_batches: bool) -> list[tuple[Any, ...]]:
+    """One run's points in the panel of ``metric``, as rows of ``COLUMNS``."""
+    rows = []
+    if show_batches:
+        rows += [(name, metric, x, value, name, "batches", labels["batches"])
+                 for x, value in batch_points(snapshot, metric)]
+    rows += [(name, metric, x, value, f"{name} · {labels['train']}", "epochs", labels["train"])
+             for x, value in epoch_points(snapshot, metric)]
+    rows += [(name, metric, x, value, f"{name} · {labels['validation']}", "validation", labels["validation"])
+             for x, value in epoch_points(snapshot, f"val_{metric}")]
+    for kind, points in marker_points(snapshot, metric).items():
+        rows += [(name, metric, x, value, f"{name} · {labels[kind]}", kind, labels[kind]) for x, value in points]
+    return rows
+
+
+def _annotations(mark: tuple[float, str] | None, note: str | None, span: int) -> list[dict[str, Any]]:
+    """A panel's dotted line at ``mark``'s epoch with its text, and ``note`` written across it (each when given)."""
+    layers: list[dict[str, Any]] = []
+    if mark is not None:
+        layers.append({"data": {"values": [{"x": mark[0], "text": mark[1]}]},
+                       "layer": [{"mark": {"type": "rule", "color": "grey", "strokeDash": [2, 3]},
+                                  "encoding": {"x": {"field": "x", "type": "quantitative"}}},
+                                 {"mark": {"type": "text", "align": "right", "dx": -4, "baseline": "top",
+                                           "color": "grey", "y": 4},
+                                  "encoding": {"x": {"field": "x", "type": "quantitative"},
+                                               "text": {"field": "text"}}}]})
+    if note is not None:
+        layers.append({"data": {"values": [{"text": note}]},
+                       "mark": {"type": "text", "fontSize": 14, "color": NOTE_COLOUR},
+                       "encoding": {"x": {"datum": span / 2, "type": "quantitative"},
+                                    "y": {"value": PANEL_HEIGHT / 2}, "text": {"field": "text"}}})
+    return layers
 
 
 def _only(shown: list[dict[str, Any]], *lines: str) -> list[dict[str, Any]]:
