@@ -144,19 +144,26 @@ def plotly_specs(at: AppTest) -> list[dict]:
     return [json.loads(chart.proto.spec) for chart in at.get("plotly_chart")]
 
 
+def chart_rows(chart, name: str | None = None) -> list[dict]:
+    """The rows of a Vega-Lite chart's dataset ``name``, or of its own data when None, as Streamlit sent them (Arrow)."""
+    import pyarrow
+
+    data = chart.proto.data.data if name is None else next(
+        item for item in chart.proto.datasets if item.name == name).data.data
+    return pyarrow.ipc.open_stream(data).read_all().to_pylist()
+
+
+def vega_charts_with(at: AppTest, name: str) -> list:
+    """The Vega-Lite charts on the page that have a dataset ``name``."""
+    return [chart for chart in at.get("vega_lite_chart") if name in [data.name for data in chart.proto.datasets]]
+
+
 def curves_charts(at: AppTest) -> list[tuple[dict, list[dict]]]:
     """Every run-curves chart on the page (``playground.charts.curves``): its Vega-Lite spec as the browser receives
     it (without the points) and its points, one dict per row."""
-    import pyarrow
-
     from playground.charts.curves import CURVES
 
-    found = []
-    for chart in at.get("vega_lite_chart"):
-        points = [data.data.data for data in chart.proto.datasets if data.name == CURVES]
-        if points:
-            found.append((json.loads(chart.proto.spec), pyarrow.ipc.open_stream(points[0]).read_all().to_pylist()))
-    return found
+    return [(json.loads(chart.proto.spec), chart_rows(chart, CURVES)) for chart in vega_charts_with(at, CURVES)]
 
 
 def table_starting_with(at: AppTest, first_column: str):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.helpers import count_calls, end_jobs, fragment_paces, open_page, queue_jobs
+from playground.charts.curves import CURVES
+from tests.helpers import chart_rows, count_calls, end_jobs, fragment_paces, open_page, queue_jobs, vega_charts_with
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -108,8 +109,6 @@ def test_a_lab_whose_training_waits_for_a_worker_says_so_instead_of_an_epoch(mon
 def test_a_race_chart_takes_new_points_at_every_redraw_with_a_spec_that_stays_the_same(monkeypatch, page, start):
     """Streamlit mounted a new plotly chart for every changed figure (about 0.35 CPU-seconds in the browser for a
     three-entry race); a Vega-Lite chart whose spec stays the same is kept and given the new data."""
-    import pyarrow
-
     at = open_page(page)
     handles = queue_jobs(monkeypatch)
     at.button(key=start).click().run()
@@ -117,10 +116,8 @@ def test_a_race_chart_takes_new_points_at_every_redraw_with_a_spec_that_stays_th
 
     def race_chart() -> tuple[str, int]:
         """The race chart's spec and how many points it draws."""
-        (chart,) = [chart for chart in at.get("vega_lite_chart")
-                    if "curves" in [dataset.name for dataset in chart.proto.datasets]]
-        (data,) = [dataset.data.data for dataset in chart.proto.datasets if dataset.name == "curves"]
-        return chart.proto.spec, pyarrow.ipc.open_stream(data).read_all().num_rows
+        (chart,) = vega_charts_with(at, CURVES)
+        return chart.proto.spec, len(chart_rows(chart, CURVES))
 
     for run in runs:
         run.mark_started(4)

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import time
 
-import pyarrow
 
 import pytest
 from streamlit.testing.v1 import AppTest
 from playground.i18n import t
 from playground_app.compare.state import TABS_KEY
-from tests.helpers import open_page, plotly_specs, table_starting_with
+from tests.helpers import curves_charts, open_page, plotly_specs, table_starting_with
 
 pytestmark = pytest.mark.slow
 
@@ -105,9 +104,7 @@ def test_the_notes_table_race_runs_three_copies_and_fills_the_table():
     table = table_starting_with(at, "Optimizer")
     assert list(table["Optimizer"]) == ["sigmoid+SGD lr=0.01", "relu+SGD lr=0.01", "relu+Adam lr=0.001"]
     assert (table["Status"] == "finished").all()
-    (chart,) = [chart for chart in at.get("vega_lite_chart") if "curves" in [data.name for data in chart.proto.datasets]]
-    (curves,) = [data.data.data for data in chart.proto.datasets if data.name == "curves"]
-    drawn = pyarrow.ipc.open_stream(curves).read_all().to_pylist()
+    ((_, drawn),) = curves_charts(at)
     assert {row["entry"] for row in drawn if row["line"] == "epochs"} == set(table["Optimizer"])  # Each one's curve.
     assert at.button(key="compare_race_start").disabled is False
 

@@ -9,7 +9,7 @@ import pytest
 
 from playground.i18n import t
 from playground.labs.boundary_setup import LESSONS
-from tests.helpers import end_jobs, fragment_paces, open_page, queue_jobs, top_level_place
+from tests.helpers import chart_rows, end_jobs, fragment_paces, open_page, queue_jobs, top_level_place
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -57,22 +57,15 @@ def test_the_page_speaks_korean():
     assert at.button(key="boundary_train").label == t("boundary.train", "ko")
 
 
-def _dataset(chart, name: str) -> list[dict]:
-    """The rows of a Vega-Lite chart's named dataset, as Streamlit sent it (Arrow)."""
-    import pyarrow
-
-    data = next(item for item in chart.proto.datasets if item.name == name).data.data
-    return pyarrow.ipc.open_stream(data).read_all().to_pylist()
-
 
 def _rows(chart, name: str) -> int:
-    return len(_dataset(chart, name))
+    return len(chart_rows(chart, name))
 
 
 def _network(at) -> list[dict]:
     """The network inside: one row per neuron drawn (its name, incoming weights and bias, shown on hover)."""
     (chart,) = [chart for chart in at.get("vega_lite_chart") if "neurons" in [item.name for item in chart.proto.datasets]]
-    return _dataset(chart, "neurons")
+    return chart_rows(chart, "neurons")
 
 
 def test_one_epoch_trains_through_the_engine_and_counts():

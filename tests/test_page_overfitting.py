@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import time
 
-import pyarrow
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from playground.i18n import t
 from playground.charts.variants import VARIANTS
 from playground_app.overfitting.state import TABS_KEY
-from tests.helpers import open_page, plotly_specs, table_starting_with
+from tests.helpers import chart_rows, open_page, plotly_specs, table_starting_with, vega_charts_with
 
 pytestmark = pytest.mark.slow
 
@@ -41,9 +40,8 @@ def test_two_variants_train_together_and_fill_the_chart_and_table():
     # Dropout has no weights: both hold the wide network's 784·256 + 256 + 256·10 + 10 parameters.
     assert list(table["trainable params"]) == ["203,530", "203,530"]
     assert all(value != "—" for value in table["test acc (kept)"])
-    (chart,) = [chart for chart in at.get("vega_lite_chart") if VARIANTS in [data.name for data in chart.proto.datasets]]
-    (points,) = [data.data.data for data in chart.proto.datasets if data.name == VARIANTS]
-    rows = pyarrow.ipc.open_stream(points).read_all().to_pylist()
+    (chart,) = vega_charts_with(at, VARIANTS)
+    rows = chart_rows(chart, VARIANTS)
     curves = {(row["variant"], row["curve"]) for row in rows if row["kind"] == "line"}
     assert ("base", "train") in curves and ("+Dropout(0.5)", "validation") in curves, curves
     assert {row["variant"] for row in rows if row["kind"] == "gap"} == {"base", "+Dropout(0.5)"}  # Both gaps shaded.

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import time
 
-import pyarrow
 import pytest
 from streamlit.testing.v1 import AppTest
-from tests.helpers import curves_charts, open_page
+from tests.helpers import chart_rows, curves_charts, open_page
 
 pytestmark = pytest.mark.slow
 
@@ -51,7 +50,7 @@ def test_iris_trains_and_shows_curves_metrics_and_confusion_matrix():
     confusion = [chart for chart in at.get("vega_lite_chart")
                  if '"rect"' in chart.proto.spec and '"predicted"' in chart.proto.spec]
     assert confusion, "confusion matrix missing"
-    cells = pyarrow.ipc.open_stream(confusion[0].proto.data.data).read_all().to_pylist()
+    cells = chart_rows(confusion[0])
     assert sum(cell["count"] for cell in cells) == len(run.snapshot().results.predictions)
     ((_, points),) = curves_charts(at)
     curve_names = {point["curve"] for point in points}
