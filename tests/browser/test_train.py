@@ -232,3 +232,30 @@ def test_train_reruns_the_train_section_alone_and_the_whole_page_once_the_run_ha
     whole = [fragments for fragments in runs if not fragments]
     assert len(whole) == 1, f"the whole page ran {len(whole)} times for one training (once, at its end, is enough)"
     expect(train).to_be_enabled(timeout=60_000)
+
+
+def test_the_chart_the_learner_watched_stays_when_the_run_ends(page, app_url):
+    """The live chart is drawn in a fragment while the run trains. When the run ended, the page's run drew the chart
+    outside it, and the browser threw the watched chart away and drew a new one (a zoom was lost, and it cost about
+    0.2 CPU-seconds taken from the other learners' trainings). The same chart gets the last points, and the redraws
+    stop."""
+    sent = _listen(page)
+    _open_train_page(page, app_url)
+    epochs = page.get_by_label("Epochs", exact=True)
+    epochs.fill("60")
+    epochs.press("Enter")
+    wait_for_app(page, 60_000)
+    page.get_by_role("button", name="Train", exact=True).click()
+    page.get_by_text("training ·").first.wait_for(timeout=120_000)
+    # Marked once the curves are drawn (a line of two points or more): the empty chart before them is another chart.
+    page.wait_for_function("""() => Array.from(document.querySelectorAll(
+        '[data-testid="stVegaLiteChart"] .mark-line.role-mark path')).some(line => (line.getAttribute('d') || '').includes('L'))""",
+                           timeout=120_000)
+    page.evaluate("() => { window.__watched = document.querySelector('[data-testid=\"stVegaLiteChart\"] svg.marks'); }")
+    page.get_by_text("finished ·").first.wait_for(timeout=180_000)
+    page.get_by_text("Test set (", exact=False).first.wait_for(timeout=60_000)
+    wait_for_app(page, 60_000)
+    assert page.evaluate("() => window.__watched.isConnected"), "the chart was drawn anew when the run ended"
+    sent.clear()
+    page.wait_for_timeout(5_000)  # Two redraws' time.
+    assert "new_session" not in _kinds(sent), "the live view still redraws itself after the run ended"
