@@ -12,7 +12,12 @@ from typing import Any
 
 CELL = 40
 """Side of a cell, in pixels."""
+UPRIGHT_LABEL_CHARACTERS = 5
+"""The longest class name written level under a cell."""
 SCHEME = "blues"
+GRID = "#d9d9d9"
+"""The cells' outline (white cells need one)."""
+ZERO_TEXT = "#9e9e9e"
 
 
 def confusion_spec(matrix: Sequence[Sequence[int]], class_names: Sequence[str],
@@ -34,23 +39,31 @@ def confusion_spec(matrix: Sequence[Sequence[int]], class_names: Sequence[str],
     cells = [{"true": names[row], "predicted": names[column], "count": int(matrix[row][column])}
              for row in range(size) for column in range(size)]
     largest = max((cell["count"] for cell in cells), default=0)
+    # Names wider than a cell (iris's "versicolor") lean, and all are written (Vega-Lite left every other one out).
+    upright = size <= 10 and max((len(name) for name in names), default=0) <= UPRIGHT_LABEL_CHARACTERS
     x = {"field": "predicted", "type": "ordinal", "sort": names, "title": titles["predicted"],
-         "axis": {"labelAngle": 0 if size <= 10 else -45}}
+         "axis": {"labelAngle": 0 if upright else -45, "labelOverlap": False}}
     y = {"field": "true", "type": "ordinal", "sort": names, "title": titles["true"]}
     tooltip = [{"field": "true", "title": titles["true"]}, {"field": "predicted", "title": titles["predicted"]},
                {"field": "count", "type": "quantitative", "title": "#"}]
     return {
         "data": {"values": cells},
-        "width": CELL * size, "height": CELL * size,
+        # The cells' size, not the chart's: a chart 3 cells wide was 120 pixels with its axes, its cells a few pixels.
+        "width": {"step": CELL}, "height": {"step": CELL},
         "encoding": {"x": x, "y": y},
         "layer": [
-            {"mark": "rect", "encoding": {"color": {"field": "count", "type": "quantitative", "title": None,
-                                                    "scale": {"scheme": SCHEME}},
-                                          "tooltip": tooltip}},
-            # Dark cells get white figures.
+            # An empty cell stays white: the scheme's lightest blue made "never predicted" look like a few mistakes.
+            {"mark": {"type": "rect", "stroke": GRID, "strokeWidth": 0.5},
+             "encoding": {"color": {"condition": {"test": "datum.count === 0", "value": "white"},
+                                    # No colour legend: the counts are written in the cells.
+                                    "field": "count", "type": "quantitative", "legend": None,
+                                    "scale": {"scheme": SCHEME}},
+                          "tooltip": tooltip}},
+            # Dark cells get white figures; an empty cell's 0 is grey.
             {"mark": {"type": "text", "fontSize": 12},
              "encoding": {"text": {"field": "count", "type": "quantitative"},
-                          "color": {"condition": {"test": f"datum.count > {largest / 2}", "value": "white"},
+                          "color": {"condition": [{"test": f"datum.count > {largest / 2}", "value": "white"},
+                                                  {"test": "datum.count === 0", "value": ZERO_TEXT}],
                                     "value": "black"}}},
         ],
     }

@@ -256,6 +256,20 @@ def test_the_chart_the_learner_watched_stays_when_the_run_ends(page, app_url):
     page.get_by_text("Test set (", exact=False).first.wait_for(timeout=60_000)
     wait_for_app(page, 60_000)
     assert page.evaluate("() => window.__watched.isConnected"), "the chart was drawn anew when the run ended"
+    # The results' confusion matrix: a cell nothing fell into is white (the scheme's lightest blue read as a mistake).
+    cells = page.evaluate("""() => Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
+        .filter(chart => chart.querySelector('.mark-rect.role-mark path'))
+        .flatMap(chart => {
+          const rects = Array.from(chart.querySelectorAll('.mark-rect.role-mark path'));
+          const counts = Array.from(chart.querySelectorAll('.mark-text.role-mark text')).map(text => text.textContent);
+          return counts.every(count => /^[0-9]+$/.test(count))
+            ? rects.map((rect, index) => [counts[index], rect.getAttribute('fill'), rect.getBoundingClientRect().width]) : [];
+        })""")
+    assert len(cells) == 9 and any(count == "0" for count, _, _ in cells), f"iris's 3×3 matrix with empty cells: {cells}"
+    assert all((fill.lower() in ("white", "#ffffff", "#fff")) == (count == "0") for count, fill, _ in cells), cells
+    # Its cells are big enough to read (a 3-class matrix was squeezed into 120 pixels with its axes: 7-pixel cells).
+    assert min(width for _, _, width in cells) >= 30, cells
+    page.locator('[data-testid="stVegaLiteChart"]').nth(1).screenshot(path=str(ARTIFACTS / "train-confusion.png"))
     sent.clear()
     page.wait_for_timeout(5_000)  # Two redraws' time.
     assert "new_session" not in _kinds(sent), "the live view still redraws itself after the run ended"
