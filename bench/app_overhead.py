@@ -68,17 +68,16 @@ Usage: ``python bench/app_overhead.py [--epochs 5] [--samples 4000] [--repeats 3
 from the repository root (about 8 minutes on 2 cores).
 ``--quick`` is a smoke run (1 epoch, 1,024 samples, 4 s watch). Needs Chromium at ``$PLAYGROUND_CHROMIUM``
 (default ``/usr/bin/chromium``) and the ``playwright`` Python package; never runs ``playwright install``.
-The browser side (preparing a Train tab, reading its progress line) is ``bench/train_tab.py``; CPU seconds from
-``/proc`` are ``bench/process_cpu.py``.
+The browser side (preparing a Train tab, reading its progress line) is ``bench/train_tab.py``; the bare fits
+``bench/bare_fit.py``; the engine alone and Stop ``bench/engine_side.py``; CPU seconds from ``/proc``
+``bench/process_cpu.py``.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -87,95 +86,13 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from process_cpu import chromium_pids, cpu_of, server_pid_and_workers  # noqa: E402 - bench/ is on the path.
+from bare_fit import BATCH_SIZE, bare_fits  # noqa: E402 - bench/ is on the path.
+from engine_side import engine_side, stop_latency  # noqa: E402
+from process_cpu import chromium_pids, cpu_of, server_pid_and_workers  # noqa: E402
 from train_tab import (RUN_TIMEOUT_S, click_train, ended, prepare_tab, progress,  # noqa: E402
                        say, wait_finished, watch)
 
-PRESET = "mnist_cnn"
-DATASET = "mnist"
-BATCH_SIZE = 32
-VALIDATION_SPLIT = 0.2
-TEST_SAMPLES = 1000  # What the Train page keeps of the test part (DEFAULT_TEST_SAMPLES).
 CHROMIUM = os.environ.get("PLAYGROUND_CHROMIUM", "/usr/bin/chromium")
-
-
-# ---------------------------------------------------------------- the bare side (child processes)
-
-def _app_data(samples: int):
-    """The training data exactly as the Train page chooses it (``setup.choose_data``)."""
-    from playground.data.registry import load, subsample
-
-    dataset = load(DATASET, allow_download=False)
-    if samples >= len(dataset.y_train) and len(dataset.y_test) <= TEST_SAMPLES:
-        return dataset
-    return subsample(dataset, samples, min(len(dataset.y_test), TEST_SAMPLES))
-
-
-def _bare_child(epochs: int, samples: int) -> None:
-    """Imports TF, prepares the data, warms up like a worker, says ready; on 'go' times build+compile+fit."""
-    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
-    import keras
-    import numpy as np
-
-    from playground.engine.optimizers import make_optimizer
-    from playground.spec import build_model, tasks
-    from playground.spec.presets import PRESETS
-
-    dataset = _app_data(samples)
-    warm = keras.Sequential([keras.Input((2,)), keras.layers.Dense(2, activation="softmax")])
-    warm.compile(optimizer="adam", loss="sparse_categorical_crossentropy", metrics=["accuracy"])
-    warm.fit(np.zeros((8, 2), "float32"), np.zeros(8, "int64"), epochs=1, verbose=0)
-    print("ready", flush=True)
-    sys.stdin.readline()
-    start = time.time()
-    model = build_model(PRESETS[PRESET])
-    x = tasks.fit_inputs(np.asarray(dataset.x_train), tuple(model.input_shape[1:]))
-    model.compile(optimizer=make_optimizer("Adam", 0.001), loss="sparse_categorical_crossentropy",
-                  metrics=tasks.metrics_for(dataset.task))
-    model.fit(x, np.asarray(dataset.y_train), batch_size=BATCH_SIZE, epochs=epochs,
-              validation_split=VALIDATION_SPLIT, verbose=0)
-    fitted = time.time()
-    # What the app's job does after fit (playground.engine.training.evaluate): test metrics and predictions.
-    x_test = tasks.fit_inputs(np.asarray(dataset.x_test), tuple(model.input_shape[1:]))
-    model.evaluate(x_test, np.asarray(dataset.y_test), verbose=0, return_dict=True, batch_size=256)
-    model.predict(x_test, verbose=0, batch_size=256)
-    end = time.time()
-    print(json.dumps({"start": start, "fitted": fitted, "end": end, "samples": int(len(dataset.y_train))}), flush=True)
-
-
-def bare_fits(count: int, epochs: int, samples: int) -> dict[str, float]:
-    """Runs ``count`` bare fits at once in child processes.
-
-    Returns:
-        ``fit``: wall seconds from the first start to the last fit's end; ``fit_and_evaluate``: the same to
-        the last evaluation's end (the work the app's job does too); ``each``: each child's fit seconds.
-    """
-    children = [subprocess.Popen([sys.executable, __file__, "--bare-child", "--epochs", str(epochs),
-                                  "--samples", str(samples)], cwd=ROOT, stdin=subprocess.PIPE,
-                                 stdout=subprocess.PIPE, text=True) for _ in range(count)]
-    try:
-        for child in children:
-            line = child.stdout.readline().strip()
-            if line != "ready":
-                raise RuntimeError(f"bare child did not get ready (said {line!r}, code {child.poll()})")
-        for child in children:
-            child.stdin.write("go\n")
-            child.stdin.flush()
-        results = []
-        for child in children:
-            line = child.stdout.readline().strip()
-            if not line:
-                raise RuntimeError(f"bare child failed (code {child.wait(timeout=60)})")
-            results.append(json.loads(line))
-            child.wait(timeout=120)
-    finally:
-        for child in children:
-            if child.poll() is None:
-                child.kill()
-    start = min(result["start"] for result in results)
-    return {"fit": max(result["fitted"] for result in results) - start,
-            "fit_and_evaluate": max(result["end"] for result in results) - start,
-            "each": [result["fitted"] - result["start"] for result in results]}
 
 
 # ---------------------------------------------------------------- the app side (browser)
@@ -295,76 +212,6 @@ def app_side(epochs: int, samples: int, watch_seconds: float, repeats: int, roun
     return figures
 
 
-# ---------------------------------------------------------------- Stop, through the engine directly
-
-def engine_side(epochs: int, samples: int) -> dict[str, float]:
-    """The same run through the engine alone (no server, no browser): submit -> first point, and -> models home."""
-    from playground.engine import cluster, runner
-    from playground.engine.jobs import FitJob
-    from playground.engine.runs import RunConfig
-    from playground.spec.presets import PRESETS
-
-    dataset = _app_data(samples)
-    config = RunConfig(label="#1 Adam", spec=PRESETS[PRESET], dataset=dataset.name,
-                       loss="sparse_categorical_crossentropy", optimizer="Adam", learning_rate=0.001,
-                       batch_size=BATCH_SIZE, epochs=epochs, validation_split=VALIDATION_SPLIT)
-    try:
-        figures = {}
-        for _ in range(2):  # The first run warms the cluster and sends the data, as the app's warm-up run does.
-            submitted = time.perf_counter()
-            handle = runner.submit(FitJob(config), dataset)
-            first = None
-            while not handle.done.wait(0.005):
-                if first is None and handle.runs[0].has_points:
-                    first = time.perf_counter() - submitted
-            if handle.runs[0].status != "finished":
-                raise RuntimeError(f"the engine run ended {handle.runs[0].status}")
-            figures = {"engine_run_seconds": time.perf_counter() - submitted,
-                       "engine_first_point_seconds": first if first is not None else float("nan")}
-        return figures
-    finally:
-        cluster.close()
-
-
-def stop_latency(samples: int) -> dict[str, float]:
-    """Submits a long fit to an embedded cluster in this process, presses Stop mid-run, reads the events."""
-    from playground.engine import cluster, runner
-    from playground.engine.jobs import FitJob
-    from playground.engine.runs import RunConfig
-    from playground.spec.presets import PRESETS
-
-    dataset = _app_data(samples)
-    config = RunConfig(label="#1 Adam", spec=PRESETS[PRESET], dataset=dataset.name,
-                       loss="sparse_categorical_crossentropy", optimizer="Adam", learning_rate=0.001,
-                       batch_size=BATCH_SIZE, epochs=200, validation_split=VALIDATION_SPLIT)
-    try:
-        handle = runner.submit(FitJob(config), dataset)
-        run = handle.runs[0]
-        deadline = time.monotonic() + RUN_TIMEOUT_S
-        def shown() -> int:  # Batches the server-side record (what the page draws) has seen trained.
-            snapshot = run.snapshot()
-            return snapshot.epoch * (snapshot.steps_per_epoch or 0) + snapshot.batch
-
-        while shown() < 30:
-            if time.monotonic() > deadline or handle.done.is_set():
-                raise RuntimeError("the engine run did not get going")
-            time.sleep(0.05)
-        pressed_at = shown()
-        pressed = time.perf_counter()
-        handle.stop()
-        if not handle.done.wait(300):
-            raise TimeoutError("the engine run did not stop")
-        stop_seconds = time.perf_counter() - pressed
-        events = {event.kind: event.value for event in run.snapshot().events}
-        if "stopped" not in events or "stop_seen" not in events:
-            raise RuntimeError(f"stop events missing: {sorted(events)} (status {run.status})")
-        return {"stop_latency_batches": events["stopped"] - pressed_at,
-                "stop_after_seen_batches": events["stopped"] - events["stop_seen"],
-                "stop_seconds": stop_seconds}
-    finally:
-        cluster.close()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=None, help="epochs per run (default 5; 1 with --quick)")
@@ -375,14 +222,10 @@ def main() -> None:
                         help="pairs of three bare fits at once and three app runs at once (default 2)")
     parser.add_argument("--quick", action="store_true", help="smoke run: fewer epochs and samples")
     parser.add_argument("--only", choices=("cpu",), help="measure only this part (cpu: the live view's CPU shares)")
-    parser.add_argument("--bare-child", action="store_true", help=argparse.SUPPRESS)
     arguments = parser.parse_args()
     epochs = arguments.epochs or (1 if arguments.quick else 5)
     samples = arguments.samples or (1024 if arguments.quick else 4000)
     watch_seconds = arguments.watch_seconds or (4.0 if arguments.quick else 10.0)
-    if arguments.bare_child:
-        _bare_child(epochs, samples)
-        return
     if not os.access(CHROMIUM, os.X_OK):
         sys.exit(f"Chromium not found at {CHROMIUM} (set PLAYGROUND_CHROMIUM); this benchmark needs a real browser.")
     try:
