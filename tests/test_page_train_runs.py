@@ -8,7 +8,8 @@ from streamlit.testing.v1 import AppTest
 
 from playground.engine.runs import FAILED, FINISHED, Run, RunConfig, RunEvent, RunResults
 from playground.spec.presets import PRESETS
-from tests.helpers import count_calls, curves_charts, end_jobs, fragment_paces, open_page, queue_jobs
+from tests.helpers import (chart_rows, count_calls, curves_charts, end_jobs, fragment_paces, open_page, queue_jobs,
+                           vega_charts_with)
 
 
 def _run(label: str, epochs: int = 6) -> Run:
@@ -124,12 +125,14 @@ def _curves_chart(at: AppTest) -> tuple[dict, list[dict]]:
     return charts[0]
 
 
-def _notes(spec: dict) -> set[str]:
-    """The texts written across a curves chart's panels, and their titles."""
+def _notes(at: AppTest) -> set[str]:
+    """The texts written across the curves chart's panels (its ``NOTES`` rows), and the panels' titles."""
+    from playground.charts.curves import NOTES
+
+    (chart,) = vega_charts_with(at, NOTES)
+    spec = json.loads(chart.proto.spec)
     panels = [panel for row in spec.get("vconcat", [spec]) for panel in row["hconcat"]]
-    return {panel["title"] for panel in panels} | {
-        layer["data"]["values"][0]["text"] for panel in panels for layer in panel["layer"]
-        if "values" in layer.get("data", {}) and "text" in layer["data"]["values"][0]}
+    return {panel["title"] for panel in panels} | {row["text"] for row in chart_rows(chart, NOTES)}
 
 
 def test_before_the_first_points_the_chart_they_will_go_in_is_already_drawn():
@@ -137,8 +140,9 @@ def test_before_the_first_points_the_chart_they_will_go_in_is_already_drawn():
     first."""
     queued = Run(RunConfig(label="#1 soon", spec=PRESETS["iris"], dataset="iris",
                            loss="sparse_categorical_crossentropy", optimizer="Adam", learning_rate=0.01, epochs=7))
-    spec, points = _curves_chart(_with_runs(queued))
-    texts = _notes(spec)
+    at = _with_runs(queued)
+    spec, points = _curves_chart(at)
+    texts = _notes(at)
     assert {"loss", "accuracy"} <= texts, texts
     assert any("first batch" in text for text in texts), texts
     assert not points, "no point was trained yet"
@@ -185,8 +189,7 @@ def test_the_redraws_wait_for_first_points_only_for_a_run_that_starts_now_not_fo
 def test_with_no_runs_the_page_shows_where_the_curves_will_appear():
     at = open_page("train")
     assert not at.exception, at.exception
-    spec, _ = _curves_chart(at)
-    assert any("Train" in text for text in _notes(spec))
+    assert any("Train" in text for text in _notes(at))
 
 
 def test_a_failed_run_shows_its_message_not_an_empty_chart():
@@ -315,8 +318,9 @@ def test_the_page_that_answers_a_click_on_train_draws_the_runs_first_points(monk
     ends[0](handles[0])
 
 
-def test_while_the_click_waits_for_the_first_points_the_new_runs_line_is_already_shown(monkeypatch):
-    """The page that answers a click waits for the first points; the learner sees the run's line meanwhile."""
+def test_while_the_click_waits_for_the_first_points_the_new_runs_line_and_its_chart_are_already_shown(monkeypatch):
+    """The page that answers a click waits for the first points; the learner sees the run's line meanwhile, and the
+    chart its points will be drawn in, the run already in its legend (the browser mounts it while the model builds)."""
     from playground_app.train import live
 
     at = open_page("train")
@@ -329,10 +333,24 @@ def test_while_the_click_waits_for_the_first_points_the_new_runs_line_is_already
     at.button(key="train_start").click().run()
     lines = [str(element.proto.text) for element in at.get("progress")]
     assert any(line.startswith("#1 ") and ": waiting ·" in line for line in lines), lines
-    # The chart comes after the wait, once, with the first points when they came: an empty chart drawn first and the
-    # curves after it would cost the browser two new charts while the model builds.
-    assert not curves_charts(at), "the click's run drew the chart before waiting for the first points"
+    ((spec, points),) = curves_charts(at)
+    assert not points and '"#1 ' in json.dumps(spec), "the chart drawn before the first points lacks the new run"
     end_jobs(handles)
+
+
+def test_the_chart_a_starting_run_is_drawn_in_is_the_chart_of_its_first_points():
+    """The chart drawn before a run's first points had another spec than the chart of the points (no run in its
+    legend, its note in the spec), so the browser mounted a second chart when they came (twice while the model built
+    and traced, and later than the points themselves on a busy laptop). The same chart gets the points."""
+    starting = _run("#1 starting")
+    at = _with_runs(starting)
+    before, points_before = _curves_chart(at)
+    assert not points_before and any("first batch" in text for text in _notes(at))
+    _first_line(starting)
+    at = _with_runs(starting)
+    after, points_after = _curves_chart(at)
+    assert after == before, "the first points changed the chart's spec: the browser draws a new chart for them"
+    assert points_after and not any("first batch" in text for text in _notes(at))
 
 
 def test_a_click_that_comes_with_a_changed_setting_trains_with_that_setting(monkeypatch):

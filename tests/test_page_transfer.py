@@ -7,7 +7,7 @@ import json
 import time
 
 import pytest
-from tests.helpers import open_page, plotly_specs, table_starting_with
+from tests.helpers import chart_rows, open_page, plotly_specs, table_starting_with, vega_charts_with
 
 pytestmark = pytest.mark.slow
 
@@ -121,7 +121,9 @@ def test_before_any_training_the_race_chart_waits_with_its_axes_over_the_epochs(
 
     at = open_page("transfer")
     at.slider(key="transfer_epochs").set_value(12).run()
-    specs = [json.loads(chart.proto.spec) for chart in at.get("vega_lite_chart")]
-    waiting = [spec for spec in specs if t("transfer.chart.before") in json.dumps(spec, ensure_ascii=False)]
+    from playground.charts.curves import NOTES
+
+    waiting = [json.loads(chart.proto.spec) for chart in vega_charts_with(at, NOTES)
+               if [row["text"] for row in chart_rows(chart, NOTES)] == [t("transfer.chart.before")]]
     assert len(waiting) == 1
     assert [panel["layer"][0]["encoding"]["x"]["scale"]["domain"] for panel in waiting[0]["hconcat"]] == [[0, 12]] * 2

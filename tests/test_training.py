@@ -12,7 +12,7 @@ from playground.engine import model_files
 
 from playground.engine import training
 from playground.charts.confusion import confusion_spec
-from playground.charts.curves import CURVES, curves_spec, metric_names
+from playground.charts.curves import CURVES, NOTES, curves_spec, metric_names
 from playground.engine.runs import (
     DIVERGED, FAILED, FINISHED, QUEUED, RUNNING, STOPPED, EarlyStoppingConfig, Run, RunConfig, history_csv,
 )
@@ -294,9 +294,10 @@ def test_a_run_chart_without_points_yet_shows_both_panels_over_its_epochs():
     """While a race waited for a worker, its chart showed plotly's empty loss axes (0…4 by 0…6) and no accuracy panel."""
     spec = curves_spec([Run(_config(epochs=12)).snapshot(), Run(_config(epochs=12)).snapshot()], note="soon")
     assert len(spec["hconcat"]) == 2 and spec["datasets"][CURVES].empty
+    assert list(spec["datasets"][NOTES]["text"]) == ["soon"], "the note is written across the empty panels"
     for panel in spec["hconcat"]:
         assert panel["layer"][0]["encoding"]["x"]["scale"]["domain"] == [0, 12]
-        assert any(layer.get("data", {}).get("values") == [{"text": "soon"}] for layer in panel["layer"])
+        assert any(layer.get("data") == {"name": NOTES} for layer in panel["layer"])
 
 
 def test_a_new_point_changes_the_run_charts_data_and_nothing_else():
@@ -311,3 +312,4 @@ def test_a_new_point_changes_the_run_charts_data_and_nothing_else():
     after = curves_spec([run.snapshot()], note="soon")
     assert {**before, "datasets": None} == {**after, "datasets": None}
     assert len(after["datasets"][CURVES]) == len(before["datasets"][CURVES]) + 2 + 2 + 2
+    assert after["datasets"][NOTES].empty, "the note is written only while there are no points"

@@ -30,7 +30,9 @@ PANEL_WIDTH, PANEL_HEIGHT = 330, 300
 PANELS_PER_ROW = 2
 NOTE_COLOUR = "#7f7f7f"
 CURVES = "curves"
-"""The name of the spec's dataset."""
+"""The name of the spec's dataset of points."""
+NOTES = "notes"
+"""The name of the spec's dataset of what is written across the panels while there are no points (a ``text``)."""
 COLUMNS = ["entry", "metric", "x", "value", "curve", "line", "style"]
 MARKS: dict[str, tuple[str, str]] = {"early_stopping": ("✕", "#000000"), "checkpoint": ("★", "#f2b705"),
                                      "stopped": ("■", "#7f7f7f")}
@@ -68,7 +70,8 @@ def curves_spec(
     Returns:
         A Vega-Lite spec whose ``datasets[CURVES]`` holds every point, one row each: the run's legend name
         (``entry``), the panel (``metric``), ``x`` and ``value``, the tooltip's name (``curve``), the kind (``line``:
-        "batches", "epochs", "validation" or a ``MARKS`` key) and the legend's word for the line (``style``).
+        "batches", "epochs", "validation" or a ``MARKS`` key) and the legend's word for the line (``style``); and
+        ``datasets[NOTES]`` the ``note`` while there are no points (no row after them).
     """
     labels = {**DEFAULT_LABELS, **(labels or {})}
     titles = {metric: metric for metric in metrics} | dict(titles or {})
@@ -113,13 +116,15 @@ def curves_spec(
                     "mark": {"type": "text", "fontSize": 17, "baseline": "middle", "color": glyph_colour},
                     "encoding": {"x": x, "y": y, "text": {"value": glyph}, "tooltip": tooltip}}
                    for kind, (glyph, glyph_colour) in MARKS.items()]
-        layers += _annotations(mark, note if not rows else None, span)
+        layers += _annotations(mark, span)
         panels.append({"title": titles[metric], "width": PANEL_WIDTH, "height": PANEL_HEIGHT, "layer": layers})
     # Rows of panels (Streamlit draws no chart for Vega-Lite's wrapping "concat"), each panel with its own y scale.
     independent = {"scale": {"y": "independent"}}
     layout = [{"hconcat": panels[start:start + PANELS_PER_ROW], "resolve": independent}
               for start in range(0, len(panels), PANELS_PER_ROW)]
-    return {"datasets": {CURVES: pd.DataFrame(rows, columns=COLUMNS)},
+    # The note is data too: the chart the first points go in is the one drawn before them, the browser's already.
+    notes = pd.DataFrame([{"text": note}] if note is not None and not rows else [], columns=["text"])
+    return {"datasets": {CURVES: pd.DataFrame(rows, columns=COLUMNS), NOTES: notes},
             **(layout[0] if len(layout) == 1 else {"vconcat": layout, "resolve": independent})}
 
 
@@ -139,8 +144,8 @@ def _rows(name: str, snapshot: RunSnapshot, metric: str, labels: Mapping[str, st
     return rows
 
 
-def _annotations(mark: tuple[float, str] | None, note: str | None, span: int) -> list[dict[str, Any]]:
-    """A panel's dotted line at ``mark``'s epoch with its text, and ``note`` written across it (each when given)."""
+def _annotations(mark: tuple[float, str] | None, span: int) -> list[dict[str, Any]]:
+    """A panel's dotted line at ``mark``'s epoch with its text (when given), and the ``NOTES`` written across it."""
     layers: list[dict[str, Any]] = []
     if mark is not None:
         layers.append({"data": {"values": [{"x": mark[0], "text": mark[1]}]},
@@ -150,11 +155,10 @@ def _annotations(mark: tuple[float, str] | None, note: str | None, span: int) ->
                                            "color": "grey", "y": 4},
                                   "encoding": {"x": {"field": "x", "type": "quantitative"},
                                                "text": {"field": "text"}}}]})
-    if note is not None:
-        layers.append({"data": {"values": [{"text": note}]},
-                       "mark": {"type": "text", "fontSize": 14, "color": NOTE_COLOUR},
-                       "encoding": {"x": {"datum": span / 2, "type": "quantitative"},
-                                    "y": {"value": PANEL_HEIGHT / 2}, "text": {"field": "text"}}})
+    layers.append({"data": {"name": NOTES},
+                   "mark": {"type": "text", "fontSize": 14, "color": NOTE_COLOUR},
+                   "encoding": {"x": {"datum": span / 2, "type": "quantitative"},
+                                "y": {"value": PANEL_HEIGHT / 2}, "text": {"field": "text"}}})
     return layers
 
 

@@ -42,11 +42,11 @@ EXPERIMENT = "notes_table"  # The notes' sigmoid+SGD / relu+SGD / relu+Adam tabl
 # chart fragment, and its pace never has to change: no quick redraws of the chart before the first points and no
 # second run of the whole page when they come.
 LIVE_SECONDS = 2.0
-# While the run that trains (or starts now) has no points on the chart, each redraw waits up to this long for them
-# after drawing the rest, and draws them as they arrive; the click's own run of the page waits as long before it draws
-# the chart (the browser then mounts one chart, not an empty one and then the curves). Just under LIVE_SECONDS, so the
-# waits follow one another: first points are drawn as they come, whenever they come (with 1.5 s, points that came
-# just after the click's wait showed up to 0.9 s late: click -> first point 1.27, 1.46 and 2.46 s in three runs).
+# While the run that trains (or starts now) has no points on the chart, each run of the live view (the click's too)
+# waits up to this long for them after drawing the rest, the chart included, and draws them in it as they arrive: the
+# chart is the one the browser has already mounted (``_curves``), so they cost it new data only. Just under
+# LIVE_SECONDS, so the waits follow one another: first points are drawn as they come, whenever they come (with 1.5 s,
+# points that came just after the click's wait showed up to 0.9 s late: click -> first point 1.27, 1.46 and 2.46 s).
 FIRST_POINTS_WAIT_SECONDS = 1.9
 QUEUED_STARTS_WITHIN_SECONDS = pace.QUEUED_STARTS_WITHIN_SECONDS  # (A queued run about to start.)
 # When every active run will end before the next redraw (it is evaluating, or less than LIVE_SECONDS of batches is
@@ -195,33 +195,26 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
     if show_batches:
         st.caption(tr("train.chart.batches_caption"))
     live = bool(state.active_runs())
-    # The live view's first call is part of this run (of the page, or of ``train_section``); later calls are its own
-    # redraws.
-    page_run = [True]
     # One fragment whether or not a run is active, so that its elements stay the same ones when the run ends (Streamlit
     # names a fragment by its function and its place in the page; the browser draws a chart anew when the fragment it
     # belongs to changes): the chart the learner watched stays, zoom included, and gets its last points. Drawn anew, it
     # cost the browser about 0.2 CPU-seconds, taken from the other learners' trainings. It redraws itself only while a
     # run is active: a run that makes it without ``run_every`` (the run has ended) has Streamlit stop its redraws.
-    safe_fragment(run_every=LIVE_SECONDS if live else None)(_live_view)(state, live, page_run)
+    safe_fragment(run_every=LIVE_SECONDS if live else None)(_live_view)(state, live)
 
 
-def _live_view(state: TrainState, live: bool, page_run: list[bool]) -> None:
+def _live_view(state: TrainState, live: bool) -> None:
     """The progress line and Stop, the curves and the runs table; while ``live``, the redraw that sees the last run
     end asks for a run of the whole page."""
-    in_page_run, page_run[0] = page_run[0], False
     _progress_and_stop(state)
-    if in_page_run and live and _waiting_for_first_points(state):
-        # The click's run: the chart is drawn once, with the first points when they come in time (the empty chart
-        # and then the curves would cost the browser two charts while the model builds).
-        _wait_for_first_points(state)
-    chart = st.empty()  # Redrawn in place when the first points come while a redraw waits for them.
+    chart = st.empty()  # Redrawn in place when the first points come while this run of the view waits for them.
     with chart.container():
         _curves(state)
     runs_table(state)  # Its epoch counts and losses move while a run trains.
-    if live and not in_page_run and _waiting_for_first_points(state) and _wait_for_first_points(state):
+    if live and _waiting_for_first_points(state) and _wait_for_first_points(state):
         with chart.container():
-            # Without the key: the chart drawn above in this redraw has it, and a key names one element.
+            # Without the key: the chart drawn above in this run has it, and a key names one element. The spec is the
+            # same (``_curves``): the browser keeps the chart and draws the points in it.
             _curves(state, key=None)
     if live and not state.active_runs():
         rerun_page()  # The last run ended: its results appear.
@@ -324,9 +317,7 @@ def _progress(snapshot: RunSnapshot) -> None:
 
 def _waiting_chart(config: RunConfig, note_key: str, key: str | None = CURVES_KEY) -> None:
     """Empty panels for ``config``'s loss and metric over its epochs, under the live chart's key."""
-    loss_type = tasks.LOSSES.get(config.loss)
-    metrics = ["loss", tasks.metric_for(loss_type.tasks[0])] if loss_type else ["loss"]
-    show_curves([], key, metrics=metrics, epochs=config.epochs, note=tr(note_key))
+    show_curves([], key, metrics=_planned_metrics(config), epochs=config.epochs, note=tr(note_key))
 
 
 def _stop_all(state: TrainState) -> None:
@@ -337,26 +328,32 @@ def _stop_all(state: TrainState) -> None:
 
 
 def _curves(state: TrainState, key: str | None = CURVES_KEY) -> None:
-    """The live chart of the runs chosen for it."""
+    """The live chart of the runs chosen for it: those with points, and those that train or wait to (their legend, and
+    the chart their first points will go in: the same chart, so the browser draws them in the one it has)."""
     chosen_ids = set(st.session_state.get(OVERLAY_KEY, []))
-    chosen = [run for run in state.runs if run.run_id in chosen_ids]
+    chosen = [run.snapshot() for run in state.runs if run.run_id in chosen_ids]
     if not chosen:
         return
-    chosen_snapshots = [run.snapshot() for run in chosen]
-    # A run with nothing to draw yet (queued, one batch point, or failed before its first batches) shows the empty
-    # chart while it trains; a failed run's message is shown with its progress.
-    snapshots = [snapshot for snapshot in chosen_snapshots if snapshot.has_points]
+    # A run that ended with nothing to draw (failed before its first batches) has no place on the chart; its message is
+    # shown with its progress when it is the newest run, and here when it is an older one.
+    snapshots = [snapshot for snapshot in chosen if snapshot.has_points or snapshot.status in ACTIVE_STATUSES]
     last_id = state.runs[-1].run_id if state.runs else None
-    for snapshot in chosen_snapshots:
-        # The newest run's message is shown with its progress above; an older one's is shown here.
+    for snapshot in chosen:
         if snapshot not in snapshots and snapshot.run_id != last_id and snapshot.error_key:
             st.error(f"{snapshot.config.label}: {tr(snapshot.error_key, **snapshot.error_fields)}")
-    state.charted_runs.update(snapshot.run_id for snapshot in snapshots)
+    state.charted_runs.update(snapshot.run_id for snapshot in snapshots if snapshot.has_points)
     if not snapshots:
-        starting = [snapshot for snapshot in chosen_snapshots if snapshot.status in ACTIVE_STATUSES]
-        if starting:  # The chart its first points will go in, so the browser has it when they come.
-            _waiting_chart(starting[-1].config, "train.chart.before_first_points", key)
         return
-    show_curves(snapshots, key, metrics=(metric_names(snapshots) or ["loss"])[:4],
+    # The panels the runs' losses ask for (from their settings, so they are there before the first points), and any
+    # other metric their logs have.
+    metrics = list(dict.fromkeys(name for snapshot in snapshots for name in _planned_metrics(snapshot.config)))
+    metrics += [name for name in metric_names(snapshots) if name not in metrics]
+    show_curves(snapshots, key, metrics=metrics[:4], note=tr("train.chart.before_first_points"),
                 log_scale=bool(st.session_state.get(TrainKeys.LOG_SCALE)),
                 show_batches=bool(st.session_state.get(TrainKeys.SHOW_BATCHES, True)))
+
+
+def _planned_metrics(config: RunConfig) -> list[str]:
+    """The loss and the metric a run of ``config`` logs (``tasks.metrics_for`` its loss's task)."""
+    loss_type = tasks.LOSSES.get(config.loss)
+    return ["loss", tasks.metric_for(loss_type.tasks[0])] if loss_type else ["loss"]
