@@ -184,7 +184,7 @@ def live_section(state: TrainState, planned: RunConfig | None = None) -> None:
     if not state.runs:
         st.info(tr("train.no_runs"))
         if planned is not None:
-            _waiting_chart(planned, "train.chart.before_any_run")
+            _waiting_chart(planned)
         return
     labels = {run.run_id: run.config.label for run in state.runs}
     st.session_state[OVERLAY_KEY] = [run_id for run_id in st.session_state.get(OVERLAY_KEY, []) if run_id in labels]
@@ -315,9 +315,10 @@ def _progress(snapshot: RunSnapshot) -> None:
         st.error(tr(snapshot.error_key, **snapshot.error_fields))
 
 
-def _waiting_chart(config: RunConfig, note_key: str, key: str | None = CURVES_KEY) -> None:
-    """Empty panels for ``config``'s loss and metric over its epochs, under the live chart's key."""
-    show_curves([], key, metrics=_planned_metrics(config), epochs=config.epochs, note=tr(note_key))
+def _waiting_chart(config: RunConfig) -> None:
+    """Before any run: empty panels for ``config``'s loss and metric over its epochs, saying Train draws them."""
+    show_curves([], CURVES_KEY, metrics=_planned_metrics(config), epochs=config.epochs,
+                note=tr("train.chart.before_any_run"))
 
 
 def _stop_all(state: TrainState) -> None:
