@@ -21,6 +21,13 @@ def _open_train_page(page, app_url: str) -> None:
     wait_for_app(page, 120_000)
 
 
+def _set_epochs(page, epochs: int) -> None:
+    box = page.get_by_label("Epochs", exact=True)
+    box.fill(str(epochs))
+    box.press("Enter")
+    wait_for_app(page, 60_000)
+
+
 def _listen(page) -> list[tuple[str, tuple[str, ...]]]:
     """Notes what the server sends the page from now on: per message, its kind ("delta", "new_session",
     "script_finished"…) and the fragments the run it belongs to reruns (none: a run of the whole page)."""
@@ -70,10 +77,7 @@ def _chart_picture(page, name: str) -> bytes:
 def test_chart_moves_while_training_and_stop_ends_it(page, app_url):
     """Starts a long iris training, sees the loss chart change between two screenshots, presses Stop."""
     _open_train_page(page, app_url)
-    epochs = page.get_by_label("Epochs", exact=True)
-    epochs.fill("200")
-    epochs.press("Enter")
-    wait_for_app(page, 60_000)
+    _set_epochs(page, 200)
     page.get_by_role("button", name="Train", exact=True).click()
     chart = page.locator('[data-testid="stVegaLiteChart"]').first
     page.get_by_text("training ·").first.wait_for(timeout=120_000)
@@ -241,13 +245,10 @@ def test_the_chart_the_learner_watched_stays_when_the_run_ends(page, app_url):
     stop."""
     sent = _listen(page)
     _open_train_page(page, app_url)
-    epochs = page.get_by_label("Epochs", exact=True)
-    epochs.fill("60")
-    epochs.press("Enter")
-    wait_for_app(page, 60_000)
+    _set_epochs(page, 60)
     page.get_by_role("button", name="Train", exact=True).click()
     page.get_by_text("training ·").first.wait_for(timeout=120_000)
-    # Marked once the curves are drawn (a line of two points or more): the empty chart before them is another chart.
+    # Marked once the curves are drawn (a line of two points or more).
     page.wait_for_function("""() => Array.from(document.querySelectorAll(
         '[data-testid="stVegaLiteChart"] .mark-line.role-mark path')).some(line => (line.getAttribute('d') || '').includes('L'))""",
                            timeout=120_000)
