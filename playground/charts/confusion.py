@@ -18,6 +18,7 @@ SCHEME = "blues"
 GRID = "#d9d9d9"
 """The cells' outline (white cells need one)."""
 ZERO_TEXT = "#9e9e9e"
+"""An empty cell's 0 (grey: nothing fell there)."""
 
 
 def confusion_spec(matrix: Sequence[Sequence[int]], class_names: Sequence[str],
