@@ -11,17 +11,23 @@ from bare_fit import BATCH_SIZE, PRESET, VALIDATION_SPLIT, app_data
 from train_tab import RUN_TIMEOUT_S
 
 
+def _config(dataset, epochs: int):
+    """The app's Train run of the benchmark: the preset, Adam 0.001, its batch size and validation split."""
+    from playground.engine.runs import RunConfig
+    from playground.spec.presets import PRESETS
+
+    return RunConfig(label="#1 Adam", spec=PRESETS[PRESET], dataset=dataset.name,
+                     loss="sparse_categorical_crossentropy", optimizer="Adam", learning_rate=0.001,
+                     batch_size=BATCH_SIZE, epochs=epochs, validation_split=VALIDATION_SPLIT)
+
+
 def engine_side(epochs: int, samples: int) -> dict[str, float]:
     """The same run through the engine alone (no server, no browser): submit -> first point, and -> models home."""
     from playground.engine import cluster, runner
     from playground.engine.jobs import FitJob
-    from playground.engine.runs import RunConfig
-    from playground.spec.presets import PRESETS
 
     dataset = app_data(samples)
-    config = RunConfig(label="#1 Adam", spec=PRESETS[PRESET], dataset=dataset.name,
-                       loss="sparse_categorical_crossentropy", optimizer="Adam", learning_rate=0.001,
-                       batch_size=BATCH_SIZE, epochs=epochs, validation_split=VALIDATION_SPLIT)
+    config = _config(dataset, epochs)
     try:
         figures = {}
         for _ in range(2):  # The first run warms the cluster and sends the data, as the app's warm-up run does.
@@ -44,13 +50,9 @@ def stop_latency(samples: int) -> dict[str, float]:
     """Submits a long fit to an embedded cluster in this process, presses Stop mid-run, reads the events."""
     from playground.engine import cluster, runner
     from playground.engine.jobs import FitJob
-    from playground.engine.runs import RunConfig
-    from playground.spec.presets import PRESETS
 
     dataset = app_data(samples)
-    config = RunConfig(label="#1 Adam", spec=PRESETS[PRESET], dataset=dataset.name,
-                       loss="sparse_categorical_crossentropy", optimizer="Adam", learning_rate=0.001,
-                       batch_size=BATCH_SIZE, epochs=200, validation_split=VALIDATION_SPLIT)
+    config = _config(dataset, 200)
     try:
         handle = runner.submit(FitJob(config), dataset)
         run = handle.runs[0]
