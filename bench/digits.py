@@ -3,7 +3,8 @@
 Run ``python bench/digits.py``. Prints ``name: value`` lines:
 keras_import_s (paid once per process, before anything else), model_load_s (the default model,
 first call), preprocess_ms_median and predict_ms_median (a 280×280 RGBA canvas drawing to ten
-probabilities, preprocessing included), predict_ms_p95.
+probabilities, preprocessing included), predict_ms_p95, and huge_preprocess_ms (a 7000×7000 uint8
+photo of a digit to 28×28, median of 5: what a learner's camera picture costs before the model).
 """
 
 from __future__ import annotations
@@ -45,6 +46,14 @@ def main(repeats: int = 200) -> None:
     print(f"preprocess_ms_median: {1000 * statistics.median(preprocess_times):.2f}")
     print(f"predict_ms_median: {1000 * statistics.median(predict_times):.2f}")
     print(f"predict_ms_p95: {1000 * sorted(predict_times)[int(0.95 * len(predict_times))]:.2f}")
+
+    huge = np.kron((images[0] * 255).astype(np.uint8), np.ones((250, 250), dtype=np.uint8))  # 28×28 → 7000×7000.
+    huge_times = []
+    for _ in range(5):
+        started = time.perf_counter()
+        preprocess(huge)
+        huge_times.append(time.perf_counter() - started)
+    print(f"huge_preprocess_ms: {1000 * statistics.median(huge_times):.1f}")
 
 
 if __name__ == "__main__":

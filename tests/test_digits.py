@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 
 import numpy as np
 import pytest
@@ -11,7 +10,7 @@ from hypothesis import strategies as st
 from PIL import Image
 from scipy import ndimage
 
-from playground.labs.digits import ImageError, is_blank, preprocess
+from playground.labs.digits import MAX_WORKING_SIDE, ImageError, is_blank, preprocess, to_grayscale
 
 
 def canvas(strokes: np.ndarray) -> np.ndarray:
@@ -136,13 +135,13 @@ def test_noisy_photo_with_a_speck_is_cropped_to_the_digit():
     assert np.mean(np.abs(digit - clean) < 0.5) > 0.9
 
 
-def test_huge_input_is_quick_and_matches_the_small_one():
+def test_huge_input_is_subsampled_first_and_matches_the_small_one():
+    # How long a huge photo takes is measured in bench/digits.py (huge_preprocess_ms); here, that
+    # its float work runs on a picture no larger than MAX_WORKING_SIDE, and the digit is the same.
     small = seven()
-    huge = np.kron(small, np.ones((25, 25), dtype=np.float32))  # 7000×7000
-    started = time.perf_counter()
-    digit = preprocess((huge * 255).astype(np.uint8))
-    elapsed = time.perf_counter() - started
-    assert elapsed < 2.0
+    huge = (np.kron(small, np.ones((25, 25), dtype=np.float32)) * 255).astype(np.uint8)  # 7000×7000
+    assert max(to_grayscale(huge).shape) <= MAX_WORKING_SIDE
+    digit = preprocess(huge)
     assert np.mean(np.abs(digit - preprocess(canvas(small))) < 0.5) > 0.9
 
 
