@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import random
-import time
 import zipfile
 
 import pytest
@@ -67,13 +66,16 @@ def test_a_truncated_archive_is_damaged():
     assert refused.value.reason == "damaged"
 
 
-def test_a_bomb_is_refused_in_milliseconds():
+def test_a_bomb_is_refused_from_its_directory_without_inflating_anything(monkeypatch):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive, \
             archive.open("config.json", "w", force_zip64=True) as entry:
         for _ in range(64):
             entry.write(b" " * MEGABYTE)
-    start = time.perf_counter()
+
+    def inflated(*args, **kwargs):
+        raise AssertionError("an entry was opened: the bomb was being inflated")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", inflated)
     with pytest.raises(ArchiveError):
         check_archive(buffer.getvalue(), LIMITS)
-    assert time.perf_counter() - start < 0.05

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 
 import numpy as np
@@ -52,17 +51,14 @@ def _model(spec):
     return build_model(spec)
 
 
-def test_decision_grid_is_a_probability_map_and_fast():
+def test_decision_grid_is_a_probability_map():
+    # How fast: bench/boundary.py's grid_100x100_ms (DESIGN asks ≤ 30 ms).
     model = _model(BoundarySetup(hidden=((8, "tanh"), (8, "tanh"))).spec())
     grid = decision_grid(model, (-3, 3), 100)
     assert grid.shape == (100, 100) and 0 <= grid.min() and grid.max() <= 1
     # Row i is x₂, column j is x₁: the same as the model at that point.
     point = np.array([[np.linspace(-3, 3, 100)[7], np.linspace(-3, 3, 100)[91]]], dtype=np.float32)
     assert np.isclose(grid[91, 7], float(np.asarray(model(point))[0, 0]), atol=1e-5)
-    started = time.perf_counter()
-    for _ in range(5):
-        decision_grid(model, (-3, 3), 100)
-    assert (time.perf_counter() - started) / 5 < 0.1  # DESIGN asks ≤ 30 ms; generous on a shared machine.
     three = _model(BoundarySetup(point_set="spiral", classes=3).spec())
     assert decision_grid(three, (-3, 3, -2, 2), 20).shape == (20, 20, 3)
 

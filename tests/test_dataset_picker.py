@@ -175,13 +175,10 @@ def test_a_slow_internet_check_never_holds_up_the_home_page(monkeypatch):
 
     monkeypatch.setattr(data_status, "reachable", lambda: time.sleep(4) or True)
     data_status._internet_check.clear()
-    at = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=60)
-    started = time.monotonic()
-    at.run()
-    elapsed = time.monotonic() - started
+    at = AppTest.from_file(str(MAIN_SCRIPT), default_timeout=60).run()
     assert not at.exception
+    # Drawn while the check still runs (a page that waited for it would show its answer, not "checking").
     assert any("checking" in caption for caption in _sidebar_captions(at))
-    assert elapsed < 3.0, f"the home page waited {elapsed:.1f} s for the internet check"
     time.sleep(4.5)
     # The answer is kept for the whole server: the next visitor sees it at once. (A fresh AppTest,
     # because AppTest drops the sidebar of an st.navigation app on a second run of one session.)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -90,17 +89,13 @@ def test_probabilities_sum_to_one_and_a_blank_canvas_gets_no_guess():
     assert int(np.argmax(probabilities)) == 1
 
 
-def test_prediction_is_fast_and_traced_once():
+def test_prediction_is_traced_once_and_reused_for_every_stroke():
+    # How fast a stroke's prediction is: bench/digits.py (predict_ms_median; the target is 20 ms).
     model = load_default_model()
     digit = preprocess(np.eye(280, dtype=np.float32))
-    predict_preprocessed(digit, model)
-    timings = []
-    for _ in range(30):
-        started = time.perf_counter()
-        predict_preprocessed(digit, model)
-        timings.append(time.perf_counter() - started)
-    # The target is 20 ms (bench/digits.py); the machine running tests is shared, hence the margin.
-    assert float(np.median(timings)) < 0.05
+    first = predict_preprocessed(digit, model)
+    for _ in range(5):
+        assert np.allclose(predict_preprocessed(digit, model), first)
     assert digits._predictor(model).experimental_get_tracing_count() == 1
 
 
@@ -138,15 +133,12 @@ def test_a_missing_model_file_says_how_to_make_it(monkeypatch, tmp_path):
         load_default_model()
 
 
-def test_the_model_loads_in_a_fresh_process_in_about_a_second():
-    code = (
-        "import time, keras; from playground.labs.digits import load_default_model; "
-        "started = time.perf_counter(); load_default_model(); print(time.perf_counter() - started)"
-    )
+def test_the_model_loads_in_a_fresh_process():
+    # How long it takes: bench/digits.py's model_load_s (the target is 1 s).
+    code = "from playground.labs.digits import load_default_model; print(load_default_model().output_shape)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=180)
     assert result.returncode == 0, result.stderr[-2000:]
-    # The target is 1 s (bench/digits.py); shared test machines get a margin.
-    assert float(result.stdout.strip().splitlines()[-1]) < 3.0
+    assert result.stdout.strip().splitlines()[-1] == "(None, 10)"
 
 
 def test_the_training_command_explains_its_usage():

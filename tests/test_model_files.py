@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import json
-import time
 import tracemalloc
 import zipfile
 
@@ -38,21 +37,19 @@ def _rewritten(model_bytes: bytes, config_json: bytes | None = None, padding_mb:
     return buffer.getvalue()
 
 
-def test_a_zip_bomb_model_is_refused_fast_without_inflating_it(tiny_model_bytes):
+def test_a_zip_bomb_model_is_refused_without_inflating_it(tiny_model_bytes):
     bomb = _rewritten(tiny_model_bytes, padding_mb=200)
     assert len(bomb) < 1024 * 1024  # a small upload …
     tracemalloc.start()
-    start = time.perf_counter()
     try:
         with pytest.raises(ModelFileError) as refused:
             load_model_bytes(bomb)
-        seconds = time.perf_counter() - start
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert refused.value.key == "train.upload_archive_refused"
     assert "config.json" in str(refused.value) and "model.save" in str(refused.value)
-    assert seconds < 0.5 and peak < 20 * 1024 * 1024  # … refused before 200 MB were inflated
+    assert peak < 20 * 1024 * 1024  # … refused before 200 MB were inflated
 
 
 def test_the_padding_alone_was_the_problem(tiny_model_bytes):
