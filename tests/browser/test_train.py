@@ -28,6 +28,27 @@ def _set_epochs(page, epochs: int) -> None:
     wait_for_app(page, 60_000)
 
 
+def _click_train(page):
+    """Clicks Train; returns the locator of the click's own run's "finished" line.
+
+    Runs kept in the workspace by earlier tests show their "finished" line until the click's run reaches the page (on
+    a loaded machine, seconds later), so the line looked for is this run's, by its number: one more than the newest's.
+    """
+    import re
+
+    shown = page.locator('[data-testid="stProgress"]').all_inner_texts()
+    number = 1 + max((int(found) for text in shown for found in re.findall(r"#(\d+) ", text)), default=0)
+    page.get_by_role("button", name="Train", exact=True).click()
+    return page.get_by_text(re.compile(rf"^#{number} [^:]+: finished ·")).first
+
+
+def _train(page) -> str:
+    """Clicks Train and waits until the click's own run has finished; returns its label ("#4 Adam")."""
+    finished = _click_train(page)
+    finished.wait_for(timeout=180_000)
+    return finished.inner_text().split(":")[0]
+
+
 def _listen(page) -> list[tuple[str, tuple[str, ...]]]:
     """Notes what the server sends the page from now on: per message, its kind ("delta", "new_session",
     "script_finished"…) and the fragments the run it belongs to reruns (none: a run of the whole page)."""
@@ -129,21 +150,6 @@ def test_upload_refuses_a_lambda_model_and_accepts_a_plain_one(page, app_url, tm
     page.screenshot(path=str(ARTIFACTS / "train-upload.png"), full_page=True)
 
 
-def test_a_finished_run_is_still_there_after_reloading_the_page(page, app_url):
-    """Trains a short run, reloads the page (F5) and finds the run, its status and results again."""
-    _open_train_page(page, app_url)
-    page.get_by_role("button", name="Train", exact=True).click()
-    page.get_by_text("finished ·").first.wait_for(timeout=180_000)
-    wait_for_app(page, 60_000)
-    label = page.get_by_text("finished ·").first.inner_text().split(":")[0]
-    page.reload()
-    wait_for_app(page, 120_000)
-    page.get_by_role("button", name="Train", exact=True).wait_for(timeout=120_000)
-    # The runs table and the results still name the run trained before the reload.
-    page.get_by_text(label, exact=False).first.wait_for(timeout=60_000)
-    page.get_by_text("Test set (", exact=False).first.wait_for(timeout=60_000)
-
-
 def test_a_click_before_the_options_are_ready_trains_and_keeps_what_the_page_proposed(page, app_url):
     """On a slow first load the number boxes and sliders appear after the Train button (their code comes later). A
     Train click meanwhile reached the server without their values; the next run drew them at their minimum (batch
@@ -156,13 +162,14 @@ def test_a_click_before_the_options_are_ready_trains_and_keeps_what_the_page_pro
     page.goto(f"{app_url}/train")
     page.wait_for_function("() => [...document.querySelectorAll('button')].some(b => b.innerText.trim() === 'Train'"
                            " && !b.disabled)", timeout=120_000)
-    page.get_by_role("button", name="Train", exact=True).click()
+    wait_for_app(page, 120_000)  # The page has drawn what it shows (its newest run's line); the options' code is held.
+    finished = _click_train(page)
     page.wait_for_timeout(1_500)
     assert held, "the options' code was not held back: this test no longer reproduces a slow first load"
     holding[0] = False
     for route in held:
         route.continue_()
-    page.get_by_text(re.compile(r"finished · epoch")).first.wait_for(timeout=180_000)
+    finished.wait_for(timeout=180_000)
     wait_for_app(page, 60_000)
     # The iris preset's proposal (playground.data.registry: 20 epochs, Adam 0.01, batch 16), as the page showed it.
     assert page.get_by_label("Epochs", exact=True).input_value() == "20"
@@ -178,11 +185,7 @@ def test_another_test_example_or_another_runs_results_redraw_the_results_not_the
 
     sent = _listen(page)
     _open_train_page(page, app_url)
-    page.get_by_role("button", name="Train", exact=True).click()
-    page.get_by_text("finished ·").first.wait_for(timeout=180_000)
-    # "#3 Adam": runs kept in the workspace by earlier tests count too.
-    first = page.get_by_text("finished ·").first.inner_text().split(":")[0]
-    number, optimizer = first.removeprefix("#").split(" ", 1)
+    first = _train(page)  # "#3 Adam": runs kept in the workspace by earlier tests count too.
     page.get_by_text("Predict one example").first.wait_for(timeout=60_000)
     wait_for_app(page, 60_000)
     page.wait_for_timeout(1_000)
@@ -197,8 +200,7 @@ def test_another_test_example_or_another_runs_results_redraw_the_results_not_the
     assert "script_finished" in _kinds(sent) and 0 < elements < 20, f"the change made the server send {elements} elements"
     assert probabilities.text_content() != before, "the probabilities did not change for another example"
 
-    page.get_by_role("button", name="Train", exact=True).click()  # A second run: its results are shown.
-    page.get_by_text(f"#{int(number) + 1} {optimizer}: finished ·").first.wait_for(timeout=180_000)
+    _train(page)  # A second run: its results are shown.
     page.get_by_text("The true answer", exact=False).first.wait_for(timeout=60_000)  # The results have settled.
     wait_for_app(page, 60_000)
     page.wait_for_timeout(2_000)
@@ -215,20 +217,34 @@ def test_another_test_example_or_another_runs_results_redraw_the_results_not_the
     expect(page.get_by_role("combobox", name="Run", exact=True)).to_match_aria_snapshot(f'- combobox "Run": "{first}"')
 
 
-def test_train_reruns_the_train_section_alone_and_the_whole_page_once_the_run_has_ended(page, app_url):
-    """A click on Train answered by a run of the whole Train page cost the learner's browser 0.4-0.9 CPU-seconds,
-    taken from the training that had just started on the same cores, and delayed the start by the setup sections'
-    script. The click reruns the buttons and the live view alone; the whole page runs once the run has ended, for its
-    results."""
+def test_a_run_is_watched_in_one_chart_from_the_click_to_its_results_and_is_kept_after_a_reload(page, app_url):
+    """One run as the learner watches it.
+
+    - The click reruns the buttons and the live view alone; the whole page runs once, when the run has ended, for its
+      results. A click answered by a run of the whole Train page cost the browser 0.4-0.9 CPU-seconds, taken from the
+      training that had just started on the same cores.
+    - The chart watched while the run trains is the chart it ends in. When the run ended, the page's run drew the chart
+      outside the live fragment, and the browser threw the watched chart away and drew a new one (a zoom was lost, and
+      it cost about 0.2 CPU-seconds). After the end, the redraws stop.
+    - A reload (F5) shows the run, its status and its results again.
+    """
     from playwright.sync_api import expect
 
     sent = _listen(page)
     _open_train_page(page, app_url)
+    _set_epochs(page, 60)
     sent.clear()
     train = page.get_by_role("button", name="Train", exact=True)
     train.click()
     expect(train).to_be_disabled(timeout=60_000)  # Drawn busy by the click's own run.
-    page.get_by_text("finished ·").first.wait_for(timeout=180_000)
+    page.get_by_text("training ·").first.wait_for(timeout=120_000)
+    # Marked once the curves are drawn (a line of two points or more).
+    page.wait_for_function("""() => Array.from(document.querySelectorAll(
+        '[data-testid="stVegaLiteChart"] .mark-line.role-mark path')).some(line => (line.getAttribute('d') || '').includes('L'))""",
+                           timeout=120_000)
+    page.evaluate("() => { window.__watched = document.querySelector('[data-testid=\"stVegaLiteChart\"] svg.marks'); }")
+    label = page.get_by_text("training ·").first.inner_text().split(":")[0]
+    page.get_by_text(f"{label}: finished ·").first.wait_for(timeout=180_000)
     page.get_by_text("Test set (", exact=False).first.wait_for(timeout=60_000)
     wait_for_app(page, 60_000)
     runs = [fragments for kind, fragments in sent if kind == "new_session"]
@@ -236,26 +252,6 @@ def test_train_reruns_the_train_section_alone_and_the_whole_page_once_the_run_ha
     whole = [fragments for fragments in runs if not fragments]
     assert len(whole) == 1, f"the whole page ran {len(whole)} times for one training (once, at its end, is enough)"
     expect(train).to_be_enabled(timeout=60_000)
-
-
-def test_the_chart_the_learner_watched_stays_when_the_run_ends(page, app_url):
-    """The live chart is drawn in a fragment while the run trains. When the run ended, the page's run drew the chart
-    outside it, and the browser threw the watched chart away and drew a new one (a zoom was lost, and it cost about
-    0.2 CPU-seconds taken from the other learners' trainings). The same chart gets the last points, and the redraws
-    stop."""
-    sent = _listen(page)
-    _open_train_page(page, app_url)
-    _set_epochs(page, 60)
-    page.get_by_role("button", name="Train", exact=True).click()
-    page.get_by_text("training ·").first.wait_for(timeout=120_000)
-    # Marked once the curves are drawn (a line of two points or more).
-    page.wait_for_function("""() => Array.from(document.querySelectorAll(
-        '[data-testid="stVegaLiteChart"] .mark-line.role-mark path')).some(line => (line.getAttribute('d') || '').includes('L'))""",
-                           timeout=120_000)
-    page.evaluate("() => { window.__watched = document.querySelector('[data-testid=\"stVegaLiteChart\"] svg.marks'); }")
-    page.get_by_text("finished ·").first.wait_for(timeout=180_000)
-    page.get_by_text("Test set (", exact=False).first.wait_for(timeout=60_000)
-    wait_for_app(page, 60_000)
     assert page.evaluate("() => window.__watched.isConnected"), "the chart was drawn anew when the run ended"
     # The results' confusion matrix: a cell nothing fell into is white (the scheme's lightest blue read as a mistake).
     cells = page.evaluate("""() => Array.from(document.querySelectorAll('[data-testid="stVegaLiteChart"]'))
@@ -274,3 +270,10 @@ def test_the_chart_the_learner_watched_stays_when_the_run_ends(page, app_url):
     sent.clear()
     page.wait_for_timeout(5_000)  # Two redraws' time.
     assert "new_session" not in _kinds(sent), "the live view still redraws itself after the run ended"
+
+    page.reload()
+    wait_for_app(page, 120_000)
+    page.get_by_role("button", name="Train", exact=True).wait_for(timeout=120_000)
+    # The progress line and the results still name the run trained before the reload.
+    page.get_by_text(f"{label}: finished ·").first.wait_for(timeout=60_000)
+    page.get_by_text("Test set (", exact=False).first.wait_for(timeout=60_000)
