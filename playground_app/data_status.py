@@ -19,6 +19,7 @@ import streamlit as st
 from playground.data.online import reachable
 from playground.data.registry import DATASETS, cached_datasets, installed_datasets
 from playground_app.common import tr
+from playground_app.errors import safe_fragment
 
 FIRST_WAIT_SECONDS = 0.5
 POLL_SECONDS = 1.0
@@ -47,7 +48,7 @@ def show_data_status() -> None:
         _render(future)
 
 
-@st.fragment(run_every=POLL_SECONDS)
+@safe_fragment(run_every=POLL_SECONDS)
 def _poll_until_known() -> None:
     """Shows "checking…" and looks again every second until the probe has answered."""
     future = _internet_check()

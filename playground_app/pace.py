@@ -23,9 +23,8 @@ import time
 from collections.abc import Sequence
 from typing import Any
 
-import streamlit as st
-
 from playground.engine.runs import QUEUED, RUNNING
+from playground_app.errors import safe_fragment
 
 LAB_SECONDS = 3.0
 """Seconds between two redraws of a lab's live chart and table (Compare, Overfitting, Your images, boundary)."""
@@ -74,7 +73,7 @@ def keep_watching(race: Any) -> None:
         return
     race.touch()
 
-    @st.fragment(run_every=WATCHING_SECONDS)
+    @safe_fragment(run_every=WATCHING_SECONDS)
     def watching() -> None:
         if race.active:
             race.touch()

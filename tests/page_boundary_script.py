@@ -3,7 +3,7 @@
 import streamlit as st
 
 from playground.labs.errors import CompareError
-from playground_app.errors import page_boundary
+from playground_app.errors import page_boundary, safe_fragment
 
 st.session_state.setdefault("runs", 0)
 st.session_state["runs"] += 1
@@ -18,5 +18,13 @@ with page_boundary():
         st.stop()
     if what == "rerun" and st.session_state["runs"] == 1:
         st.rerun()
+    if what == "fragment_bug":
+
+        @safe_fragment
+        def section() -> None:
+            st.text("section")
+            raise ZeroDivisionError("division by zero")
+
+        section()
     st.text("after")
 st.text("end")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -57,3 +58,25 @@ def test_st_rerun_passes_through_the_boundary():
     at = _run("rerun")
     _assert_no_traceback(at)
     assert not at.error and at.session_state["runs"] == 2 and _texts(at) == ["before", "after", "end"]
+
+
+def test_a_failing_fragment_shows_its_message_in_its_place_and_the_page_goes_on():
+    at = _run("fragment_bug")
+    _assert_no_traceback(at)
+    assert len(at.error) == 1 and at.error[0].value.startswith("Something went wrong: division by zero.")
+    assert _texts(at) == ["before", "section", "after", "end"]
+
+
+def test_every_fragment_of_the_app_runs_inside_its_own_boundary():
+    """A fragment's own reruns (its run_every, a widget in it) start at the fragment, outside the page's boundary: one
+    made with ``st.fragment`` showed Streamlit's exception box, traceback included, when it failed. Every fragment of
+    the app is a ``safe_fragment``."""
+    app = Path(__file__).resolve().parent.parent / "playground_app"
+    bare = []
+    for path in sorted(app.rglob("*.py")):
+        if path.name == "errors.py":  # safe_fragment itself.
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Attribute) and node.attr == "fragment" and getattr(node.value, "id", "") == "st":
+                bare.append(f"{path.relative_to(app.parent)}:{node.lineno}")
+    assert not bare, f"fragments outside safe_fragment: {bare}"

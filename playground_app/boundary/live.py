@@ -23,6 +23,7 @@ from playground_app import clicks, pace
 from playground_app.boundary.state import BoundaryState
 from playground_app.rerun import rerun_page
 from playground_app.common import tr
+from playground_app.errors import safe_fragment
 
 # How often the live pictures redraw while a job runs (``playground_app.pace``): the line, the plane and the losses at
 # the labs' pace, the network inside three times more rarely. Redrawn every 0.5 s, all four took 0.8 of a core in the
@@ -103,7 +104,7 @@ def live_picture(state: BoundaryState) -> None:
     live = state.handle is not None and state.handle.active
     first = live and not _job_epochs(state)  # The job has no epoch yet: look often, to draw the first one soon.
 
-    @st.fragment(run_every=(FIRST_EPOCH_SECONDS if first else PICTURE_SECONDS) if live else None)
+    @safe_fragment(run_every=(FIRST_EPOCH_SECONDS if first else PICTURE_SECONDS) if live else None)
     def picture() -> None:
         handle = state.handle
         if handle is not None:
@@ -139,7 +140,7 @@ def live_picture(state: BoundaryState) -> None:
         if first and _job_epochs(state):
             rerun_page()  # The first epoch is drawn: back to the slow pace.
 
-    @st.fragment(run_every=NETWORK_SECONDS if live else None)
+    @safe_fragment(run_every=NETWORK_SECONDS if live else None)
     def network() -> None:
         inside_network(_now(state)[0], state.setup)
 

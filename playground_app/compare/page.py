@@ -11,15 +11,14 @@ from playground_app.compare import activations as compare_activations
 from playground_app.compare import race as compare_race
 from playground_app.compare import surface as compare_surface
 from playground_app.compare.state import TABS_KEY, CompareState, compare_state
-from playground_app.errors import page_boundary
+from playground_app.errors import page_boundary, safe_fragment
 
 
-@st.fragment
+@safe_fragment
 def _on_its_own(section: ModuleType, state: CompareState) -> None:
     """A lab whose controls rerun only itself: changing the loss surface used to rerun the whole page (the race's
     controls too)."""
-    with page_boundary():
-        section.render(state)
+    section.render(state)
 
 
 st.title(tr("nav.compare"))

@@ -11,6 +11,7 @@ from playground_app.common import tr
 from playground_app.compare.state import CompareState, RaceKeys
 from playground_app.widgets.curves import show_curves
 from playground_app.rerun import rerun_page
+from playground_app.errors import safe_fragment
 
 STATUS_KEYS = {
     "queued": "compare.race.status.queued", RUNNING: "compare.race.status.running", FINISHED: "compare.race.status.finished",
@@ -70,5 +71,5 @@ def show_entry_problems(snapshots: list) -> None:
 def show_race(state: CompareState) -> None:
     """Draws the race; while it runs, a fragment redraws the curves at ``pace.live_seconds``, not the whole page."""
     every = pace.live_seconds(state.race.runs)
-    st.fragment(run_every=every)(_draw)(state, every)
+    safe_fragment(run_every=every)(_draw)(state, every)
 

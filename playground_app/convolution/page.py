@@ -6,15 +6,14 @@ import streamlit as st
 from playground_app.common import tr
 from playground_app.convolution.input import ConvKeys, convolution_state, input_picker
 from playground_app.convolution.sections import SECTIONS, feature_maps_section
-from playground_app.errors import page_boundary
+from playground_app.errors import page_boundary, safe_fragment
 
 
-@st.fragment
+@safe_fragment
 def _section(section: str, image: np.ndarray) -> None:
     """The chosen section. A fragment: a control of the section reruns only this, not the input picker or
     the page around it (a stride change redrew the whole page in ~2 s on a busy machine)."""
-    with page_boundary():
-        SECTIONS[section](image)
+    SECTIONS[section](image)
 
 
 st.title(tr("nav.convolution"))

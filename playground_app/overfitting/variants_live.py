@@ -13,6 +13,7 @@ from playground_app.common import lang, tr
 from playground_app.compare.race_live import STATUS_KEYS, show_entry_problems
 from playground_app.overfitting.state import OverfittingState, VariantKeys
 from playground_app.rerun import rerun_page
+from playground_app.errors import safe_fragment
 
 CHART_LABELS = ("train", "validation", "gap", "epoch", "early_stopping", "checkpoint", "stopped")
 
@@ -80,4 +81,4 @@ def _draw(state: OverfittingState, every: float | None, metric: str) -> None:
 def show_variants(state: OverfittingState, metric: str) -> None:
     """Draws the variants; while they train, a fragment redraws at ``pace.live_seconds``, not the whole page."""
     every = pace.live_seconds(state.race.runs)
-    st.fragment(run_every=every)(_draw)(state, every, metric)
+    safe_fragment(run_every=every)(_draw)(state, every, metric)

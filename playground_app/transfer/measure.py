@@ -6,7 +6,7 @@ import streamlit as st
 
 from playground_app import pace
 from playground_app.common import lang, tr
-from playground_app.errors import show_error
+from playground_app.errors import safe_fragment, show_error
 from playground_app.transfer.state import TransferKeys, TransferState
 from playground_app.rerun import rerun_page
 
@@ -70,4 +70,4 @@ def _show(state: TransferState) -> None:
     if not state.measures:
         return
     active = any(handle.active for handle in state.measures)
-    st.fragment(run_every=pace.LAB_SECONDS if active else None)(_draw)(state, active)
+    safe_fragment(run_every=pace.LAB_SECONDS if active else None)(_draw)(state, active)

@@ -8,7 +8,7 @@ from playground.engine.runs import FAILED
 from playground_app import clicks, pace
 from playground_app.common import tr
 from playground_app.widgets.curves import show_curves
-from playground_app.errors import show_error
+from playground_app.errors import safe_fragment, show_error
 from playground_app.transfer.state import TransferKeys, TransferState
 from playground_app.rerun import rerun_page
 
@@ -150,4 +150,4 @@ def show_race(state: TransferState) -> None:
         show_curves([], TransferKeys.CHART, epochs=epochs, note=tr("transfer.chart.before"))
         return
     every = pace.live_seconds(state.race.runs)
-    st.fragment(run_every=every)(_draw)(state, every)
+    safe_fragment(run_every=every)(_draw)(state, every)
